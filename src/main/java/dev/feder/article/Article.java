@@ -1,0 +1,126 @@
+package dev.feder.article;
+
+import dev.feder.author.Author;
+import dev.feder.category.Category;
+import dev.feder.persistence.TrackedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A news article. The stored {@code status} is {@code draft}, {@code published} or {@code
+ * archived}; a published article whose time has not come reads as {@code scheduled}.
+ */
+@Entity
+@Table(name = "article")
+public class Article extends TrackedEntity {
+
+  static final String DRAFT = "draft";
+  static final String PUBLISHED = "published";
+  static final String ARCHIVED = "archived";
+
+  @Column(nullable = false, unique = true)
+  public String slug;
+
+  @Column(nullable = false)
+  public String title;
+
+  public String subtitle;
+
+  public String excerpt;
+
+  @Column(nullable = false)
+  public String body;
+
+  @Column(nullable = false)
+  public String language;
+
+  @Column(nullable = false)
+  public String status;
+
+  @Column(name = "published_at")
+  public Instant publishedAt;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "category_id")
+  public Category category;
+
+  @ManyToMany
+  @JoinTable(
+      name = "article_author",
+      joinColumns = @JoinColumn(name = "article_id"),
+      inverseJoinColumns = @JoinColumn(name = "author_id"))
+  @OrderColumn(name = "position")
+  public List<Author> authors = new ArrayList<>();
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(columnDefinition = "text[]", nullable = false)
+  public List<String> tags = new ArrayList<>();
+
+  @Column(name = "source_name")
+  public String sourceName;
+
+  @Column(name = "source_url")
+  public String sourceUrl;
+
+  @Column(name = "image_url")
+  public String imageUrl;
+
+  @Column(name = "image_alt")
+  public String imageAlt;
+
+  @Column(name = "image_caption")
+  public String imageCaption;
+
+  @Column(name = "image_credit")
+  public String imageCredit;
+
+  @Column(name = "meta_title")
+  public String metaTitle;
+
+  @Column(name = "meta_description")
+  public String metaDescription;
+
+  @Column(name = "canonical_url")
+  public String canonicalUrl;
+
+  @Column(name = "word_count", nullable = false)
+  public int wordCount;
+
+  @Column(name = "reading_time_minutes", nullable = false)
+  public int readingTimeMinutes;
+
+  /** The status as readers see it at {@code now}. */
+  public ArticleStatus statusAt(Instant now) {
+    return switch (status) {
+      case DRAFT -> ArticleStatus.DRAFT;
+      case ARCHIVED -> ArticleStatus.ARCHIVED;
+      default -> publishedAt.isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
+    };
+  }
+
+  /** Whether anonymous readers may see the article at {@code now}. */
+  public boolean isPublicAt(Instant now) {
+    return statusAt(now) == ArticleStatus.PUBLISHED;
+  }
+
+  public static Optional<Article> findBySlug(String slug) {
+    return find("slug", slug).firstResultOptional();
+  }
+
+  public static boolean slugTaken(String slug) {
+    return count("slug", slug) > 0;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.feder.article;
+
+/** Realistic examples for the OpenAPI document. */
+final class ArticleExamples {
+
+  static final String INPUT =
+      "{\"title\":\"„Größte Übung seit Jahren“: Marine probt vor Pjöngjang\","
+          + "\"subtitle\":\"Manöver im Gelben Meer\","
+          + "\"excerpt\":\"Die Marine hat vor der Küste die größte Übung seit Jahren begonnen.\","
+          + "\"body\":\"<h2>Was geschah</h2><p>Am frühen Morgen liefen zwölf Schiffe aus.</p>"
+          + "<p>Lesen Sie auch: <a href=\\\"/artikel/spannungen-im-gelben-meer\\\">Spannungen im"
+          + " Gelben Meer</a></p><p>Quelle: The Telegraph</p>\","
+          + "\"language\":\"de\",\"status\":\"published\",\"publishedAt\":\"2026-11-26T08:15:00Z\","
+          + "\"category\":{\"slug\":\"nachrichten\"},\"authors\":[{\"slug\":\"sophie-mueller\"}],"
+          + "\"tags\":[\"Nordkorea\",\"Marine\"],"
+          + "\"source\":{\"name\":\"The Telegraph\",\"url\":\"https://www.telegraph.co.uk/\"},"
+          + "\"featuredImage\":{\"url\":\"https://images.example.org/2026/11/hafen.jpg\","
+          + "\"alt\":\"Schiffe im Hafen\",\"caption\":\"Der Hafen am Morgen nach der Übung.\","
+          + "\"credit\":\"Foto: Jörg Weißmann\"},"
+          + "\"seo\":{\"metaTitle\":\"Größte Übung seit Jahren\","
+          + "\"metaDescription\":\"Die Marine probt vor der Küste den Ernstfall.\"}}";
+
+  static final String ARTICLE =
+      "{\"id\":\"6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88\","
+          + "\"slug\":\"groesste-uebung-seit-jahren-marine-probt-vor-pjoengjang\","
+          + "\"title\":\"„Größte Übung seit Jahren“: Marine probt vor Pjöngjang\","
+          + "\"subtitle\":\"Manöver im Gelben Meer\","
+          + "\"excerpt\":\"Die Marine hat vor der Küste die größte Übung seit Jahren begonnen.\","
+          + "\"body\":\"<h2>Was geschah</h2><p>Am frühen Morgen liefen zwölf Schiffe aus.</p>"
+          + "<p>Quelle: The Telegraph</p>\","
+          + "\"language\":\"de\",\"status\":\"published\",\"publishedAt\":\"2026-11-26T08:15:00Z\","
+          + "\"category\":{\"id\":\"3d6f0a52-8c1e-4b7a-9f20-6e5d4c3b2a10\",\"slug\":\"nachrichten\","
+          + "\"name\":\"Nachrichten\",\"parentSlug\":\"welt\"},"
+          + "\"authors\":[{\"id\":\"7a1e4c2b-9d3f-4e8a-b5c6-1f2e3d4c5b6a\","
+          + "\"slug\":\"sophie-mueller\",\"name\":\"Sophie Müller\"}],"
+          + "\"tags\":[\"Nordkorea\",\"Marine\"],"
+          + "\"source\":{\"name\":\"The Telegraph\",\"url\":\"https://www.telegraph.co.uk/\"},"
+          + "\"wordCount\":12,\"readingTimeMinutes\":1,"
+          + "\"createdAt\":\"2026-11-26T07:50:12Z\",\"updatedAt\":\"2026-11-26T08:14:03Z\"}";
+
+  private ArticleExamples() {}
+}

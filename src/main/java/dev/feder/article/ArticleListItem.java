@@ -1,0 +1,55 @@
+package dev.feder.article;
+
+import dev.feder.author.AuthorSummary;
+import dev.feder.category.CategorySummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An article in a list: everything but the body. */
+@Schema(name = "ArticleListItem")
+public record ArticleListItem(
+    @Schema(required = true) UUID id,
+    @Schema(required = true, examples = "groesste-uebung-seit-jahren-marine-probt-vor-pjoengjang")
+        String slug,
+    @Schema(required = true, examples = "„Größte Übung seit Jahren“: Marine probt vor Pjöngjang")
+        String title,
+    String subtitle,
+    @Schema(description = "The lead, plain text") String excerpt,
+    @Schema(required = true, examples = "de") String language,
+    @Schema(required = true) ArticleStatus status,
+    Instant publishedAt,
+    @Schema(required = true) CategorySummary category,
+    @Schema(required = true) List<AuthorSummary> authors,
+    @Schema(required = true) List<String> tags,
+    ArticleSource source,
+    FeaturedImage featuredImage,
+    Seo seo,
+    @Schema(required = true, examples = "742") int wordCount,
+    @Schema(required = true, examples = "4") int readingTimeMinutes,
+    @Schema(required = true) Instant createdAt,
+    @Schema(required = true) Instant updatedAt) {
+
+  static ArticleListItem from(Article article, Instant now) {
+    return new ArticleListItem(
+        article.id,
+        article.slug,
+        article.title,
+        article.subtitle,
+        article.excerpt,
+        article.language,
+        article.statusAt(now),
+        article.publishedAt,
+        CategorySummary.from(article.category),
+        article.authors.stream().map(AuthorSummary::from).toList(),
+        List.copyOf(article.tags),
+        ArticleParts.source(article),
+        ArticleParts.featuredImage(article),
+        ArticleParts.seo(article),
+        article.wordCount,
+        article.readingTimeMinutes,
+        article.createdAt,
+        article.updatedAt);
+  }
+}

@@ -1,0 +1,337 @@
+package dev.feder.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.feder.auth.Roles;
+import dev.feder.error.Problem;
+import dev.feder.error.ProblemExamples;
+import dev.feder.paging.Page;
+import dev.feder.paging.PageRequest;
+import dev.feder.web.FederApi;
+import dev.feder.web.MergePatch;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** {@code /api/v1/articles}: the news articles. */
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles")
+public class ArticleResource {
+
+  private final ArticleService service;
+
+  public ArticleResource(ArticleService service) {
+    this.service = service;
+  }
+
+  @GET
+  @Operation(
+      operationId = "listArticles",
+      summary = "List articles",
+      description =
+          "Articles without their bodies, newest first by default. Anonymous callers see only"
+              + " published articles whose publishedAt has passed, whatever they ask for;"
+              + " authenticated callers see every status and may filter by one.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of articles",
+      headers = {@Header(name = "ETag"), @Header(name = "Link")},
+      content = @Content(schema = @Schema(implementation = ArticlePage.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid paging, sort or status parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  public RestResponse<ArticlePage> list(
+      @Parameter(
+              description = "1-based page number",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+          @QueryParam("page")
+          String page,
+      @Parameter(
+              description = "Items per page",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "100",
+                      defaultValue = "20"))
+          @QueryParam("size")
+          String size,
+      @Parameter(
+              description =
+                  "Comma list of publishedAt, title, createdAt, updatedAt; '-' for descending",
+              example = "-publishedAt")
+          @QueryParam("sort")
+          String sort,
+      @Parameter(
+              description =
+                  "Only articles with this status (authenticated callers; anonymous ones always get published)",
+              schema = @Schema(enumeration = {"draft", "scheduled", "published", "archived"}))
+          @QueryParam("status")
+          String status,
+      @Context UriInfo uri) {
+    Page<ArticleListItem> result =
+        service.list(PageRequest.of(page, size), sort, ArticleStatus.parameter(status));
+    var links = result.links(uri);
+    return RestResponse.ResponseBuilder.ok(new ArticlePage(result.items(), result.meta(), links))
+        .header("Link", links.header())
+        .build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(
+      operationId = "getArticle",
+      summary = "Get an article by id",
+      description =
+          "One article with its body. Drafts, scheduled and archived articles are 404 for anonymous callers.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The article",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No article with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  public ArticleResponse get(@PathParam("id") UUID id) {
+    return service.get(id);
+  }
+
+  @GET
+  @Path("/slug/{slug}")
+  @Operation(
+      operationId = "getArticleBySlug",
+      summary = "Get an article by slug",
+      description =
+          "One article with its body, looked up by slug. Drafts, scheduled and archived articles are 404 for anonymous callers.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The article",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No article with this slug",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  public ArticleResponse getBySlug(@PathParam("slug") String slug) {
+    return service.getBySlug(slug);
+  }
+
+  @POST
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "createArticle",
+      summary = "Create an article",
+      description =
+          "Creates an article, by default as a draft. The slug is derived from the title unless given; a given slug that is taken is a 409. The body is sanitized.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the new article",
+      headers = {@Header(name = "Location"), @Header(name = "ETag")},
+      content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid body",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The slug is taken",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  public RestResponse<ArticleResponse> create(
+      @Valid @NotNull ArticleInput input, @Context UriInfo uri) {
+    ArticleResponse created = service.create(input);
+    return RestResponse.ResponseBuilder.<ArticleResponse>created(
+            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "replaceArticle",
+      summary = "Replace an article",
+      description =
+          "Replaces all writable fields; what a GET returned can be sent back. An absent slug"
+              + " keeps the current one.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The updated article",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid body",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No article with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The slug is taken",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  public ArticleResponse replace(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag last read", required = true)
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Valid @NotNull ArticleInput input) {
+    return service.replace(id, input, ifMatch);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "deleteArticle",
+      summary = "Delete an article",
+      description = "Deletes an article.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "404",
+      description = "No article with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  public void delete(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag last read", required = true)
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch) {
+    service.delete(id, ifMatch);
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes(MergePatch.MEDIA_TYPE)
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "patchArticle",
+      summary = "Change some fields of an article",
+      description =
+          "An RFC 7396 JSON merge patch: fields present replace the current ones, null removes"
+              + " a field, absent fields stay. The result is validated like a full replacement.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MergePatch.MEDIA_TYPE,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      description =
+                          "Any subset of the ArticleInput fields; null removes an optional field"),
+              examples =
+                  @ExampleObject(
+                      name = "publish",
+                      value =
+                          "{\"status\": \"published\", \"tags\": [\"Nordkorea\", \"Marine\", \"Manöver\"]}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The updated article",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid patch, or an invalid result",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No article with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The slug is taken",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  public ArticleResponse patch(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag last read", required = true)
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      JsonNode patch) {
+    return service.patch(id, patch, ifMatch);
+  }
+}

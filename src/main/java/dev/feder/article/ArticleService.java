@@ -1,0 +1,221 @@
+package dev.feder.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.feder.auth.Caller;
+import dev.feder.author.Author;
+import dev.feder.author.AuthorService;
+import dev.feder.category.CategoryService;
+import dev.feder.error.ProblemException;
+import dev.feder.paging.Page;
+import dev.feder.paging.PageRequest;
+import dev.feder.paging.SortOrder;
+import dev.feder.text.HtmlSanitizer;
+import dev.feder.text.Slugs;
+import dev.feder.web.EntityTags;
+import dev.feder.web.MergePatch;
+import dev.feder.web.Reference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Rules for articles: visibility, publishing, slugs, sanitizing, preconditions. */
+@ApplicationScoped
+public class ArticleService {
+
+  static final Map<String, String> SORTABLE =
+      Map.of(
+          "publishedAt", "publishedAt",
+          "title", "title",
+          "createdAt", "createdAt",
+          "updatedAt", "updatedAt");
+
+  private final CategoryService categories;
+  private final AuthorService authors;
+  private final HtmlSanitizer sanitizer;
+  private final EntityTags tags;
+  private final MergePatch mergePatch;
+  private final Caller caller;
+  private final Clock clock = Clock.systemUTC();
+
+  public ArticleService(
+      CategoryService categories,
+      AuthorService authors,
+      HtmlSanitizer sanitizer,
+      EntityTags tags,
+      MergePatch mergePatch,
+      Caller caller) {
+    this.categories = categories;
+    this.authors = authors;
+    this.sanitizer = sanitizer;
+    this.tags = tags;
+    this.mergePatch = mergePatch;
+    this.caller = caller;
+  }
+
+  /**
+   * A page of articles. Anonymous callers get only what is public now, whatever {@code status} they
+   * ask for; authenticated callers see every status, or the one they filter by.
+   */
+  @Transactional
+  public Page<ArticleListItem> list(PageRequest request, String sort, ArticleStatus status) {
+    Instant now = clock.instant();
+    ArticleQuery query =
+        caller.seesUnpublished()
+            ? ArticleQuery.anyStatusAt(now, status)
+            : ArticleQuery.publicAt(now);
+    List<Article> page = query.page(SortOrder.parse(sort, SORTABLE, "-publishedAt"), request);
+    return new Page<>(
+        page.stream().map(a -> ArticleListItem.from(a, now)).toList(), request, query.count());
+  }
+
+  @Transactional
+  public ArticleResponse get(UUID id) {
+    return view(visible(Article.findByIdOptional(id), "Article " + id));
+  }
+
+  @Transactional
+  public ArticleResponse getBySlug(String slug) {
+    return view(visible(Article.findBySlug(slug), "Article '" + slug + "'"));
+  }
+
+  @Transactional
+  public ArticleResponse create(ArticleInput input) {
+    Article article = new Article();
+    apply(article, input);
+    article.persist();
+    return view(article);
+  }
+
+  @Transactional
+  public ArticleResponse replace(UUID id, ArticleInput input, String ifMatch) {
+    Article article = lockForWrite(id, ifMatch);
+    apply(article, input);
+    Article.flush();
+    return view(article);
+  }
+
+  @Transactional
+  public ArticleResponse patch(UUID id, JsonNode patch, String ifMatch) {
+    Article article = lockForWrite(id, ifMatch);
+    apply(article, mergePatch.apply(toInput(article), patch, ArticleInput.class));
+    Article.flush();
+    return view(article);
+  }
+
+  @Transactional
+  public void delete(UUID id, String ifMatch) {
+    lockForWrite(id, ifMatch).delete();
+  }
+
+  private Article visible(java.util.Optional<? extends Article> found, String what) {
+    Article article = found.orElseThrow(() -> ProblemException.notFound(what));
+    if (!caller.seesUnpublished() && !article.isPublicAt(clock.instant())) {
+      throw ProblemException.notFound(what);
+    }
+    return article;
+  }
+
+  private ArticleResponse view(Article article) {
+    return ArticleResponse.from(article, clock.instant());
+  }
+
+  private Article lockForWrite(UUID id, String ifMatch) {
+    Article article =
+        Article.<Article>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+            .orElseThrow(() -> ProblemException.notFound("Article " + id));
+    tags.checkIfMatch(ifMatch, view(article));
+    return article;
+  }
+
+  private ArticleInput toInput(Article article) {
+    return new ArticleInput(
+        article.title,
+        article.slug,
+        article.subtitle,
+        article.excerpt,
+        article.body,
+        article.language,
+        article.statusAt(clock.instant()),
+        article.publishedAt,
+        new Reference(article.category.id, article.category.slug),
+        article.authors.stream().map(a -> new Reference(a.id, a.slug)).toList(),
+        List.copyOf(article.tags),
+        ArticleParts.source(article),
+        ArticleParts.featuredImage(article),
+        ArticleParts.seo(article));
+  }
+
+  private void apply(Article article, ArticleInput input) {
+    Instant now = clock.instant();
+    article.title = input.title();
+    article.slug =
+        Slugs.choose(article.slug, input.slug(), input.title(), "article", Article::slugTaken);
+    article.subtitle = input.subtitle();
+    article.excerpt = input.excerpt();
+    article.body = sanitizer.sanitize(input.body());
+    article.wordCount = HtmlSanitizer.wordCount(article.body);
+    article.readingTimeMinutes = HtmlSanitizer.readingTimeMinutes(article.wordCount);
+    article.language = input.language() == null ? "de" : input.language();
+    applyStatus(article, input.status(), input.publishedAt(), now);
+    article.category = categories.resolve(input.category(), "category");
+    article.authors = resolveAuthors(input.authors());
+    article.tags = normalizeTags(input.tags());
+    ArticleParts.apply(article, input.source(), input.featuredImage(), input.seo());
+  }
+
+  private static void applyStatus(
+      Article article, ArticleStatus status, Instant publishedAt, Instant now) {
+    ArticleStatus wanted = status == null ? ArticleStatus.DRAFT : status;
+    boolean wasPublished = Article.PUBLISHED.equals(article.status);
+    Instant when = publishedAt;
+    if (when == null && wanted == ArticleStatus.PUBLISHED) {
+      // Publishing keeps the original date of an article that is already out.
+      when = wasPublished && article.publishedAt != null ? article.publishedAt : now;
+    }
+    switch (wanted) {
+      case DRAFT -> article.status = Article.DRAFT;
+      case ARCHIVED -> article.status = Article.ARCHIVED;
+      case PUBLISHED -> article.status = Article.PUBLISHED;
+      case SCHEDULED -> {
+        if (publishedAt == null || !publishedAt.isAfter(now)) {
+          throw ProblemException.invalidField(
+              "publishedAt", "must be a future instant to schedule an article");
+        }
+        article.status = Article.PUBLISHED;
+      }
+    }
+    article.publishedAt = when;
+  }
+
+  private List<Author> resolveAuthors(List<Reference> references) {
+    List<Author> byline = new ArrayList<>();
+    if (references == null) {
+      return byline;
+    }
+    for (int i = 0; i < references.size(); i++) {
+      Author author = authors.resolve(references.get(i), "authors[" + i + "]");
+      if (byline.contains(author)) {
+        throw ProblemException.invalidField(
+            "authors[" + i + "]", "names an author who is already in the byline");
+      }
+      byline.add(author);
+    }
+    return byline;
+  }
+
+  private static List<String> normalizeTags(List<String> tags) {
+    if (tags == null) {
+      return new ArrayList<>();
+    }
+    LinkedHashSet<String> unique = new LinkedHashSet<>();
+    tags.forEach(tag -> unique.add(tag.strip()));
+    return new ArrayList<>(unique);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.feder.author;
+
+import dev.feder.persistence.TrackedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.util.Optional;
+
+/** A person who writes for the newsroom. The email is private. */
+@Entity
+@Table(name = "author")
+public class Author extends TrackedEntity {
+
+  @Column(nullable = false, unique = true)
+  public String slug;
+
+  @Column(nullable = false)
+  public String name;
+
+  public String bio;
+
+  public String email;
+
+  @Column(name = "avatar_url")
+  public String avatarUrl;
+
+  public String website;
+
+  public static Optional<Author> findBySlug(String slug) {
+    return find("slug", slug).firstResultOptional();
+  }
+
+  public static boolean slugTaken(String slug) {
+    return count("slug", slug) > 0;
+  }
+}

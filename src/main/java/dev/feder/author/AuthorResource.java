@@ -1,0 +1,264 @@
+package dev.feder.author;
+
+import dev.feder.auth.Roles;
+import dev.feder.error.Problem;
+import dev.feder.error.ProblemExamples;
+import dev.feder.paging.Page;
+import dev.feder.paging.PageRequest;
+import dev.feder.web.FederApi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** {@code /api/v1/authors}: the sections of the site. */
+@Path("/api/v1/authors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Authors")
+public class AuthorResource {
+
+  private final AuthorService service;
+
+  public AuthorResource(AuthorService service) {
+    this.service = service;
+  }
+
+  @GET
+  @Operation(
+      operationId = "listAuthors",
+      summary = "List authors",
+      description =
+          "All authors, ordered by name. The private email is included only for authenticated"
+              + " callers.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of authors",
+      headers = {@Header(name = "ETag"), @Header(name = "Link")},
+      content = @Content(schema = @Schema(implementation = AuthorPage.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid paging or sort parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  public RestResponse<AuthorPage> list(
+      @Parameter(
+              description = "1-based page number",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+          @QueryParam("page")
+          String page,
+      @Parameter(
+              description = "Items per page",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "100",
+                      defaultValue = "20"))
+          @QueryParam("size")
+          String size,
+      @Parameter(
+              description = "Comma list of name, createdAt, updatedAt; '-' for descending",
+              example = "name")
+          @QueryParam("sort")
+          String sort,
+      @Context UriInfo uri) {
+    Page<AuthorResponse> result = service.list(PageRequest.of(page, size), sort);
+    var links = result.links(uri);
+    return RestResponse.ResponseBuilder.ok(new AuthorPage(result.items(), result.meta(), links))
+        .header("Link", links.header())
+        .build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(
+      operationId = "getAuthor",
+      summary = "Get an author by id",
+      description = "One author; the email only for authenticated callers.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The author",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = AuthorResponse.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No author with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  public AuthorResponse get(@PathParam("id") UUID id) {
+    return service.get(id);
+  }
+
+  @GET
+  @Path("/slug/{slug}")
+  @Operation(
+      operationId = "getAuthorBySlug",
+      summary = "Get an author by slug",
+      description = "One author, looked up by slug; the email only for authenticated callers.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The author",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = AuthorResponse.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No author with this slug",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  public AuthorResponse getBySlug(@PathParam("slug") String slug) {
+    return service.getBySlug(slug);
+  }
+
+  @POST
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "createAuthor",
+      summary = "Create an author",
+      description =
+          "Creates an author. The slug is derived from the name unless given; a given slug that is taken is a 409.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the new author",
+      headers = {@Header(name = "Location"), @Header(name = "ETag")},
+      content = @Content(schema = @Schema(implementation = AuthorResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid body",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The slug is taken",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  public RestResponse<AuthorResponse> create(
+      @Valid @NotNull AuthorInput input, @Context UriInfo uri) {
+    AuthorResponse created = service.create(input);
+    return RestResponse.ResponseBuilder.<AuthorResponse>created(
+            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "replaceAuthor",
+      summary = "Replace an author",
+      description = "Replaces all writable fields. An absent slug keeps the current one.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The updated author",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = AuthorResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid body",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No author with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The slug is taken",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  public AuthorResponse replace(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag last read", required = true)
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Valid @NotNull AuthorInput input) {
+    return service.replace(id, input, ifMatch);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "deleteAuthor",
+      summary = "Delete an author",
+      description = "Deletes an author who is in no article's byline.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "404",
+      description = "No author with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Articles still name the author",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  public void delete(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag last read", required = true)
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch) {
+    service.delete(id, ifMatch);
+  }
+}

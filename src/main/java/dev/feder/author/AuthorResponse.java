@@ -1,0 +1,35 @@
+package dev.feder.author;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An author as clients read it; {@code email} only for authenticated callers. */
+@Schema(name = "Author", examples = AuthorExamples.AUTHOR)
+public record AuthorResponse(
+    @Schema(required = true) UUID id,
+    @Schema(required = true, examples = "sophie-mueller") String slug,
+    @Schema(required = true, examples = "Sophie Müller") String name,
+    @Schema(description = "Biography, plain text") String bio,
+    @Schema(
+            description = "Private: only in answers to authenticated requests",
+            examples = "sophie.mueller@example.org")
+        String email,
+    @Schema(examples = "https://images.example.org/authors/sophie-mueller.jpg") String avatarUrl,
+    @Schema(examples = "https://sophie-mueller.example.org") String website,
+    @Schema(required = true) Instant createdAt,
+    @Schema(required = true) Instant updatedAt) {
+
+  static AuthorResponse from(Author author, boolean withPrivateFields) {
+    return new AuthorResponse(
+        author.id,
+        author.slug,
+        author.name,
+        author.bio,
+        withPrivateFields ? author.email : null,
+        author.avatarUrl,
+        author.website,
+        author.createdAt,
+        author.updatedAt);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.feder.author;
+
+import dev.feder.auth.Caller;
+import dev.feder.error.ProblemException;
+import dev.feder.paging.Page;
+import dev.feder.paging.PageRequest;
+import dev.feder.paging.SortOrder;
+import dev.feder.text.Slugs;
+import dev.feder.web.EntityTags;
+import dev.feder.web.Reference;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+import java.util.UUID;
+
+/** Rules for authors: slugs, the private email, preconditions and the delete guard. */
+@ApplicationScoped
+public class AuthorService {
+
+  static final Map<String, String> SORTABLE =
+      Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
+
+  private final EntityTags tags;
+  private final Caller caller;
+
+  public AuthorService(EntityTags tags, Caller caller) {
+    this.tags = tags;
+    this.caller = caller;
+  }
+
+  @Transactional
+  public Page<AuthorResponse> list(PageRequest request, String sort) {
+    PanacheQuery<Author> query = Author.findAll(SortOrder.parse(sort, SORTABLE, "name"));
+    query.page(request.page() - 1, request.size());
+    return new Page<>(query.list().stream().map(this::view).toList(), request, query.count());
+  }
+
+  @Transactional
+  public AuthorResponse get(UUID id) {
+    return view(find(id));
+  }
+
+  @Transactional
+  public AuthorResponse getBySlug(String slug) {
+    return view(
+        Author.findBySlug(slug)
+            .orElseThrow(() -> ProblemException.notFound("Author '" + slug + "'")));
+  }
+
+  @Transactional
+  public AuthorResponse create(AuthorInput input) {
+    Author author = new Author();
+    apply(author, input);
+    author.persist();
+    return view(author);
+  }
+
+  @Transactional
+  public AuthorResponse replace(UUID id, AuthorInput input, String ifMatch) {
+    Author author = lockForWrite(id, ifMatch);
+    apply(author, input);
+    Author.flush();
+    return view(author);
+  }
+
+  @Transactional
+  public void delete(UUID id, String ifMatch) {
+    Author author = lockForWrite(id, ifMatch);
+    try {
+      author.delete();
+      Author.flush();
+    } catch (PersistenceException e) {
+      throw ProblemException.conflict(
+          "Author '"
+              + author.slug
+              + "' is named in articles; remove them from those bylines first");
+    }
+  }
+
+  /** Resolves a reference from a write payload; an unknown target is an invalid field. */
+  public Author resolve(Reference reference, String field) {
+    return (reference.id() != null
+            ? Author.<Author>findByIdOptional(reference.id())
+            : Author.findBySlug(reference.slug()))
+        .orElseThrow(
+            () -> ProblemException.invalidField(field, "no author with " + reference.describe()));
+  }
+
+  private AuthorResponse view(Author author) {
+    return AuthorResponse.from(author, caller.seesUnpublished());
+  }
+
+  private Author find(UUID id) {
+    return Author.<Author>findByIdOptional(id)
+        .orElseThrow(() -> ProblemException.notFound("Author " + id));
+  }
+
+  private Author lockForWrite(UUID id, String ifMatch) {
+    Author author =
+        Author.<Author>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+            .orElseThrow(() -> ProblemException.notFound("Author " + id));
+    tags.checkIfMatch(ifMatch, view(author));
+    return author;
+  }
+
+  private void apply(Author author, AuthorInput input) {
+    author.name = input.name();
+    author.bio = input.bio();
+    author.email = input.email();
+    author.avatarUrl = input.avatarUrl();
+    author.website = input.website();
+    author.slug =
+        Slugs.choose(author.slug, input.slug(), input.name(), "author", Author::slugTaken);
+  }
+}

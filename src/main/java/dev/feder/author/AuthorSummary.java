@@ -1,0 +1,17 @@
+package dev.feder.author;
+
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An author embedded in an article's byline. Can be sent back as a reference. */
+@Schema(name = "AuthorSummary")
+public record AuthorSummary(
+    @Schema(required = true) UUID id,
+    @Schema(required = true, examples = "sophie-mueller") String slug,
+    @Schema(required = true, examples = "Sophie Müller") String name,
+    @Schema(examples = "https://images.example.org/authors/sophie-mueller.jpg") String avatarUrl) {
+
+  public static AuthorSummary from(Author author) {
+    return new AuthorSummary(author.id, author.slug, author.name, author.avatarUrl);
+  }
+}

@@ -1,0 +1,270 @@
+package dev.feder.category;
+
+import dev.feder.auth.Roles;
+import dev.feder.error.Problem;
+import dev.feder.error.ProblemExamples;
+import dev.feder.paging.Page;
+import dev.feder.paging.PageRequest;
+import dev.feder.web.FederApi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** {@code /api/v1/categories}: the sections of the site. */
+@Path("/api/v1/categories")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Categories")
+public class CategoryResource {
+
+  private final CategoryService service;
+
+  public CategoryResource(CategoryService service) {
+    this.service = service;
+  }
+
+  @GET
+  @Operation(
+      operationId = "listCategories",
+      summary = "List categories",
+      description =
+          "All categories, flat (ordered by position, then name) or, with tree=true, the root"
+              + " categories with their subcategories nested in children. Paged over the"
+              + " returned top-level items.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of categories",
+      headers = {@Header(name = "ETag"), @Header(name = "Link")},
+      content = @Content(schema = @Schema(implementation = CategoryPage.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid paging or sort parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  public RestResponse<CategoryPage> list(
+      @Parameter(
+              description = "1-based page number",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+          @QueryParam("page")
+          String page,
+      @Parameter(
+              description = "Items per page",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "100",
+                      defaultValue = "20"))
+          @QueryParam("size")
+          String size,
+      @Parameter(
+              description =
+                  "Comma list of position, name, createdAt, updatedAt; '-' for descending",
+              example = "position,name")
+          @QueryParam("sort")
+          String sort,
+      @Parameter(description = "Nest subcategories under their roots") @QueryParam("tree")
+          boolean tree,
+      @Context UriInfo uri) {
+    Page<CategoryResponse> result = service.list(PageRequest.of(page, size), sort, tree);
+    var links = result.links(uri);
+    return RestResponse.ResponseBuilder.ok(new CategoryPage(result.items(), result.meta(), links))
+        .header("Link", links.header())
+        .build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(
+      operationId = "getCategory",
+      summary = "Get a category by id",
+      description = "One category with its parent.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The category",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No category with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  public CategoryResponse get(@PathParam("id") UUID id) {
+    return service.get(id);
+  }
+
+  @GET
+  @Path("/slug/{slug}")
+  @Operation(
+      operationId = "getCategoryBySlug",
+      summary = "Get a category by slug",
+      description = "One category with its parent, looked up by its slug.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The category",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No category with this slug",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  public CategoryResponse getBySlug(@PathParam("slug") String slug) {
+    return service.getBySlug(slug);
+  }
+
+  @POST
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "createCategory",
+      summary = "Create a category",
+      description =
+          "Creates a category. The slug is derived from the name unless given; a given slug that is taken is a 409.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the new category",
+      headers = {@Header(name = "Location"), @Header(name = "ETag")},
+      content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid body",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The slug is taken",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  public RestResponse<CategoryResponse> create(
+      @Valid @NotNull CategoryInput input, @Context UriInfo uri) {
+    CategoryResponse created = service.create(input);
+    return RestResponse.ResponseBuilder.<CategoryResponse>created(
+            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "replaceCategory",
+      summary = "Replace a category",
+      description =
+          "Replaces all writable fields. An absent slug keeps the current one. Moving a category"
+              + " under itself or one of its descendants is refused.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The updated category",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid body, or a cycle in the tree",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No category with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The slug is taken",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  public CategoryResponse replace(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag last read", required = true)
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Valid @NotNull CategoryInput input) {
+    return service.replace(id, input, ifMatch);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "deleteCategory",
+      summary = "Delete a category",
+      description = "Deletes a category that has no subcategories and no articles.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "404",
+      description = "No category with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Subcategories or articles still use it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  public void delete(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag last read", required = true)
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch) {
+    service.delete(id, ifMatch);
+  }
+}

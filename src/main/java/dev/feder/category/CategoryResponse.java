@@ -1,0 +1,38 @@
+package dev.feder.category;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A category as clients read it. */
+@Schema(name = "Category", examples = CategoryExamples.CATEGORY)
+public record CategoryResponse(
+    @Schema(required = true) UUID id,
+    @Schema(required = true, examples = "nachrichten") String slug,
+    @Schema(required = true, examples = "Nachrichten") String name,
+    @Schema(examples = "Aktuelle Meldungen aus aller Welt") String description,
+    @Schema(description = "The parent category; absent for a root category") CategorySummary parent,
+    @Schema(required = true, examples = "0") int position,
+    @Schema(description = "Subcategories, only in the tree view (tree=true)")
+        List<CategoryResponse> children,
+    @Schema(required = true) Instant createdAt,
+    @Schema(required = true) Instant updatedAt) {
+
+  static CategoryResponse from(Category category) {
+    return from(category, null);
+  }
+
+  static CategoryResponse from(Category category, List<CategoryResponse> children) {
+    return new CategoryResponse(
+        category.id,
+        category.slug,
+        category.name,
+        category.description,
+        category.parent == null ? null : CategorySummary.from(category.parent),
+        category.position,
+        children,
+        category.createdAt,
+        category.updatedAt);
+  }
+}

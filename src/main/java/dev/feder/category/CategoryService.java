@@ -1,0 +1,160 @@
+package dev.feder.category;
+
+import dev.feder.error.ProblemException;
+import dev.feder.paging.Page;
+import dev.feder.paging.PageRequest;
+import dev.feder.paging.SortOrder;
+import dev.feder.text.Slugs;
+import dev.feder.web.EntityTags;
+import dev.feder.web.Reference;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Rules for categories: slugs, the tree (no cycles), preconditions and the delete guard. */
+@ApplicationScoped
+public class CategoryService {
+
+  static final Map<String, String> SORTABLE =
+      Map.of(
+          "position",
+          "position",
+          "name",
+          "name",
+          "createdAt",
+          "createdAt",
+          "updatedAt",
+          "updatedAt");
+
+  private final EntityTags tags;
+
+  public CategoryService(EntityTags tags) {
+    this.tags = tags;
+  }
+
+  @Transactional
+  public Page<CategoryResponse> list(PageRequest request, String sort, boolean tree) {
+    Sort order = SortOrder.parse(sort, SORTABLE, "position,name");
+    if (!tree) {
+      PanacheQuery<Category> query = Category.findAll(order);
+      query.page(request.page() - 1, request.size());
+      return new Page<>(
+          query.list().stream().map(CategoryResponse::from).toList(), request, query.count());
+    }
+    List<Category> all = Category.listAll(order);
+    Map<UUID, List<Category>> byParent = new LinkedHashMap<>();
+    List<Category> roots = new ArrayList<>();
+    for (Category category : all) {
+      if (category.parent == null) {
+        roots.add(category);
+      } else {
+        byParent.computeIfAbsent(category.parent.id, k -> new ArrayList<>()).add(category);
+      }
+    }
+    List<CategoryResponse> page =
+        roots.stream()
+            .skip(request.offset())
+            .limit(request.size())
+            .map(root -> node(root, byParent))
+            .toList();
+    return new Page<>(page, request, roots.size());
+  }
+
+  private static CategoryResponse node(Category category, Map<UUID, List<Category>> byParent) {
+    List<CategoryResponse> children =
+        byParent.getOrDefault(category.id, List.of()).stream()
+            .map(child -> node(child, byParent))
+            .toList();
+    return CategoryResponse.from(category, children);
+  }
+
+  @Transactional
+  public CategoryResponse get(UUID id) {
+    return CategoryResponse.from(find(id));
+  }
+
+  @Transactional
+  public CategoryResponse getBySlug(String slug) {
+    return CategoryResponse.from(
+        Category.findBySlug(slug)
+            .orElseThrow(() -> ProblemException.notFound("Category '" + slug + "'")));
+  }
+
+  @Transactional
+  public CategoryResponse create(CategoryInput input) {
+    Category category = new Category();
+    apply(category, input);
+    category.persist();
+    return CategoryResponse.from(category);
+  }
+
+  @Transactional
+  public CategoryResponse replace(UUID id, CategoryInput input, String ifMatch) {
+    Category category = lockForWrite(id, ifMatch);
+    apply(category, input);
+    Category.flush();
+    return CategoryResponse.from(category);
+  }
+
+  @Transactional
+  public void delete(UUID id, String ifMatch) {
+    Category category = lockForWrite(id, ifMatch);
+    if (Category.count("parent", category) > 0) {
+      throw ProblemException.conflict(
+          "Category '" + category.slug + "' has subcategories; move or delete them first");
+    }
+    try {
+      category.delete();
+      Category.flush();
+    } catch (PersistenceException e) {
+      throw ProblemException.conflict(
+          "Category '"
+              + category.slug
+              + "' is used by articles; move them to another category first");
+    }
+  }
+
+  /** Resolves a reference from a write payload; an unknown target is an invalid field. */
+  public Category resolve(Reference reference, String field) {
+    return (reference.id() != null
+            ? Category.<Category>findByIdOptional(reference.id())
+            : Category.findBySlug(reference.slug()))
+        .orElseThrow(
+            () -> ProblemException.invalidField(field, "no category with " + reference.describe()));
+  }
+
+  private Category find(UUID id) {
+    return Category.<Category>findByIdOptional(id)
+        .orElseThrow(() -> ProblemException.notFound("Category " + id));
+  }
+
+  private Category lockForWrite(UUID id, String ifMatch) {
+    Category category =
+        Category.<Category>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+            .orElseThrow(() -> ProblemException.notFound("Category " + id));
+    tags.checkIfMatch(ifMatch, CategoryResponse.from(category));
+    return category;
+  }
+
+  private void apply(Category category, CategoryInput input) {
+    category.name = input.name();
+    category.description = input.description();
+    category.position = input.position() == null ? 0 : input.position();
+    Category parent = input.parent() == null ? null : resolve(input.parent(), "parent");
+    if (parent != null && category.id != null && category.isAncestorOf(parent)) {
+      throw ProblemException.invalidField(
+          "parent", "would make the category its own ancestor (a cycle)");
+    }
+    category.parent = parent;
+    category.slug =
+        Slugs.choose(category.slug, input.slug(), input.name(), "category", Category::slugTaken);
+  }
+}

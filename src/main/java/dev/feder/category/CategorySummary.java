@@ -1,0 +1,22 @@
+package dev.feder.category;
+
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A category embedded in another resource. Can be sent back as a reference. */
+@Schema(name = "CategorySummary")
+public record CategorySummary(
+    @Schema(required = true) UUID id,
+    @Schema(required = true, examples = "nachrichten") String slug,
+    @Schema(required = true, examples = "Nachrichten") String name,
+    @Schema(description = "Slug of the parent category, absent for a root", examples = "welt")
+        String parentSlug) {
+
+  public static CategorySummary from(Category category) {
+    return new CategorySummary(
+        category.id,
+        category.slug,
+        category.name,
+        category.parent == null ? null : category.parent.slug);
+  }
+}

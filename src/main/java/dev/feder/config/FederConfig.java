@@ -1,0 +1,57 @@
+package dev.feder.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Feder's own settings, all under {@code feder.*} (environment: {@code FEDER_*}). */
+@ConfigMapping(prefix = "feder")
+public interface FederConfig {
+
+  /** Database bootstrapping. */
+  Database database();
+
+  /** Authentication of writers. */
+  Auth auth();
+
+  /** Sample content for a first look. */
+  Demo demo();
+
+  /** HTTP caching of public reads. */
+  Http http();
+
+  /** Database bootstrapping. */
+  interface Database {
+    /** Start an embedded PostgreSQL when no datasource URL is set (default in dev and test). */
+    @WithDefault("false")
+    boolean embedded();
+
+    /** Where the embedded server keeps its data; empty means a fresh temporary folder. */
+    Optional<String> embeddedDataDir();
+  }
+
+  /** Authentication of writers. */
+  interface Auth {
+    /** Admin bearer token from configuration; writes are refused while it is unset. */
+    Optional<String> bootstrapToken();
+  }
+
+  /** Sample content for a first look. */
+  interface Demo {
+    /** Load the demo articles, authors and categories once into an empty database. */
+    @WithDefault("false")
+    boolean enabled();
+  }
+
+  /** HTTP caching of public reads. */
+  interface Http {
+    /** {@code max-age} of anonymous GET responses. */
+    @WithDefault("60s")
+    Duration maxAge();
+
+    /** {@code stale-while-revalidate} of anonymous GET responses. */
+    @WithDefault("300s")
+    Duration staleWhileRevalidate();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.feder.web;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The API as a whole: its description, tags and security scheme for the OpenAPI document. */
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Feder API",
+            version = "1.0.0",
+            description =
+                "Headless CMS for newsrooms. Published content is public; writes need"
+                    + " 'Authorization: Bearer <token>'. Every GET answers with an ETag; writes"
+                    + " (PUT, DELETE) need If-Match with the ETag last read. Errors are RFC 9457"
+                    + " application/problem+json.",
+            license =
+                @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+    tags = {
+      @Tag(name = "Articles", description = "News articles with their category and authors"),
+      @Tag(name = "Authors", description = "The people who write the articles"),
+      @Tag(name = "Categories", description = "Sections of the site, as a tree")
+    })
+@SecurityScheme(
+    securitySchemeName = FederApi.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    description = "An API token")
+public class FederApi extends Application {
+
+  /** Name of the bearer security scheme in the OpenAPI document. */
+  public static final String BEARER = "bearer";
+}

@@ -1,0 +1,93 @@
+package dev.feder.web;
+
+import dev.feder.error.Problem;
+import dev.feder.error.ProblemExamples;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Adds the problem responses that follow from an operation's shape, so none is forgotten: 401/403
+ * where a token is required, 415 where a JSON body is read, 428/412 where {@code If-Match} is
+ * required, 406 and 500 everywhere. Resources declare the domain-specific ones (400, 404, 409).
+ */
+public class ProblemResponses implements OASFilter {
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+      return;
+    }
+    for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+      for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+        Operation operation = entry.getValue();
+        APIResponses responses = operation.getResponses();
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean ifMatch =
+            operation.getParameters() != null
+                && operation.getParameters().stream()
+                    .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
+        if (secured) {
+          add(
+              responses,
+              "401",
+              "Missing, unknown or expired bearer token",
+              ProblemExamples.UNAUTHORIZED);
+          add(responses, "403", "The token's role may not do this", ProblemExamples.FORBIDDEN);
+        }
+        if (operation.getRequestBody() != null) {
+          add(
+              responses,
+              "415",
+              "The body is not in a supported media type",
+              ProblemExamples.UNSUPPORTED_MEDIA_TYPE);
+        }
+        if (ifMatch) {
+          add(
+              responses,
+              "412",
+              "If-Match does not match the current ETag, which is sent in the ETag header",
+              ProblemExamples.PRECONDITION_FAILED);
+          add(responses, "428", "If-Match is missing", ProblemExamples.PRECONDITION_REQUIRED);
+        }
+        add(responses, "406", "The client does not accept JSON", ProblemExamples.NOT_ACCEPTABLE);
+        add(
+            responses,
+            "500",
+            "Internal error; details are only in the server log",
+            ProblemExamples.INTERNAL);
+      }
+    }
+  }
+
+  private static void add(
+      APIResponses responses, String status, String description, String example) {
+    if (responses.hasAPIResponse(status)) {
+      return;
+    }
+    responses.addAPIResponse(
+        status,
+        OASFactory.createAPIResponse()
+            .description(description)
+            .content(
+                OASFactory.createContent()
+                    .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema().ref("Problem"))
+                            .addExample(
+                                "problem", OASFactory.createExample().value(parse(example))))));
+  }
+
+  private static Object parse(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.feder.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.filter.log.ErrorLoggingFilter;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Entry points for HTTP calls in tests, each checked against the committed spec. */
+public final class Api {
+
+  /** The bootstrap admin token of the test profile. */
+  public static final String ADMIN_TOKEN = "test-admin-token";
+
+  private Api() {}
+
+  /** An anonymous reader, as a frontend calls Feder. */
+  public static RequestSpecification anonymous() {
+    return given().filter(SpecValidation.full()).accept(ContentType.JSON);
+  }
+
+  /** An admin writing well-formed JSON. */
+  public static RequestSpecification admin() {
+    return anonymous()
+        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+        .contentType(ContentType.JSON);
+  }
+
+  /**
+   * A client that breaks the contract on purpose (bad JSON, wrong types, missing headers): only the
+   * response is checked against the spec.
+   */
+  public static RequestSpecification raw() {
+    return given().filter(SpecValidation.responsesOnly()).filter(new ErrorLoggingFilter());
+  }
+
+  /** Like {@link #raw()}, with the admin token. */
+  public static RequestSpecification rawAdmin() {
+    return raw().header("Authorization", "Bearer " + ADMIN_TOKEN);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.feder.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.RestAssuredRequest;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import io.restassured.filter.FilterContext;
+import io.restassured.filter.OrderedFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Checks every exchange against the committed OpenAPI document ({@code openapi/openapi.yaml}), so
+ * the spec and the code cannot disagree silently. Requests that are malformed on purpose are sent
+ * with {@link #responsesOnly()}: their answers must still match the spec.
+ */
+public final class SpecValidation implements OrderedFilter {
+
+  private static final OpenApiInteractionValidator VALIDATOR =
+      OpenApiInteractionValidator.createForSpecificationUrl(
+              Path.of("openapi/openapi.yaml").toAbsolutePath().toUri().toString())
+          .build();
+
+  private final boolean requests;
+
+  private SpecValidation(boolean requests) {
+    this.requests = requests;
+  }
+
+  /** Validates the request and the response. */
+  public static SpecValidation full() {
+    return new SpecValidation(true);
+  }
+
+  /** Validates only the response, for requests that break the contract on purpose. */
+  public static SpecValidation responsesOnly() {
+    return new SpecValidation(false);
+  }
+
+  @Override
+  public Response filter(
+      FilterableRequestSpecification request,
+      FilterableResponseSpecification responseSpec,
+      FilterContext context) {
+    Response response = context.next(request, responseSpec);
+    ValidationReport report =
+        requests
+            ? VALIDATOR.validate(RestAssuredRequest.of(request), RestAssuredResponse.of(response))
+            : VALIDATOR.validateResponse(
+                URI.create(request.getURI()).getRawPath(),
+                Request.Method.valueOf(request.getMethod()),
+                RestAssuredResponse.of(response));
+    if (report.hasErrors()) {
+      throw new AssertionError(
+          "Exchange does not match openapi/openapi.yaml: "
+              + request.getMethod()
+              + " "
+              + request.getURI()
+              + " -> "
+              + response.getStatusCode()
+              + "\n"
+              + report.getMessages()
+              + "\nBody: "
+              + response.asString());
+    }
+    return response;
+  }
+
+  @Override
+  public int getOrder() {
+    return OrderedFilter.HIGHEST_PRECEDENCE;
+  }
+}
