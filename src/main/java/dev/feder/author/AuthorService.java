@@ -1,5 +1,6 @@
 package dev.feder.author;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.auth.Caller;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
@@ -7,6 +8,7 @@ import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
 import dev.feder.text.Slugs;
 import dev.feder.web.EntityTags;
+import dev.feder.web.MergePatch;
 import dev.feder.web.Reference;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +26,12 @@ public class AuthorService {
       Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
 
   private final EntityTags tags;
+  private final MergePatch mergePatch;
   private final Caller caller;
 
-  public AuthorService(EntityTags tags, Caller caller) {
+  public AuthorService(EntityTags tags, MergePatch mergePatch, Caller caller) {
     this.tags = tags;
+    this.mergePatch = mergePatch;
     this.caller = caller;
   }
 
@@ -62,6 +66,17 @@ public class AuthorService {
   public AuthorResponse replace(UUID id, AuthorInput input, String ifMatch) {
     Author author = lockForWrite(id, ifMatch);
     apply(author, input);
+    Author.flush();
+    return view(author);
+  }
+
+  @Transactional
+  public AuthorResponse patch(UUID id, JsonNode patch, String ifMatch) {
+    Author author = lockForWrite(id, ifMatch);
+    AuthorInput current =
+        new AuthorInput(
+            author.name, author.slug, author.bio, author.email, author.avatarUrl, author.website);
+    apply(author, mergePatch.apply(current, patch, AuthorInput.class));
     Author.flush();
     return view(author);
   }

@@ -1,11 +1,13 @@
 package dev.feder.category;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.auth.Roles;
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemExamples;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.web.FederApi;
+import dev.feder.web.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -266,5 +270,68 @@ public class CategoryResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch) {
     service.delete(id, ifMatch);
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes(MergePatch.MEDIA_TYPE)
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "patchCategory",
+      summary = "Change some fields of a category",
+      description =
+          "An RFC 7396 JSON merge patch: fields present replace the current ones, null removes"
+              + " a field, absent fields stay. The result is validated like a full replacement.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MergePatch.MEDIA_TYPE,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      description =
+                          "Any subset of the CategoryInput fields; null removes an optional field"),
+              examples =
+                  @ExampleObject(
+                      name = "change",
+                      value = "{\"description\": \"Meldungen und Hintergründe aus aller Welt\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The updated category",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid patch, an invalid result or a cycle in the tree",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No category with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The slug is taken",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  public CategoryResponse patch(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag last read", required = true)
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      JsonNode patch) {
+    return service.patch(id, patch, ifMatch);
   }
 }

@@ -1,11 +1,13 @@
 package dev.feder.category;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
 import dev.feder.text.Slugs;
 import dev.feder.web.EntityTags;
+import dev.feder.web.MergePatch;
 import dev.feder.web.Reference;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -35,9 +37,11 @@ public class CategoryService {
           "updatedAt");
 
   private final EntityTags tags;
+  private final MergePatch mergePatch;
 
-  public CategoryService(EntityTags tags) {
+  public CategoryService(EntityTags tags, MergePatch mergePatch) {
     this.tags = tags;
+    this.mergePatch = mergePatch;
   }
 
   @Transactional
@@ -100,6 +104,23 @@ public class CategoryService {
   public CategoryResponse replace(UUID id, CategoryInput input, String ifMatch) {
     Category category = lockForWrite(id, ifMatch);
     apply(category, input);
+    Category.flush();
+    return CategoryResponse.from(category);
+  }
+
+  @Transactional
+  public CategoryResponse patch(UUID id, JsonNode patch, String ifMatch) {
+    Category category = lockForWrite(id, ifMatch);
+    CategoryInput current =
+        new CategoryInput(
+            category.name,
+            category.slug,
+            category.description,
+            category.parent == null
+                ? null
+                : new Reference(category.parent.id, category.parent.slug),
+            category.position);
+    apply(category, mergePatch.apply(current, patch, CategoryInput.class));
     Category.flush();
     return CategoryResponse.from(category);
   }

@@ -57,9 +57,49 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
       return test ? List.of(source(testDatabaseOn(context, url))) : List.of();
     }
     if (!"true".equalsIgnoreCase(value(context, "feder.database.embedded"))) {
-      return List.of();
+      return List.of(new MissingDatasource());
     }
     return List.of(source(embedded(value(context, "feder.database.embedded-data-dir"))));
+  }
+
+  /**
+   * Answers a lookup of the datasource URL, when none is configured and the embedded server is off,
+   * with a failure that says what to set, instead of a generic "datasource not active".
+   */
+  static final class MissingDatasource implements ConfigSource {
+
+    static final String MESSAGE =
+        "Feder has no database. Set QUARKUS_DATASOURCE_JDBC_URL (for example"
+            + " jdbc:postgresql://localhost:5432/feder) with QUARKUS_DATASOURCE_USERNAME and"
+            + " QUARKUS_DATASOURCE_PASSWORD, or set FEDER_DATABASE_EMBEDDED=true to start an"
+            + " embedded PostgreSQL server for a trial.";
+
+    @Override
+    public java.util.Set<String> getPropertyNames() {
+      return java.util.Set.of();
+    }
+
+    @Override
+    public String getValue(String name) {
+      if (URL.equals(name) && isRuntime()) {
+        throw new io.quarkus.runtime.configuration.ConfigurationException(MESSAGE);
+      }
+      return null;
+    }
+
+    @Override
+    public String getName() {
+      return "FederMissingDatasource";
+    }
+
+    @Override
+    public int getOrdinal() {
+      return Integer.MIN_VALUE;
+    }
+
+    private static boolean isRuntime() {
+      return io.quarkus.runtime.ExecutionMode.current() != io.quarkus.runtime.ExecutionMode.UNSET;
+    }
   }
 
   private static ConfigSource source(Map<String, String> properties) {
