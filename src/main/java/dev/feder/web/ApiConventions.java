@@ -2,12 +2,15 @@ package dev.feder.web;
 
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemExamples;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -15,7 +18,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * where a token is required, 415 where a JSON body is read, 428/412 where {@code If-Match} is
  * required, 406 and 500 everywhere. Resources declare the domain-specific ones (400, 404, 409).
  */
-public class ProblemResponses implements OASFilter {
+public class ApiConventions implements OASFilter {
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
@@ -31,6 +34,23 @@ public class ProblemResponses implements OASFilter {
             operation.getParameters() != null
                 && operation.getParameters().stream()
                     .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
+        if (!secured) {
+          operation.setSecurity(
+              List.of(
+                  OASFactory.createSecurityRequirement(),
+                  OASFactory.createSecurityRequirement().addScheme(FederApi.BEARER)));
+        }
+        APIResponse ok = responses.getAPIResponse("200");
+        if (entry.getKey() == PathItem.HttpMethod.GET && ok != null) {
+          for (String name : List.of("ETag", "Cache-Control")) {
+            if (ok.getHeaders() == null || !ok.getHeaders().containsKey(name)) {
+              ok.addHeader(name, OASFactory.createHeader());
+            }
+          }
+        }
+        if (responses.getAPIResponses() != null) {
+          responses.getAPIResponses().values().forEach(ApiConventions::describeHeaders);
+        }
         if (secured) {
           add(
               responses,
@@ -62,6 +82,30 @@ public class ProblemResponses implements OASFilter {
             ProblemExamples.INTERNAL);
       }
     }
+  }
+
+  private static final Map<String, String> HEADERS =
+      Map.of(
+          "ETag", "Entity tag of the representation; send it in If-None-Match or If-Match",
+          "Link", "RFC 8288 links to the first, previous, next and last pages",
+          "Location", "URL of the created resource",
+          "Cache-Control", "public with max-age for anonymous reads, private for authenticated");
+
+  private static void describeHeaders(APIResponse response) {
+    if (response.getHeaders() == null) {
+      return;
+    }
+    response
+        .getHeaders()
+        .forEach(
+            (name, header) -> {
+              if (header.getSchema() == null) {
+                header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+              }
+              if (header.getDescription() == null) {
+                header.setDescription(HEADERS.get(name));
+              }
+            });
   }
 
   private static void add(
