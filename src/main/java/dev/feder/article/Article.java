@@ -3,6 +3,7 @@ package dev.feder.article;
 import dev.feder.author.Author;
 import dev.feder.category.Category;
 import dev.feder.persistence.TrackedEntity;
+import dev.feder.text.Slugs;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -116,8 +117,9 @@ public class Article extends TrackedEntity {
     return statusAt(now) == ArticleStatus.PUBLISHED;
   }
 
+  /** The item with this slug; a malformed slug finds nothing without asking the database. */
   public static Optional<Article> findBySlug(String slug) {
-    return find("slug", slug).firstResultOptional();
+    return Slugs.isValid(slug) ? find("slug", slug).firstResultOptional() : Optional.empty();
   }
 
   public static boolean slugTaken(String slug) {

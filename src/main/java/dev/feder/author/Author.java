@@ -1,6 +1,7 @@
 package dev.feder.author;
 
 import dev.feder.persistence.TrackedEntity;
+import dev.feder.text.Slugs;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -26,8 +27,9 @@ public class Author extends TrackedEntity {
 
   public String website;
 
+  /** The item with this slug; a malformed slug finds nothing without asking the database. */
   public static Optional<Author> findBySlug(String slug) {
-    return find("slug", slug).firstResultOptional();
+    return Slugs.isValid(slug) ? find("slug", slug).firstResultOptional() : Optional.empty();
   }
 
   public static boolean slugTaken(String slug) {

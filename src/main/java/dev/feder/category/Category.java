@@ -1,6 +1,7 @@
 package dev.feder.category;
 
 import dev.feder.persistence.TrackedEntity;
+import dev.feder.text.Slugs;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -30,8 +31,9 @@ public class Category extends TrackedEntity {
 
   public int position;
 
+  /** The item with this slug; a malformed slug finds nothing without asking the database. */
   public static Optional<Category> findBySlug(String slug) {
-    return find("slug", slug).firstResultOptional();
+    return Slugs.isValid(slug) ? find("slug", slug).firstResultOptional() : Optional.empty();
   }
 
   public static boolean slugTaken(String slug) {

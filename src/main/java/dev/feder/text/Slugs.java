@@ -14,6 +14,7 @@ public final class Slugs {
   /** Longest slug Feder derives or accepts. */
   public static final int MAX_LENGTH = 120;
 
+  private static final Pattern VALID = Pattern.compile(PATTERN);
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
 
@@ -41,6 +42,11 @@ public final class Slugs {
       s = trim(s.substring(0, MAX_LENGTH - 4));
     }
     return s.isEmpty() ? fallback : s;
+  }
+
+  /** Whether {@code slug} is a well-formed slug; anything else cannot name a resource. */
+  public static boolean isValid(String slug) {
+    return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
   }
 
   /** The first of {@code base}, {@code base-2}, {@code base-3}, … that is not taken. */
