@@ -47,6 +47,49 @@ final class ArticleQuery {
     return this;
   }
 
+  /** Articles of the category with this slug or of any category below it. */
+  void inCategoryTree(String slug) {
+    @SuppressWarnings("unchecked")
+    List<java.util.UUID> ids =
+        Article.getEntityManager()
+            .createNativeQuery(
+                "with recursive tree(id) as (select id from category where slug = :slug"
+                    + " union all select c.id from category c join tree t on c.parent_id = t.id)"
+                    + " select id from tree",
+                java.util.UUID.class)
+            .setParameter("slug", slug)
+            .getResultList();
+    where.add(ids.isEmpty() ? "1 = 0" : "category.id in :categories");
+    if (!ids.isEmpty()) {
+      params.and("categories", ids);
+    }
+  }
+
+  void byAuthor(String slug) {
+    where.add("id in (select a.id from Article a join a.authors au where au.slug = :author)");
+    params.and("author", slug);
+  }
+
+  void withTag(String tag) {
+    where.add("array_contains(tags, :tag)");
+    params.and("tag", tag);
+  }
+
+  void inLanguage(String language) {
+    where.add("language = :language");
+    params.and("language", language);
+  }
+
+  void publishedFrom(Instant instant) {
+    where.add("publishedAt >= :publishedFrom");
+    params.and("publishedFrom", instant);
+  }
+
+  void publishedUntil(Instant instant) {
+    where.add("publishedAt < :publishedUntil");
+    params.and("publishedUntil", instant);
+  }
+
   List<Article> page(Sort sort, PageRequest page) {
     return Article.<Article>find(condition(), sort, params)
         .page(page.page() - 1, page.size())

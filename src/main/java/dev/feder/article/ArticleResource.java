@@ -11,6 +11,7 @@ import dev.feder.web.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -68,7 +69,7 @@ public class ArticleResource {
       content = @Content(schema = @Schema(implementation = ArticlePage.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Invalid paging, sort or status parameter",
+      description = "Invalid paging, sort, status or filter parameter",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -103,9 +104,10 @@ public class ArticleResource {
               schema = @Schema(enumeration = {"draft", "scheduled", "published", "archived"}))
           @QueryParam("status")
           String status,
+      @BeanParam ArticleFilter filter,
       @Context UriInfo uri) {
     Page<ArticleListItem> result =
-        service.list(PageRequest.of(page, size), sort, ArticleStatus.parameter(status));
+        service.list(PageRequest.of(page, size), sort, ArticleStatus.parameter(status), filter);
     var links = result.links(uri);
     return RestResponse.ResponseBuilder.ok(new ArticlePage(result.items(), result.meta(), links))
         .header("Link", links.header())

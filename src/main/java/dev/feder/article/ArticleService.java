@@ -64,12 +64,14 @@ public class ArticleService {
    * ask for; authenticated callers see every status, or the one they filter by.
    */
   @Transactional
-  public Page<ArticleListItem> list(PageRequest request, String sort, ArticleStatus status) {
+  public Page<ArticleListItem> list(
+      PageRequest request, String sort, ArticleStatus status, ArticleFilter filter) {
     Instant now = clock.instant();
     ArticleQuery query =
         caller.seesUnpublished()
             ? ArticleQuery.anyStatusAt(now, status)
             : ArticleQuery.publicAt(now);
+    filter.applyTo(query);
     List<Article> page = query.page(SortOrder.parse(sort, SORTABLE, "-publishedAt"), request);
     return new Page<>(
         page.stream().map(a -> ArticleListItem.from(a, now)).toList(), request, query.count());

@@ -1,0 +1,110 @@
+package dev.feder.article;
+
+import dev.feder.error.Problem;
+import dev.feder.error.ProblemException;
+import dev.feder.error.ProblemType;
+import dev.feder.text.Patterns;
+import dev.feder.text.Slugs;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The filters of the article list, all optional and combinable. */
+public class ArticleFilter {
+
+  @QueryParam("category")
+  @Parameter(
+      description = "Category slug; includes articles of all its descendant categories",
+      example = "welt")
+  public String category;
+
+  @QueryParam("author")
+  @Parameter(description = "Author slug", example = "sophie-mueller")
+  public String author;
+
+  @QueryParam("tag")
+  @Parameter(description = "A tag, exactly as stored", example = "Marine")
+  public String tag;
+
+  @QueryParam("language")
+  @Parameter(description = "BCP 47 language tag", example = "de")
+  public String language;
+
+  @QueryParam("publishedAfter")
+  @Parameter(
+      description = "Only articles published at or after this instant",
+      schema =
+          @Schema(
+              type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+              format = "date-time"),
+      example = "2026-11-01T00:00:00Z")
+  public String publishedAfter;
+
+  @QueryParam("publishedBefore")
+  @Parameter(
+      description = "Only articles published before this instant",
+      schema =
+          @Schema(
+              type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+              format = "date-time"),
+      example = "2026-12-01T00:00:00Z")
+  public String publishedBefore;
+
+  /** Adds the filters to a query, or refuses a malformed one with a 400 naming it. */
+  void applyTo(ArticleQuery query) {
+    if (category != null) {
+      query.inCategoryTree(
+          valid("category", category, Slugs.isValid(category), "must be a category slug"));
+    }
+    if (author != null) {
+      query.byAuthor(valid("author", author, Slugs.isValid(author), "must be an author slug"));
+    }
+    if (tag != null) {
+      query.withTag(
+          valid(
+              "tag",
+              tag,
+              !tag.isBlank() && tag.length() <= 100 && tag.indexOf('\0') < 0,
+              "must be a tag of 1 to 100 characters"));
+    }
+    if (language != null) {
+      query.inLanguage(
+          valid(
+              "language",
+              language,
+              language.length() <= 35 && language.matches(Patterns.LANGUAGE),
+              "must be a BCP 47 language tag such as de or en-GB"));
+    }
+    if (publishedAfter != null) {
+      query.publishedFrom(instant("publishedAfter", publishedAfter));
+    }
+    if (publishedBefore != null) {
+      query.publishedUntil(instant("publishedBefore", publishedBefore));
+    }
+  }
+
+  private static String valid(String name, String value, boolean ok, String message) {
+    if (!ok) {
+      throw bad(name, message);
+    }
+    return value;
+  }
+
+  private static Instant instant(String name, String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw bad(name, "must be an ISO-8601 instant such as 2026-11-26T18:32:10Z");
+    }
+  }
+
+  private static ProblemException bad(String name, String message) {
+    return new ProblemException(
+        ProblemType.BAD_PARAMETER,
+        "Parameter '" + name + "' is invalid",
+        List.of(new Problem.FieldError(name, message)));
+  }
+}
