@@ -1,11 +1,17 @@
 package dev.feder.article;
 
+import dev.feder.error.Problem;
+import dev.feder.error.ProblemException;
+import dev.feder.error.ProblemType;
+import dev.feder.paging.Cursor;
 import dev.feder.paging.PageRequest;
+import dev.feder.paging.SortOrder;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The article list query: visibility first (anonymous readers see only what is public now), then
@@ -88,6 +94,59 @@ final class ArticleQuery {
   void publishedUntil(Instant instant) {
     where.add("publishedAt < :publishedUntil");
     params.and("publishedUntil", instant);
+  }
+
+  /** Only articles after the position a cursor names, in {@code order}. */
+  void after(SortOrder order, Cursor cursor) {
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < order.keys().size(); i++) {
+      values.add(parseKey(order.keys().get(i).attribute(), cursor.values().get(i)));
+    }
+    where.add(order.after(values, params));
+  }
+
+  /** The cursor that continues after {@code last} in {@code order}. */
+  static Cursor cursorAfter(Article last, SortOrder order) {
+    List<String> values = new ArrayList<>();
+    for (SortOrder.Key key : order.keys()) {
+      Object value = keyOf(last, key.attribute());
+      values.add(value == null ? null : value.toString());
+    }
+    return new Cursor(order.spec(), values);
+  }
+
+  /** The first {@code limit} articles in {@code sort}, without OFFSET. */
+  List<Article> first(Sort sort, int limit) {
+    return Article.<Article>find(condition(), sort, params).range(0, limit - 1).list();
+  }
+
+  private static Object keyOf(Article article, String attribute) {
+    return switch (attribute) {
+      case "publishedAt" -> article.publishedAt;
+      case "title" -> article.title;
+      case "createdAt" -> article.createdAt;
+      case "updatedAt" -> article.updatedAt;
+      case "id" -> article.id;
+      default -> throw new IllegalArgumentException(attribute);
+    };
+  }
+
+  private static Object parseKey(String attribute, String raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return switch (attribute) {
+        case "title" -> raw;
+        case "id" -> UUID.fromString(raw);
+        default -> Instant.parse(raw);
+      };
+    } catch (RuntimeException e) {
+      throw new ProblemException(
+          ProblemType.BAD_PARAMETER,
+          "Parameter 'cursor' is invalid",
+          List.of(new Problem.FieldError("cursor", "is not a cursor this API issued")));
+    }
   }
 
   List<Article> page(Sort sort, PageRequest page) {

@@ -104,10 +104,17 @@ public class ArticleResource {
               schema = @Schema(enumeration = {"draft", "scheduled", "published", "archived"}))
           @QueryParam("status")
           String status,
+      @Parameter(
+              description =
+                  "Opaque cursor from meta.nextCursor: the page after it, without OFFSET (instead"
+                      + " of page; send the same sort)")
+          @QueryParam("cursor")
+          String cursor,
       @BeanParam ArticleFilter filter,
       @Context UriInfo uri) {
     Page<ArticleListItem> result =
-        service.list(PageRequest.of(page, size), sort, ArticleStatus.parameter(status), filter);
+        service.list(
+            PageRequest.of(page, size, cursor), sort, ArticleStatus.parameter(status), filter);
     var links = result.links(uri);
     return RestResponse.ResponseBuilder.ok(new ArticlePage(result.items(), result.meta(), links))
         .header("Link", links.header())

@@ -6,6 +6,7 @@ import dev.feder.author.Author;
 import dev.feder.author.AuthorService;
 import dev.feder.category.CategoryService;
 import dev.feder.error.ProblemException;
+import dev.feder.paging.Cursor;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
@@ -72,9 +73,32 @@ public class ArticleService {
             ? ArticleQuery.anyStatusAt(now, status)
             : ArticleQuery.publicAt(now);
     filter.applyTo(query);
-    List<Article> page = query.page(SortOrder.parse(sort, SORTABLE, "-publishedAt"), request);
+    SortOrder order = SortOrder.parse(sort, SORTABLE, "-publishedAt");
+    if (request.isCursor()) {
+      query.after(order, Cursor.decode(request.cursor(), order));
+      List<Article> rows = query.first(order.toSort(), request.size() + 1);
+      return page(rows, request, order, null, rows.size() > request.size(), now);
+    }
+    long total = query.count();
+    List<Article> rows = query.page(order.toSort(), request);
+    boolean more = (long) request.offset() + rows.size() < total;
+    return page(rows, request, order, total, more, now);
+  }
+
+  private static Page<ArticleListItem> page(
+      List<Article> rows,
+      PageRequest request,
+      SortOrder order,
+      Long total,
+      boolean more,
+      Instant now) {
+    List<Article> items = rows.size() > request.size() ? rows.subList(0, request.size()) : rows;
+    String next =
+        more && !items.isEmpty()
+            ? ArticleQuery.cursorAfter(items.get(items.size() - 1), order).encode()
+            : null;
     return new Page<>(
-        page.stream().map(a -> ArticleListItem.from(a, now)).toList(), request, query.count());
+        items.stream().map(a -> ArticleListItem.from(a, now)).toList(), request, total, next);
   }
 
   @Transactional

@@ -37,7 +37,7 @@ public class AuthorService {
 
   @Transactional
   public Page<AuthorResponse> list(PageRequest request, String sort) {
-    PanacheQuery<Author> query = Author.findAll(SortOrder.parse(sort, SORTABLE, "name"));
+    PanacheQuery<Author> query = Author.findAll(SortOrder.parse(sort, SORTABLE, "name").toSort());
     query.page(request.page() - 1, request.size());
     return new Page<>(query.list().stream().map(this::view).toList(), request, query.count());
   }

@@ -46,7 +46,7 @@ public class CategoryService {
 
   @Transactional
   public Page<CategoryResponse> list(PageRequest request, String sort, boolean tree) {
-    Sort order = SortOrder.parse(sort, SORTABLE, "position,name");
+    Sort order = SortOrder.parse(sort, SORTABLE, "position,name").toSort();
     if (!tree) {
       PanacheQuery<Category> query = Category.findAll(order);
       query.page(request.page() - 1, request.size());

@@ -1,29 +1,47 @@
 package dev.feder.paging;
 
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Navigation links of a page; {@code prev} and {@code next} are absent at the ends. */
+/**
+ * Navigation links of a page, keeping the request's other parameters. {@code prev} and {@code next}
+ * are absent at the ends; pages fetched by cursor link only forward.
+ */
 @Schema(name = "PageLinks")
 public record PageLinks(
     @Schema(required = true, examples = "/api/v1/articles?page=2&size=20") String self,
     @Schema(required = true, examples = "/api/v1/articles?page=1&size=20") String first,
     @Schema(examples = "/api/v1/articles?page=1&size=20") String prev,
     @Schema(examples = "/api/v1/articles?page=3&size=20") String next,
-    @Schema(required = true, examples = "/api/v1/articles?page=62&size=20") String last) {
+    @Schema(
+            description = "Absent for a page fetched by cursor",
+            examples = "/api/v1/articles?page=62&size=20")
+        String last) {
 
-  /** Links for a page of the current request, keeping its other query parameters. */
-  public static PageLinks of(UriInfo uri, PageRequest request, int totalPages) {
-    int last = Math.max(1, totalPages);
+  static PageLinks of(UriInfo uri, Page<?> page) {
+    PageRequest request = page.request();
+    int size = request.size();
+    String self = relative(uri.getRequestUriBuilder().build());
+    if (request.isCursor()) {
+      return new PageLinks(
+          self,
+          numbered(uri, 1, size),
+          null,
+          page.nextCursor() == null ? null : cursor(uri, page.nextCursor(), size),
+          null);
+    }
+    int last = Math.max(1, page.totalPages());
     return new PageLinks(
-        link(uri, request.page(), request.size()),
-        link(uri, 1, request.size()),
-        request.page() > 1 ? link(uri, Math.min(request.page() - 1, last), request.size()) : null,
-        request.page() < last ? link(uri, request.page() + 1, request.size()) : null,
-        link(uri, last, request.size()));
+        self,
+        numbered(uri, 1, size),
+        request.page() > 1 ? numbered(uri, Math.min(request.page() - 1, last), size) : null,
+        request.page() < last ? numbered(uri, request.page() + 1, size) : null,
+        numbered(uri, last, size));
   }
 
   /** The same links as an RFC 8288 {@code Link} header value. */
@@ -31,25 +49,31 @@ public record PageLinks(
     Map<String, String> rels = new LinkedHashMap<>();
     rels.put("self", self);
     rels.put("first", first);
-    if (prev != null) {
-      rels.put("prev", prev);
-    }
-    if (next != null) {
-      rels.put("next", next);
-    }
+    rels.put("prev", prev);
+    rels.put("next", next);
     rels.put("last", last);
     return rels.entrySet().stream()
+        .filter(e -> e.getValue() != null)
         .map(e -> "<" + e.getValue() + ">; rel=\"" + e.getKey() + "\"")
         .collect(Collectors.joining(", "));
   }
 
-  private static String link(UriInfo uri, int page, int size) {
-    var builder =
-        uri.getRequestUriBuilder()
-            .replaceQueryParam("page", page)
-            .replaceQueryParam("size", size)
-            .replaceQueryParam("cursor");
-    var built = builder.build();
-    return built.getRawPath() + (built.getRawQuery() == null ? "" : "?" + built.getRawQuery());
+  private static String numbered(UriInfo uri, int page, int size) {
+    return relative(base(uri, size).replaceQueryParam("page", page).build());
+  }
+
+  private static String cursor(UriInfo uri, String cursor, int size) {
+    return relative(base(uri, size).replaceQueryParam("cursor", cursor).build());
+  }
+
+  private static UriBuilder base(UriInfo uri, int size) {
+    return uri.getRequestUriBuilder()
+        .replaceQueryParam("page")
+        .replaceQueryParam("cursor")
+        .replaceQueryParam("size", size);
+  }
+
+  private static String relative(URI uri) {
+    return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
   }
 }

@@ -5,9 +5,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Position of a page within the whole list. */
 @Schema(name = "PageMeta")
 public record PageMeta(
-    @Schema(required = true, description = "1-based page number", examples = "2") int page,
+    @Schema(
+            description = "1-based page number; absent for a page fetched by cursor",
+            examples = "2")
+        Integer page,
     @Schema(required = true, description = "Items per page", examples = "20") int size,
-    @Schema(required = true, description = "Items in the whole list", examples = "1234")
-        long totalItems,
-    @Schema(required = true, description = "Pages in the whole list", examples = "62")
-        int totalPages) {}
+    @Schema(
+            description = "Items in the whole list; absent for a page fetched by cursor",
+            examples = "1234")
+        Long totalItems,
+    @Schema(
+            description = "Pages in the whole list; absent for a page fetched by cursor",
+            examples = "62")
+        Integer totalPages,
+    @Schema(
+            description =
+                "Opaque cursor for the page after this one (send it as cursor); absent on the last page",
+            examples = "WyItcHVibGlzaGVkQXQiLCIyMDI2LTExLTI2VDA4OjE1OjAwWiJd")
+        String nextCursor) {}

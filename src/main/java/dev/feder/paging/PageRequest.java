@@ -6,21 +6,42 @@ import dev.feder.error.ProblemType;
 import java.util.List;
 
 /**
- * A numbered page, parsed from the {@code page} and {@code size} query parameters.
+ * What page a list request asks for: a numbered page ({@code page}, {@code size}) or the page after
+ * a keyset {@code cursor}.
  *
- * @param page 1-based page number
+ * @param page 1-based page number (1 in cursor mode)
  * @param size items per page, 1 to {@link #MAX_SIZE}
+ * @param cursor the opaque cursor, or null for numbered paging
  */
-public record PageRequest(int page, int size) {
+public record PageRequest(int page, int size, String cursor) {
 
   public static final int DEFAULT_SIZE = 20;
   public static final int MAX_SIZE = 100;
 
-  /** Parses the raw parameters; a missing one takes its default, a bad one is a 400. */
+  /** Numbered paging only, for lists that offer no cursor. */
   public static PageRequest of(String page, String size) {
     return new PageRequest(
         parse("page", page, 1, 1, Integer.MAX_VALUE / MAX_SIZE),
-        parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
+        parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE),
+        null);
+  }
+
+  /** Numbered or cursor paging; both at once is a 400. */
+  public static PageRequest of(String page, String size, String cursor) {
+    if (cursor == null || cursor.isEmpty()) {
+      return of(page, size);
+    }
+    if (page != null && !page.isEmpty()) {
+      throw invalid("cursor", "cannot be combined with page; send one of them");
+    }
+    if (cursor.length() > 4096) {
+      throw invalid("cursor", "is not a cursor this API issued");
+    }
+    return new PageRequest(1, parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE), cursor);
+  }
+
+  public boolean isCursor() {
+    return cursor != null;
   }
 
   /** Offset of the first item of this page. */
@@ -40,9 +61,13 @@ public record PageRequest(int page, int size) {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new ProblemException(
+    throw invalid(name, "must be an integer between " + min + " and " + max);
+  }
+
+  private static ProblemException invalid(String name, String message) {
+    return new ProblemException(
         ProblemType.BAD_PARAMETER,
         "Parameter '" + name + "' is invalid",
-        List.of(new Problem.FieldError(name, "must be an integer between " + min + " and " + max)));
+        List.of(new Problem.FieldError(name, message)));
   }
 }

@@ -3,28 +3,37 @@ package dev.feder.paging;
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Parses the {@code sort} parameter: a comma list of allowed fields, each optionally prefixed with
- * {@code -} for descending order. The id is always added last, so pages never overlap.
+ * A parsed {@code sort} parameter: a comma list of allowed fields, each optionally prefixed with
+ * {@code -} for descending order. Nulls sort last, and the id is always the final key, so the order
+ * is total: pages never overlap, and a position in it can be a keyset cursor.
+ *
+ * @param spec the parameter in canonical form, as cursors record it
+ * @param keys entity attributes in order, the id last
  */
-public final class SortOrder {
+public record SortOrder(String spec, List<Key> keys) {
 
-  private SortOrder() {}
+  /** One sort key. */
+  public record Key(String attribute, boolean descending) {}
 
   /**
    * @param raw the parameter as sent, or null for the default
    * @param allowed API field name to entity attribute
    * @param fallback the default, in the same syntax
    */
-  public static Sort parse(String raw, Map<String, String> allowed, String fallback) {
+  public static SortOrder parse(String raw, Map<String, String> allowed, String fallback) {
     String spec = raw == null || raw.isBlank() ? fallback : raw;
-    Sort sort = null;
+    List<Key> keys = new ArrayList<>();
+    List<String> canonical = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (String part : spec.split(",", -1)) {
       String field = part.trim();
@@ -39,15 +48,57 @@ public final class SortOrder {
                 new Problem.FieldError(
                     "sort",
                     "allowed fields (each once, '-' for descending): "
-                        + String.join(", ", allowed.keySet()))));
+                        + String.join(", ", new TreeSet<>(allowed.keySet())))));
       }
-      Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
+      keys.add(new Key(attribute, descending));
+      canonical.add(field);
+    }
+    keys.add(new Key("id", false));
+    return new SortOrder(String.join(",", canonical), List.copyOf(keys));
+  }
+
+  /** The order for a Panache query. */
+  public Sort toSort() {
+    Sort sort = null;
+    for (Key key : keys) {
+      Sort.Direction direction =
+          key.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending;
       Sort.NullPrecedence nulls = Sort.NullPrecedence.NULLS_LAST;
       sort =
           sort == null
-              ? Sort.by(attribute, direction, nulls)
-              : sort.and(attribute, direction, nulls);
+              ? Sort.by(key.attribute(), direction, nulls)
+              : sort.and(key.attribute(), direction, nulls);
     }
-    return sort.and("id", Sort.Direction.Ascending);
+    return sort;
+  }
+
+  /**
+   * The condition "comes after the row with these key values" in this order, for keyset paging:
+   * {@code (k1 > v1) or (k1 = v1 and k2 > v2) or …}, with nulls last. Values are bound to {@code
+   * params} as {@code after0}, {@code after1}, ….
+   */
+  public String after(List<Object> values, Parameters params) {
+    List<String> alternatives = new ArrayList<>();
+    List<String> equalSoFar = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      Key key = keys.get(i);
+      Object value = values.get(i);
+      String name = "after" + i;
+      if (value != null) {
+        params.and(name, value);
+        String beyond = key.attribute() + (key.descending() ? " < :" : " > :") + name;
+        if (!"id".equals(key.attribute())) {
+          beyond = "(" + beyond + " or " + key.attribute() + " is null)";
+        }
+        List<String> alternative = new ArrayList<>(equalSoFar);
+        alternative.add(beyond);
+        alternatives.add("(" + String.join(" and ", alternative) + ")");
+        equalSoFar.add(key.attribute() + " = :" + name);
+      } else {
+        // Nulls sort last: after a null only other nulls follow, so only equality continues.
+        equalSoFar.add(key.attribute() + " is null");
+      }
+    }
+    return alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" or ", alternatives) + ")";
   }
 }

@@ -1,0 +1,161 @@
+package dev.feder.article;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.feder.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Numbered and keyset (cursor) paging of the article list walk the same items in the same order.
+ */
+@QuarkusTest
+class ArticlePagingTest {
+
+  private String run;
+  private String category;
+
+  @BeforeEach
+  void createArticles() {
+    run = UUID.randomUUID().toString().substring(0, 8);
+    category =
+        Api.admin()
+            .body(Map.of("name", "Paging " + run))
+            .post("/api/v1/categories")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("slug");
+    // Two share a publishedAt, so the id must break the tie; two drafts have none at all.
+    String[] dates = {
+      "2026-11-01T08:00:00Z",
+      "2026-11-02T08:00:00Z",
+      "2026-11-02T08:00:00Z",
+      "2026-11-03T08:00:00Z",
+      "2026-11-04T08:00:00Z",
+      "2026-11-05T08:00:00Z",
+      null,
+      null
+    };
+    for (int i = 0; i < dates.length; i++) {
+      Map<String, Object> article = new java.util.HashMap<>();
+      article.put("title", "Meldung " + (char) ('A' + (i * 5) % 8) + " " + run);
+      article.put("category", Map.of("slug", category));
+      article.put("status", dates[i] == null ? "draft" : "published");
+      if (dates[i] != null) {
+        article.put("publishedAt", dates[i]);
+      }
+      Api.admin().body(article).post("/api/v1/articles").then().statusCode(201);
+    }
+  }
+
+  @Test
+  void cursorWalkMatchesNumberedPagesForAnonymousReaders() {
+    List<String> numbered = walkNumbered(Api::anonymous, "-publishedAt");
+    List<String> cursor = walkCursor(Api::anonymous, "-publishedAt");
+    assertEquals(6, numbered.size());
+    assertEquals(numbered, cursor);
+  }
+
+  @Test
+  void cursorWalkIncludesDraftsWithoutDateForEditors() {
+    List<String> numbered = walkNumbered(Api::admin, "-publishedAt");
+    assertEquals(8, numbered.size());
+    assertEquals(numbered, walkCursor(Api::admin, "-publishedAt"));
+  }
+
+  @Test
+  void cursorWalkFollowsOtherSorts() {
+    assertEquals(walkNumbered(Api::admin, "title"), walkCursor(Api::admin, "title"));
+    assertEquals(
+        walkNumbered(Api::admin, "publishedAt,-title"),
+        walkCursor(Api::admin, "publishedAt,-title"));
+  }
+
+  @Test
+  void cursorPageHasNoTotalsAndLinksForward() {
+    JsonPath first = page(Api.anonymous().queryParam("page", 1), "-publishedAt");
+    String next = first.getString("meta.nextCursor");
+    Api.anonymous()
+        .queryParam("category", category)
+        .queryParam("size", 3)
+        .queryParam("cursor", next)
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .body("meta.page", nullValue())
+        .body("meta.totalItems", nullValue())
+        .body("links.last", nullValue())
+        .body("meta.nextCursor", nullValue())
+        .body("data.size()", equalTo(3));
+  }
+
+  @Test
+  void cursorForAnotherSortIsRefused() {
+    String next =
+        page(Api.anonymous().queryParam("page", 1), "-publishedAt").getString("meta.nextCursor");
+    badCursor(Api.raw().queryParam("cursor", next).queryParam("sort", "title"));
+  }
+
+  @Test
+  void forgedOrCombinedCursorsAreRefused() {
+    badCursor(Api.raw().queryParam("cursor", "bm90LWEtY3Vyc29y"));
+    badCursor(Api.raw().queryParam("cursor", "%%%"));
+    badCursor(Api.raw().queryParam("cursor", "WyItcHVibGlzaGVkQXQiLCJnZXN0ZXJuIiwieCJd"));
+    badCursor(Api.raw().queryParam("cursor", "abc").queryParam("page", 2));
+  }
+
+  private static void badCursor(RequestSpecification request) {
+    request
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("cursor"));
+  }
+
+  private JsonPath page(RequestSpecification request, String sort) {
+    return request
+        .queryParam("category", category)
+        .queryParam("size", 3)
+        .queryParam("sort", sort)
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private List<String> walkNumbered(Supplier<RequestSpecification> caller, String sort) {
+    List<String> slugs = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      JsonPath json = page(caller.get().queryParam("page", page), sort);
+      slugs.addAll(json.getList("data.slug"));
+      if (page >= json.getInt("meta.totalPages")) {
+        return slugs;
+      }
+    }
+  }
+
+  private List<String> walkCursor(Supplier<RequestSpecification> caller, String sort) {
+    JsonPath json = page(caller.get(), sort);
+    List<String> slugs = new ArrayList<>(json.getList("data.slug"));
+    String cursor = json.getString("meta.nextCursor");
+    while (cursor != null) {
+      json = page(caller.get().queryParam("cursor", cursor), sort);
+      slugs.addAll(json.getList("data.slug"));
+      cursor = json.getString("meta.nextCursor");
+    }
+    return slugs;
+  }
+}
