@@ -199,8 +199,8 @@ public class ArticleResource {
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
   public RestResponse<ArticleResponse> create(
-      @Valid @NotNull ArticleInput input, @Context UriInfo uri) {
-    ArticleResponse created = service.create(input);
+      @Valid @NotNull ArticleInput body, @Context UriInfo uri) {
+    ArticleResponse created = service.create(body);
     return RestResponse.ResponseBuilder.<ArticleResponse>created(
             uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
@@ -251,8 +251,8 @@ public class ArticleResource {
       @Parameter(description = "The ETag last read", required = true)
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch,
-      @Valid @NotNull ArticleInput input) {
-    return service.replace(id, input, ifMatch);
+      @Valid @NotNull ArticleInput body) {
+    return service.replace(id, body, ifMatch);
   }
 
   @DELETE

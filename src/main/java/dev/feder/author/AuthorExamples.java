@@ -14,7 +14,7 @@ final class AuthorExamples {
           + "\"name\":\"Sophie Müller\",\"bio\":\"Sophie Müller berichtet seit 2012 über"
           + " Außenpolitik, zuletzt als Korrespondentin in Brüssel.\","
           + "\"avatarUrl\":\"https://images.example.org/authors/sophie-mueller.jpg\","
-          + "\"website\":\"https://sophie-mueller.example.org\","
+          + "\"website\":\"https://sophie-mueller.example.org\",\"articleCount\":42,"
           + "\"createdAt\":\"2026-11-26T18:32:10Z\",\"updatedAt\":\"2026-11-26T18:32:10Z\"}";
 
   private AuthorExamples() {}

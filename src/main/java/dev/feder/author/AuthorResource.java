@@ -179,8 +179,8 @@ public class AuthorResource {
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
   public RestResponse<AuthorResponse> create(
-      @Valid @NotNull AuthorInput input, @Context UriInfo uri) {
-    AuthorResponse created = service.create(input);
+      @Valid @NotNull AuthorInput body, @Context UriInfo uri) {
+    AuthorResponse created = service.create(body);
     return RestResponse.ResponseBuilder.<AuthorResponse>created(
             uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
@@ -229,8 +229,8 @@ public class AuthorResource {
       @Parameter(description = "The ETag last read", required = true)
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch,
-      @Valid @NotNull AuthorInput input) {
-    return service.replace(id, input, ifMatch);
+      @Valid @NotNull AuthorInput body) {
+    return service.replace(id, body, ifMatch);
   }
 
   @DELETE

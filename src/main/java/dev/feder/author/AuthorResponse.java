@@ -17,10 +17,12 @@ public record AuthorResponse(
         String email,
     @Schema(examples = "https://images.example.org/authors/sophie-mueller.jpg") String avatarUrl,
     @Schema(examples = "https://sophie-mueller.example.org") String website,
+    @Schema(required = true, description = "Published articles naming this author", examples = "42")
+        long articleCount,
     @Schema(required = true) Instant createdAt,
     @Schema(required = true) Instant updatedAt) {
 
-  static AuthorResponse from(Author author, boolean withPrivateFields) {
+  static AuthorResponse from(Author author, long articleCount, boolean withPrivateFields) {
     return new AuthorResponse(
         author.id,
         author.slug,
@@ -29,6 +31,7 @@ public record AuthorResponse(
         withPrivateFields ? author.email : null,
         author.avatarUrl,
         author.website,
+        articleCount,
         author.createdAt,
         author.updatedAt);
   }

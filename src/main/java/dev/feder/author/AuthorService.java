@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,17 +30,23 @@ public class AuthorService {
   private final MergePatch mergePatch;
   private final Caller caller;
 
-  public AuthorService(EntityTags tags, MergePatch mergePatch, Caller caller) {
+  private final AuthorArticleCounts counts;
+
+  public AuthorService(
+      EntityTags tags, MergePatch mergePatch, Caller caller, AuthorArticleCounts counts) {
     this.tags = tags;
     this.mergePatch = mergePatch;
     this.caller = caller;
+    this.counts = counts;
   }
 
   @Transactional
   public Page<AuthorResponse> list(PageRequest request, String sort) {
     PanacheQuery<Author> query = Author.findAll(SortOrder.parse(sort, SORTABLE, "name").toSort());
     query.page(request.page() - 1, request.size());
-    return new Page<>(query.list().stream().map(this::view).toList(), request, query.count());
+    List<Author> page = query.list();
+    Map<UUID, Long> articles = counts.publishedBy(page.stream().map(a -> a.id).toList());
+    return new Page<>(page.stream().map(a -> view(a, articles)).toList(), request, query.count());
   }
 
   @Transactional
@@ -97,6 +104,7 @@ public class AuthorService {
 
   /** Resolves a reference from a write payload; an unknown target is an invalid field. */
   public Author resolve(Reference reference, String field) {
+    reference.requireTarget(field);
     return (reference.id() != null
             ? Author.<Author>findByIdOptional(reference.id())
             : Author.findBySlug(reference.slug()))
@@ -105,7 +113,12 @@ public class AuthorService {
   }
 
   private AuthorResponse view(Author author) {
-    return AuthorResponse.from(author, caller.seesUnpublished());
+    return view(author, counts.publishedBy(List.of(author.id)));
+  }
+
+  private AuthorResponse view(Author author, Map<UUID, Long> articles) {
+    return AuthorResponse.from(
+        author, articles.getOrDefault(author.id, 0L), caller.seesUnpublished());
   }
 
   private Author find(UUID id) {

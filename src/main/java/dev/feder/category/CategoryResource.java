@@ -183,8 +183,8 @@ public class CategoryResource {
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
   public RestResponse<CategoryResponse> create(
-      @Valid @NotNull CategoryInput input, @Context UriInfo uri) {
-    CategoryResponse created = service.create(input);
+      @Valid @NotNull CategoryInput body, @Context UriInfo uri) {
+    CategoryResponse created = service.create(body);
     return RestResponse.ResponseBuilder.<CategoryResponse>created(
             uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
@@ -235,8 +235,8 @@ public class CategoryResource {
       @Parameter(description = "The ETag last read", required = true)
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch,
-      @Valid @NotNull CategoryInput input) {
-    return service.replace(id, input, ifMatch);
+      @Valid @NotNull CategoryInput body) {
+    return service.replace(id, body, ifMatch);
   }
 
   @DELETE

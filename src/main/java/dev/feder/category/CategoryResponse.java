@@ -14,16 +14,18 @@ public record CategoryResponse(
     @Schema(examples = "Aktuelle Meldungen aus aller Welt") String description,
     @Schema(description = "The parent category; absent for a root category") CategorySummary parent,
     @Schema(required = true, examples = "0") int position,
+    @Schema(
+            required = true,
+            description = "Published articles in this category and its subcategories",
+            examples = "42")
+        long articleCount,
     @Schema(description = "Subcategories, only in the tree view (tree=true)")
         List<CategoryResponse> children,
     @Schema(required = true) Instant createdAt,
     @Schema(required = true) Instant updatedAt) {
 
-  static CategoryResponse from(Category category) {
-    return from(category, null);
-  }
-
-  static CategoryResponse from(Category category, List<CategoryResponse> children) {
+  static CategoryResponse from(
+      Category category, long articleCount, List<CategoryResponse> children) {
     return new CategoryResponse(
         category.id,
         category.slug,
@@ -31,6 +33,7 @@ public record CategoryResponse(
         category.description,
         category.parent == null ? null : CategorySummary.from(category.parent),
         category.position,
+        articleCount,
         children,
         category.createdAt,
         category.updatedAt);

@@ -39,9 +39,12 @@ public class CategoryService {
   private final EntityTags tags;
   private final MergePatch mergePatch;
 
-  public CategoryService(EntityTags tags, MergePatch mergePatch) {
+  private final CategoryArticleCounts counts;
+
+  public CategoryService(EntityTags tags, MergePatch mergePatch, CategoryArticleCounts counts) {
     this.tags = tags;
     this.mergePatch = mergePatch;
+    this.counts = counts;
   }
 
   @Transactional
@@ -50,10 +53,13 @@ public class CategoryService {
     if (!tree) {
       PanacheQuery<Category> query = Category.findAll(order);
       query.page(request.page() - 1, request.size());
+      List<Category> page = query.list();
+      Map<UUID, Long> articles = counts.publishedInTrees(page.stream().map(c -> c.id).toList());
       return new Page<>(
-          query.list().stream().map(CategoryResponse::from).toList(), request, query.count());
+          page.stream().map(c -> view(c, articles, null)).toList(), request, query.count());
     }
     List<Category> all = Category.listAll(order);
+    Map<UUID, Long> articles = counts.publishedInTrees(all.stream().map(c -> c.id).toList());
     Map<UUID, List<Category>> byParent = new LinkedHashMap<>();
     List<Category> roots = new ArrayList<>();
     for (Category category : all) {
@@ -67,27 +73,37 @@ public class CategoryService {
         roots.stream()
             .skip(request.offset())
             .limit(request.size())
-            .map(root -> node(root, byParent))
+            .map(root -> node(root, byParent, articles))
             .toList();
     return new Page<>(page, request, roots.size());
   }
 
-  private static CategoryResponse node(Category category, Map<UUID, List<Category>> byParent) {
+  private static CategoryResponse node(
+      Category category, Map<UUID, List<Category>> byParent, Map<UUID, Long> articles) {
     List<CategoryResponse> children =
         byParent.getOrDefault(category.id, List.of()).stream()
-            .map(child -> node(child, byParent))
+            .map(child -> node(child, byParent, articles))
             .toList();
-    return CategoryResponse.from(category, children);
+    return view(category, articles, children);
+  }
+
+  private static CategoryResponse view(
+      Category category, Map<UUID, Long> articles, List<CategoryResponse> children) {
+    return CategoryResponse.from(category, articles.getOrDefault(category.id, 0L), children);
+  }
+
+  private CategoryResponse view(Category category) {
+    return view(category, counts.publishedInTrees(List.of(category.id)), null);
   }
 
   @Transactional
   public CategoryResponse get(UUID id) {
-    return CategoryResponse.from(find(id));
+    return view(find(id));
   }
 
   @Transactional
   public CategoryResponse getBySlug(String slug) {
-    return CategoryResponse.from(
+    return view(
         Category.findBySlug(slug)
             .orElseThrow(() -> ProblemException.notFound("Category '" + slug + "'")));
   }
@@ -97,7 +113,7 @@ public class CategoryService {
     Category category = new Category();
     apply(category, input);
     category.persist();
-    return CategoryResponse.from(category);
+    return view(category);
   }
 
   @Transactional
@@ -105,7 +121,7 @@ public class CategoryService {
     Category category = lockForWrite(id, ifMatch);
     apply(category, input);
     Category.flush();
-    return CategoryResponse.from(category);
+    return view(category);
   }
 
   @Transactional
@@ -122,7 +138,7 @@ public class CategoryService {
             category.position);
     apply(category, mergePatch.apply(current, patch, CategoryInput.class));
     Category.flush();
-    return CategoryResponse.from(category);
+    return view(category);
   }
 
   @Transactional
@@ -145,6 +161,7 @@ public class CategoryService {
 
   /** Resolves a reference from a write payload; an unknown target is an invalid field. */
   public Category resolve(Reference reference, String field) {
+    reference.requireTarget(field);
     return (reference.id() != null
             ? Category.<Category>findByIdOptional(reference.id())
             : Category.findBySlug(reference.slug()))
@@ -161,7 +178,7 @@ public class CategoryService {
     Category category =
         Category.<Category>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
             .orElseThrow(() -> ProblemException.notFound("Category " + id));
-    tags.checkIfMatch(ifMatch, CategoryResponse.from(category));
+    tags.checkIfMatch(ifMatch, view(category));
     return category;
   }
 

@@ -102,6 +102,10 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isMissingBody)) {
+      return respond(
+          ProblemType.MALFORMED_JSON, "The request body must be a JSON object", null, uri);
+    }
     List<Problem.FieldError> errors =
         e.getConstraintViolations().stream()
             .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
@@ -304,6 +308,15 @@ public class ProblemMappers {
       return "must be an object";
     }
     return "has the wrong type";
+  }
+
+  /** A null request body: resources name their body parameter {@code body}. */
+  private static boolean isMissingBody(ConstraintViolation<?> violation) {
+    Path.Node last = null;
+    for (Path.Node node : violation.getPropertyPath()) {
+      last = node;
+    }
+    return last != null && last.getKind() == ElementKind.PARAMETER && "body".equals(last.getName());
   }
 
   /** A violation inside a bean (a body), rather than on a method parameter itself. */

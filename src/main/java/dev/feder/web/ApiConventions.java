@@ -14,9 +14,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Adds the problem responses that follow from an operation's shape, so none is forgotten: 401/403
- * where a token is required, 415 where a JSON body is read, 428/412 where {@code If-Match} is
- * required, 406 and 500 everywhere. Resources declare the domain-specific ones (400, 404, 409).
+ * Completes the OpenAPI document with what follows from the API conventions, so no operation
+ * forgets it: the problem responses implied by an operation's shape (401/403 where a token is
+ * required, 415 where a body is read, 428/412 where {@code If-Match} is required, 406 and 500
+ * everywhere), 304 for conditional GETs, typed descriptions of the standard headers, and the
+ * optional bearer token of public reads (it reveals unpublished content). Resources declare the
+ * domain-specific responses (400, 404, 409).
  */
 public class ApiConventions implements OASFilter {
 
@@ -46,6 +49,14 @@ public class ApiConventions implements OASFilter {
             if (ok.getHeaders() == null || !ok.getHeaders().containsKey(name)) {
               ok.addHeader(name, OASFactory.createHeader());
             }
+          }
+          if (!responses.hasAPIResponse("304")) {
+            responses.addAPIResponse(
+                "304",
+                OASFactory.createAPIResponse()
+                    .description("Not modified: If-None-Match matches the current ETag; no body")
+                    .addHeader("ETag", OASFactory.createHeader())
+                    .addHeader("Cache-Control", OASFactory.createHeader()));
           }
         }
         if (responses.getAPIResponses() != null) {

@@ -1,9 +1,8 @@
 package dev.feder.web;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.feder.error.ProblemException;
 import dev.feder.text.Slugs;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -30,11 +29,14 @@ public record Reference(
         @Schema(description = "Slug of the referenced resource", examples = "welt")
         String slug) {
 
-  @JsonIgnore
-  @AssertTrue(message = "must hold an id or a slug")
-  @Schema(hidden = true)
-  public boolean isIdOrSlug() {
-    return id != null || slug != null;
+  /**
+   * Refuses a reference that names nothing, as an invalid {@code field}; bean validation cannot say
+   * which field of the payload holds the reference.
+   */
+  public void requireTarget(String field) {
+    if (id == null && slug == null) {
+      throw ProblemException.invalidField(field, "must hold an id or a slug");
+    }
   }
 
   /** For messages: how the reference names its target. */

@@ -16,7 +16,9 @@ public final class Api {
 
   /** An anonymous reader, as a frontend calls Feder. */
   public static RequestSpecification anonymous() {
-    return given().filter(SpecValidation.full()).accept(ContentType.JSON);
+    return given()
+        .filter(SpecValidation.full())
+        .accept("application/json, application/problem+json");
   }
 
   /** An admin writing well-formed JSON. */

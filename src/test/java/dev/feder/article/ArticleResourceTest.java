@@ -1,0 +1,1002 @@
+package dev.feder.article;
+
+import static dev.feder.article.ArticleFixtures.ACCEPT_WITH_PROBLEMS;
+import static dev.feder.article.ArticleFixtures.ARTICLES;
+import static dev.feder.article.ArticleFixtures.LONG_BIO;
+import static dev.feder.article.ArticleFixtures.MERGE_PATCH;
+import static dev.feder.article.ArticleFixtures.assertInvalidField;
+import static dev.feder.article.ArticleFixtures.assertProblem;
+import static dev.feder.article.ArticleFixtures.create;
+import static dev.feder.article.ArticleFixtures.createAuthor;
+import static dev.feder.article.ArticleFixtures.etag;
+import static dev.feder.article.ArticleFixtures.iso;
+import static dev.feder.article.ArticleFixtures.now;
+import static dev.feder.article.ArticleFixtures.rawJson;
+import static dev.feder.article.ArticleFixtures.suffix;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.feder.article.ArticleFixtures.Ref;
+import dev.feder.article.ArticleFixtures.Sections;
+import dev.feder.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Creating, reading, replacing, patching and deleting articles, and refusing bad input. */
+@QuarkusTest
+class ArticleResourceTest {
+
+  private static final String TITLE = "„Größte Übung seit Jahren“: Marine probt vor Pjöngjang";
+  private static final String TITLE_SLUG =
+      "groesste-uebung-seit-jahren-marine-probt-vor-pjoengjang";
+
+  /** 10 words. */
+  private static final String FILLER = "Die Einheiten übten den Ernstfall bei rauer See im Norden.";
+
+  private static Sections sections;
+  private static Ref sophie;
+  private static Ref joerg;
+
+  private static synchronized Sections sections() {
+    if (sections == null) {
+      sections = ArticleFixtures.sections();
+      sophie = createAuthor("Sophie Müller", "sophie-mueller", LONG_BIO);
+      joerg =
+          createAuthor(
+              "Jörg Weißmann",
+              "joerg-weissmann",
+              "Jörg Weißmann fotografiert für das Ressort Welt.");
+    }
+    return sections;
+  }
+
+  private static Ref news() {
+    return sections().nachrichten();
+  }
+
+  /**
+   * A typical article body: subheadings, paragraphs, a "see also" link, a figure, a quote and a
+   * list (50 words), then a paragraph of 10-word filler sentences: 35 of them make 400 words.
+   */
+  static String typicalBody(int fillerSentences) {
+    return "<h2>Was geschah</h2>"
+        + "<p>Am frühen Morgen liefen zwölf Schiffe aus dem Hafen von Nampo aus.</p>"
+        + "<p>Lesen Sie auch: <a href=\"/artikel/spannungen-im-gelben-meer\">Spannungen im Gelben"
+        + " Meer</a></p>"
+        + "<figure><img src=\"https://images.example.org/2026/11/hafen-nampo.jpg\""
+        + " alt=\"Schiffe im Hafen von Nampo\"><figcaption>Der Hafen am Morgen nach der"
+        + " Übung.</figcaption></figure>"
+        + "<h2>Wie die Nachbarn reagieren</h2>"
+        + "<blockquote><p>„Wir beobachten die Lage sehr genau“, sagte ein Sprecher in"
+        + " Seoul.</p></blockquote>"
+        + "<ul><li>Zwölf Schiffe</li><li>Drei U-Boote</li><li>Über 4000 Soldaten</li></ul>"
+        + "<p>"
+        + String.join(" ", Collections.nCopies(fillerSentences, FILLER))
+        + "</p>";
+  }
+
+  private static Map<String, Object> typicalArticle(String title) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("title", title);
+    body.put("subtitle", "Manöver im Gelben Meer");
+    body.put(
+        "excerpt",
+        "Die Marine hat vor der Küste die größte Übung seit Jahren begonnen – „ein klares"
+            + " Signal“, heißt es in Seoul.");
+    body.put("body", typicalBody(35));
+    body.put("language", "de");
+    body.put("status", "published");
+    body.put("publishedAt", iso(now().minus(Duration.ofHours(2))));
+    body.put("category", news().bySlug());
+    body.put("authors", List.of(sophie.bySlug()));
+    body.put("tags", List.of("Nordkorea", "Marine", "Manöver"));
+    body.put("source", Map.of("name", "The Telegraph", "url", "https://www.telegraph.co.uk/"));
+    body.put(
+        "featuredImage",
+        Map.of(
+            "url", "https://images.example.org/2026/11/hafen.jpg",
+            "alt", "Schiffe im Hafen",
+            "caption", "Der Hafen am Morgen nach der Übung.",
+            "credit", "Foto: Jörg Weißmann"));
+    body.put(
+        "seo",
+        Map.of(
+            "metaTitle", "Größte Übung seit Jahren",
+            "metaDescription", "Die Marine probt vor der Küste den Ernstfall.",
+            "canonicalUrl", "https://www.example.org/welt/groesste-uebung"));
+    return body;
+  }
+
+  private static String minimalJson(String extraFields) {
+    return "{\"title\":\"Hafen von Nampo gesperrt\",\"category\":{\"slug\":\""
+        + news().slug()
+        + "\"}"
+        + (extraFields.isEmpty() ? "" : "," + extraFields)
+        + "}";
+  }
+
+  private static JsonPath createDraft(String title) {
+    return create(ArticleFixtures.article(title, news()));
+  }
+
+  // --- Create and read ---------------------------------------------------------------------
+
+  @Test
+  void typicalArticleReadsBackExactlyAsSent() {
+    sections();
+    String sfx = suffix();
+    String title = TITLE + " " + sfx;
+    Map<String, Object> sent = typicalArticle(title);
+
+    Response created = Api.admin().body(sent).post(ARTICLES);
+    created
+        .then()
+        .statusCode(201)
+        .header("ETag", notNullValue())
+        .body("slug", equalTo(TITLE_SLUG + "-" + sfx));
+    String id = created.jsonPath().getString("id");
+    created.then().header("Location", endsWith(ARTICLES + "/" + id));
+
+    Response read = Api.anonymous().get(ARTICLES + "/slug/" + TITLE_SLUG + "-" + sfx);
+    read.then()
+        .statusCode(200)
+        .header("ETag", notNullValue())
+        .body("id", equalTo(id))
+        .body("slug", equalTo(TITLE_SLUG + "-" + sfx))
+        .body("title", equalTo(title))
+        .body("subtitle", equalTo(sent.get("subtitle")))
+        .body("excerpt", equalTo(sent.get("excerpt")))
+        .body("body", equalTo(sent.get("body")))
+        .body("language", equalTo("de"))
+        .body("status", equalTo("published"))
+        .body("publishedAt", equalTo(sent.get("publishedAt")))
+        .body("tags", equalTo(List.of("Nordkorea", "Marine", "Manöver")))
+        .body("source", equalTo(sent.get("source")))
+        .body("featuredImage", equalTo(sent.get("featuredImage")))
+        .body("seo", equalTo(sent.get("seo")))
+        .body("category.id", equalTo(news().id()))
+        .body("category.slug", equalTo(news().slug()))
+        .body("category.name", equalTo("Nachrichten"))
+        .body("category.parentSlug", equalTo(sections().welt().slug()))
+        .body("authors.size()", is(1))
+        .body("authors[0].id", equalTo(sophie.id()))
+        .body("authors[0].slug", equalTo(sophie.slug()))
+        .body("authors[0].name", equalTo("Sophie Müller"))
+        .body("authors[0]", not(hasKey("email")))
+        .body("authors[0]", not(hasKey("bio")))
+        .body("wordCount", is(400))
+        .body("readingTimeMinutes", is(2))
+        .body("createdAt", notNullValue())
+        .body("updatedAt", notNullValue());
+
+    Api.anonymous()
+        .get(ARTICLES + "/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo(read.header("ETag")))
+        .body("slug", equalTo(TITLE_SLUG + "-" + sfx));
+  }
+
+  @Test
+  void bylineKeepsTheOrderSent() {
+    sections();
+    Map<String, Object> body = ArticleFixtures.article("Gipfel in Seoul " + suffix(), news());
+    body.put("authors", List.of(joerg.bySlug(), sophie.byId()));
+    String id = create(body).getString("id");
+    Api.admin()
+        .get(ARTICLES + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("authors.id", equalTo(List.of(joerg.id(), sophie.id())))
+        .body("authors.slug", equalTo(List.of(joerg.slug(), sophie.slug())))
+        .body("authors.name", equalTo(List.of("Jörg Weißmann", "Sophie Müller")));
+
+    Map<String, Object> reversed = ArticleFixtures.article("Gipfel in Tokio " + suffix(), news());
+    reversed.put("authors", List.of(sophie.bySlug(), joerg.bySlug()));
+    assertEquals(List.of(sophie.slug(), joerg.slug()), create(reversed).getList("authors.slug"));
+  }
+
+  @Test
+  void readingTimeRoundsUpPerTwoHundredWords() {
+    sections();
+    // 50 structural words + 351 filler words = 401 words -> 3 minutes.
+    Map<String, Object> body = ArticleFixtures.article("Lange Analyse " + suffix(), news());
+    body.put("body", typicalBody(35).replace("</ul><p>", "</ul><p>Heute "));
+    JsonPath created = create(body);
+    assertEquals(401, created.getInt("wordCount"));
+    assertEquals(3, created.getInt("readingTimeMinutes"));
+
+    Map<String, Object> empty = ArticleFixtures.article("Nur eine Meldung " + suffix(), news());
+    empty.remove("body");
+    JsonPath noBody = create(empty);
+    assertEquals("", noBody.getString("body"));
+    assertEquals(0, noBody.getInt("wordCount"));
+    assertEquals(0, noBody.getInt("readingTimeMinutes"));
+  }
+
+  @Test
+  void derivedSlugTransliteratesAndTakenOneGetsNumbered() {
+    sections();
+    String sfx = suffix();
+    String title = "Ärger über Straßensperren in Köln " + sfx;
+    JsonPath first = createDraft(title);
+    JsonPath second = createDraft(title);
+    assertEquals("aerger-ueber-strassensperren-in-koeln-" + sfx, first.getString("slug"));
+    assertEquals("aerger-ueber-strassensperren-in-koeln-" + sfx + "-2", second.getString("slug"));
+  }
+
+  @Test
+  void createWithoutStatusIsADraftWithDefaults() {
+    sections();
+    JsonPath created = createDraft("Hafen von Nampo gesperrt " + suffix());
+    assertEquals("draft", created.getString("status"));
+    assertEquals("de", created.getString("language"));
+    assertEquals(List.of(), created.getList("tags"));
+    assertEquals(List.of(), created.getList("authors"));
+    assertNull(created.get("publishedAt"));
+  }
+
+  @Test
+  void bodyIsSanitizedButKeepsNewsroomMarkup() {
+    sections();
+    Map<String, Object> body = ArticleFixtures.article("Sicherheitslücke " + suffix(), news());
+    body.put(
+        "body",
+        "<h2 style=\"color:red\">Lage</h2>"
+            + "<p onclick=\"alert(1)\">Die Behörde warnt. <a href=\"javascript:alert(1)\">Klick"
+            + " mich</a> oder <a href=\"https://www.bsi.bund.de/\" onclick=\"steal()\">BSI</a>"
+            + "</p>"
+            + "<script>alert('xss')</script>"
+            + "<iframe src=\"https://evil.example/\"></iframe>"
+            + "<img src=\"https://images.example.org/a.jpg\" onerror=\"alert(1)\" alt=\"Bild\">"
+            + "<figure><img src=\"https://images.example.org/b.jpg\" alt=\"Grafik\">"
+            + "<figcaption>Grafik: Feder</figcaption></figure>"
+            + "<blockquote><p>„Keine Panik“</p></blockquote>"
+            + "<ol><li>Updates einspielen</li><li>Passwörter ändern</li></ol>");
+    String sanitized = create(body).getString("body");
+
+    for (String gone :
+        List.of(
+            "<script", "alert('xss')", "onerror", "onclick", "javascript:", "<iframe", "style=")) {
+      assertTrue(!sanitized.contains(gone), gone + " survived sanitizing: " + sanitized);
+    }
+    for (String kept :
+        List.of(
+            "<h2>Lage</h2>",
+            "<p>Die Behörde warnt. <a>Klick mich</a> oder <a href=\"https://www.bsi.bund.de/\">BSI</a></p>",
+            "<img src=\"https://images.example.org/a.jpg\" alt=\"Bild\">",
+            "<figure><img src=\"https://images.example.org/b.jpg\" alt=\"Grafik\">"
+                + "<figcaption>Grafik: Feder</figcaption></figure>",
+            "<blockquote><p>„Keine Panik“</p></blockquote>",
+            "<ol><li>Updates einspielen</li><li>Passwörter ändern</li></ol>")) {
+      assertTrue(sanitized.contains(kept), kept + " was lost in sanitizing: " + sanitized);
+    }
+  }
+
+  // --- Create: refusals --------------------------------------------------------------------
+
+  @Test
+  void createWithoutTitleNamesTitle() {
+    assertInvalidField(
+        rawJson().body("{\"category\":{\"slug\":\"" + news().slug() + "\"}}").post(ARTICLES),
+        "title",
+        equalTo("must not be blank"));
+  }
+
+  @Test
+  void createWithBlankTitleNamesTitle() {
+    assertInvalidField(
+        rawJson()
+            .body("{\"title\":\"   \",\"category\":{\"slug\":\"" + news().slug() + "\"}}")
+            .post(ARTICLES),
+        "title",
+        equalTo("must not be blank"));
+  }
+
+  @Test
+  void createWithoutCategoryNamesCategory() {
+    assertInvalidField(
+        rawJson().body("{\"title\":\"Hafen von Nampo gesperrt\"}").post(ARTICLES),
+        "category",
+        equalTo("must not be null"));
+  }
+
+  @Test
+  void createWithUnknownCategoryNamesCategory() {
+    String slug = "gibt-es-nicht-" + suffix();
+    assertInvalidField(
+        Api.admin()
+            .body(Map.of("title", "Hafen von Nampo gesperrt", "category", Map.of("slug", slug)))
+            .post(ARTICLES),
+        "category",
+        containsString(slug));
+  }
+
+  @Test
+  void createWithUnknownAuthorNamesTheAuthorsPosition() {
+    String slug = "niemand-" + suffix();
+    Map<String, Object> body = ArticleFixtures.article("Hafen gesperrt " + suffix(), news());
+    body.put("authors", List.of(Map.of("slug", slug)));
+    assertInvalidField(Api.admin().body(body).post(ARTICLES), "authors[0]", containsString(slug));
+
+    body.put("authors", List.of(sophie.bySlug(), Map.of("id", UUID.randomUUID().toString())));
+    assertInvalidField(
+        Api.admin().body(body).post(ARTICLES), "authors[1]", containsString("no author"));
+  }
+
+  @Test
+  void createWithTheSameAuthorTwiceIsInvalid() {
+    Map<String, Object> body = ArticleFixtures.article("Hafen gesperrt " + suffix(), news());
+    body.put("authors", List.of(sophie.bySlug(), sophie.byId()));
+    assertInvalidField(
+        Api.admin().body(body).post(ARTICLES), "authors[1]", containsString("already"));
+  }
+
+  @Test
+  void createWithAuthorReferenceWithoutIdOrSlugIsInvalid() {
+    assertInvalidField(
+        rawJson().body(minimalJson("\"authors\":[{}]")).post(ARTICLES),
+        "authors[0]",
+        equalTo("must hold an id or a slug"));
+  }
+
+  @Test
+  void createWithWrongTypesNamesTheField() {
+    assertInvalidField(
+        rawJson()
+            .body("{\"title\":42,\"category\":{\"slug\":\"" + news().slug() + "\"}}")
+            .post(ARTICLES),
+        "title",
+        equalTo("must be a string"));
+    assertInvalidField(
+        rawJson().body(minimalJson("\"tags\":\"Nordkorea\"")).post(ARTICLES),
+        "tags",
+        equalTo("must be an array"));
+    assertInvalidField(
+        rawJson().body(minimalJson("\"publishedAt\":\"yesterday\"")).post(ARTICLES),
+        "publishedAt",
+        containsString("ISO-8601"));
+    assertInvalidField(
+        rawJson().body(minimalJson("\"status\":\"live\"")).post(ARTICLES),
+        "status",
+        equalTo("must be one of: draft, scheduled, published, archived"));
+    assertInvalidField(
+        rawJson().body(minimalJson("\"category\":\"nachrichten\"")).post(ARTICLES),
+        "category",
+        equalTo("must be an object"));
+  }
+
+  @Test
+  void createWithUnknownFieldNamesIt() {
+    assertInvalidField(
+        rawJson().body(minimalJson("\"dachzeile\":\"Nordkorea\"")).post(ARTICLES),
+        "dachzeile",
+        startsWith("unknown field"));
+  }
+
+  @Test
+  void createIgnoresReadOnlyFields() {
+    String id = UUID.randomUUID().toString();
+    rawJson()
+        .body(
+            minimalJson(
+                "\"id\":\""
+                    + id
+                    + "\",\"wordCount\":9999,\"readingTimeMinutes\":77,"
+                    + "\"createdAt\":\"2001-01-01T00:00:00Z\","
+                    + "\"updatedAt\":\"2001-01-01T00:00:00Z\""))
+        .post(ARTICLES)
+        .then()
+        .statusCode(201)
+        .body("id", not(equalTo(id)))
+        .body("wordCount", is(0))
+        .body("readingTimeMinutes", is(0))
+        .body("createdAt", not(equalTo("2001-01-01T00:00:00Z")))
+        .body("updatedAt", not(equalTo("2001-01-01T00:00:00Z")));
+    Api.admin().get(ARTICLES + "/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void createWithInvalidLanguageNamesLanguage() {
+    Map<String, Object> body = ArticleFixtures.article("Hafen gesperrt " + suffix(), news());
+    body.put("language", "deutsch!");
+    assertInvalidField(rawJson().body(body).post(ARTICLES), "language", containsString("BCP 47"));
+  }
+
+  @Test
+  void createWithFiftyOneTagsNamesTags() {
+    Map<String, Object> body = ArticleFixtures.article("Hafen gesperrt " + suffix(), news());
+    body.put("tags", IntStream.rangeClosed(1, 51).mapToObj(i -> "Schlagwort " + i).toList());
+    assertInvalidField(
+        rawJson().body(body).post(ARTICLES), "tags", containsString("between 0 and 50"));
+
+    body.put("tags", IntStream.rangeClosed(1, 50).mapToObj(i -> "Schlagwort " + i).toList());
+    Api.admin().body(body).post(ARTICLES).then().statusCode(201).body("tags.size()", is(50));
+  }
+
+  @Test
+  void createWithTakenSlugIsConflict() {
+    String slug = "hafen-gesperrt-" + suffix();
+    Map<String, Object> body = ArticleFixtures.article("Hafen gesperrt", news());
+    body.put("slug", slug);
+    create(body);
+    assertProblem(Api.admin().body(body).post(ARTICLES), 409, "/problems/conflict")
+        .then()
+        .body("detail", containsString(slug));
+  }
+
+  @Test
+  void createWithInvalidExplicitSlugNamesSlug() {
+    assertInvalidField(
+        rawJson().body(minimalJson("\"slug\":\"Größte Übung\"")).post(ARTICLES),
+        "slug",
+        containsString("lower-case"));
+  }
+
+  @Test
+  void createWithMalformedJsonIsMalformedJsonProblem() {
+    assertProblem(
+        rawJson().body("{\"title\":\"Hafen gesperrt\",").post(ARTICLES),
+        400,
+        "/problems/malformed-json");
+    assertProblem(
+        rawJson().body(minimalJson("") + " trailing").post(ARTICLES),
+        400,
+        "/problems/malformed-json");
+  }
+
+  @Test
+  void createWithJsonNullBodyIsBadRequest() {
+    assertProblem(rawJson().body("null").post(ARTICLES), 400, "/problems/malformed-json")
+        .then()
+        .body("detail", containsString("JSON object"))
+        .body("$", not(hasKey("errors")));
+  }
+
+  @Test
+  void createWithEmptyBodyIsBadRequest() {
+    assertProblem(rawJson().body("").post(ARTICLES), 400, "/problems/malformed-json")
+        .then()
+        .body("detail", containsString("JSON object"));
+  }
+
+  @Test
+  void replaceWithJsonNullBodyIsBadRequest() {
+    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    assertProblem(
+        rawJson().header("If-Match", etag(id)).body("null").put(ARTICLES + "/" + id),
+        400,
+        "/problems/malformed-json");
+  }
+
+  @Test
+  void createWithNonObjectBodyIsBadRequest() {
+    assertProblem(rawJson().body("[]").post(ARTICLES), 400, "/problems/malformed-json");
+    assertProblem(rawJson().body("\"Hafen\"").post(ARTICLES), 400, "/problems/malformed-json");
+  }
+
+  @Test
+  void createAsPlainTextIsUnsupportedMediaType() {
+    assertProblem(
+        Api.rawAdmin()
+            .contentType("text/plain; charset=UTF-8")
+            .body(minimalJson(""))
+            .post(ARTICLES),
+        415,
+        "/problems/unsupported-media-type");
+  }
+
+  @Test
+  void createWithoutTokenIsUnauthorized() {
+    assertProblem(
+        Api.raw().contentType(ArticleFixtures.JSON_UTF8).body(minimalJson("")).post(ARTICLES),
+        401,
+        "/problems/unauthorized");
+  }
+
+  @Test
+  void createWithWrongTokenIsUnauthorized() {
+    assertProblem(
+        Api.raw()
+            .header("Authorization", "Bearer not-the-admin-token")
+            .contentType(ArticleFixtures.JSON_UTF8)
+            .body(minimalJson(""))
+            .post(ARTICLES),
+        401,
+        "/problems/unauthorized");
+    assertProblem(
+        Api.raw()
+            .header("Authorization", "Basic YWRtaW46YWRtaW4=")
+            .contentType(ArticleFixtures.JSON_UTF8)
+            .body(minimalJson(""))
+            .post(ARTICLES),
+        401,
+        "/problems/unauthorized");
+  }
+
+  // --- Replace, patch, delete --------------------------------------------------------------
+
+  @Test
+  void putWhatGetReturnedRoundTrips() {
+    sections();
+    Map<String, Object> sent = typicalArticle(TITLE + " " + suffix());
+    sent.put("authors", List.of(sophie.bySlug(), joerg.bySlug()));
+    String id = create(sent).getString("id");
+
+    Response read = Api.admin().get(ARTICLES + "/" + id);
+    read.then().statusCode(200);
+    JsonPath before = read.jsonPath();
+
+    Response put =
+        Api.admin()
+            .header("If-Match", read.header("ETag"))
+            .body(read.asString())
+            .put(ARTICLES + "/" + id);
+    put.then().statusCode(200).header("ETag", notNullValue());
+    JsonPath after = put.jsonPath();
+    for (String field :
+        List.of(
+            "id",
+            "slug",
+            "title",
+            "subtitle",
+            "excerpt",
+            "body",
+            "language",
+            "status",
+            "publishedAt",
+            "category",
+            "authors",
+            "tags",
+            "source",
+            "featuredImage",
+            "seo",
+            "wordCount",
+            "readingTimeMinutes",
+            "createdAt")) {
+      assertEquals(
+          (Object) before.get(field),
+          (Object) after.get(field),
+          field + " changed on a round trip");
+    }
+    Api.admin()
+        .get(ARTICLES + "/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo(put.header("ETag")));
+  }
+
+  @Test
+  void putReplacesAllWritableFieldsAndKeepsTheSlug() {
+    sections();
+    JsonPath created = create(typicalArticle(TITLE + " " + suffix()));
+    String id = created.getString("id");
+
+    Map<String, Object> replacement =
+        ArticleFixtures.article("Marine beendet Übung vor Pjöngjang", news());
+    replacement.put("body", "<p>Die Schiffe sind zurück im Hafen.</p>");
+    Api.admin()
+        .header("If-Match", etag(id))
+        .body(replacement)
+        .put(ARTICLES + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Marine beendet Übung vor Pjöngjang"))
+        .body("slug", equalTo(created.getString("slug")))
+        .body("status", equalTo("draft"))
+        .body("$", not(hasKey("subtitle")))
+        .body("$", not(hasKey("source")))
+        .body("tags", equalTo(List.of()))
+        .body("wordCount", is(6))
+        .body("readingTimeMinutes", is(1));
+  }
+
+  @Test
+  void patchChangesOnlyTheGivenFieldsAndNullRemoves() {
+    sections();
+    JsonPath created = create(typicalArticle(TITLE + " " + suffix()));
+    String id = created.getString("id");
+
+    Response patched =
+        Api.admin()
+            .contentType(MERGE_PATCH)
+            .header("If-Match", etag(id))
+            .body("{\"title\":\"Marine übt weiter vor Pjöngjang\",\"subtitle\":null}")
+            .patch(ARTICLES + "/" + id);
+    patched
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Marine übt weiter vor Pjöngjang"))
+        .body("$", not(hasKey("subtitle")));
+    JsonPath after = patched.jsonPath();
+    for (String field :
+        List.of(
+            "slug",
+            "excerpt",
+            "body",
+            "status",
+            "publishedAt",
+            "category",
+            "authors",
+            "tags",
+            "source",
+            "featuredImage",
+            "seo",
+            "wordCount",
+            "createdAt")) {
+      assertEquals(
+          (Object) created.get(field),
+          (Object) after.get(field),
+          field + " changed by an unrelated patch");
+    }
+  }
+
+  @Test
+  void patchStatusToPublishedPublishes() {
+    sections();
+    JsonPath draft = createDraft("Hafen von Nampo wieder offen " + suffix());
+    String id = draft.getString("id");
+    String slug = draft.getString("slug");
+    Api.anonymous().get(ARTICLES + "/slug/" + slug).then().statusCode(404);
+
+    Api.admin()
+        .contentType(MERGE_PATCH)
+        .header("If-Match", etag(id))
+        .body("{\"status\":\"published\"}")
+        .patch(ARTICLES + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("published"))
+        .body("publishedAt", notNullValue());
+
+    Api.anonymous()
+        .get(ARTICLES + "/slug/" + slug)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("published"))
+        .body("title", equalTo(draft.getString("title")));
+  }
+
+  @Test
+  void patchWithInvalidResultNamesTheField() {
+    sections();
+    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    assertInvalidField(
+        Api.rawAdmin()
+            .contentType(MERGE_PATCH)
+            .header("If-Match", etag(id))
+            .body("{\"title\":\"\"}")
+            .patch(ARTICLES + "/" + id),
+        "title",
+        equalTo("must not be blank"));
+    assertInvalidField(
+        Api.rawAdmin()
+            .contentType(MERGE_PATCH)
+            .header("If-Match", etag(id))
+            .body("{\"category\":null}")
+            .patch(ARTICLES + "/" + id),
+        "category",
+        equalTo("must not be null"));
+  }
+
+  @Test
+  void patchWithNonObjectBodyIsBadRequest() {
+    sections();
+    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    assertProblem(
+        Api.rawAdmin()
+            .contentType(MERGE_PATCH)
+            .header("If-Match", etag(id))
+            .body("[]")
+            .patch(ARTICLES + "/" + id),
+        400,
+        "/problems/malformed-json");
+  }
+
+  @Test
+  void writesWithoutIfMatchArePreconditionRequired() {
+    sections();
+    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    assertProblem(
+        Api.rawAdmin()
+            .contentType(MERGE_PATCH)
+            .body("{\"title\":\"Neu\"}")
+            .patch(ARTICLES + "/" + id),
+        428,
+        "/problems/precondition-required");
+    assertProblem(
+        rawJson().body(minimalJson("")).put(ARTICLES + "/" + id),
+        428,
+        "/problems/precondition-required");
+    assertProblem(
+        Api.rawAdmin().delete(ARTICLES + "/" + id), 428, "/problems/precondition-required");
+    Api.admin().get(ARTICLES + "/" + id).then().statusCode(200);
+  }
+
+  @Test
+  void writesWithStaleIfMatchFailAndSendTheCurrentEtag() {
+    sections();
+    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    String stale = etag(id);
+    Api.admin()
+        .contentType(MERGE_PATCH)
+        .header("If-Match", stale)
+        .body("{\"subtitle\":\"Manöver im Gelben Meer\"}")
+        .patch(ARTICLES + "/" + id)
+        .then()
+        .statusCode(200);
+    String current = etag(id);
+    assertNotEquals(stale, current);
+
+    assertProblem(
+            Api.rawAdmin()
+                .contentType(MERGE_PATCH)
+                .header("If-Match", stale)
+                .body("{\"title\":\"Überschrieben\"}")
+                .patch(ARTICLES + "/" + id),
+            412,
+            "/problems/precondition-failed")
+        .then()
+        .header("ETag", equalTo(current));
+    assertProblem(
+            Api.admin()
+                .header("If-Match", stale)
+                .body(ArticleFixtures.article("Überschrieben", news()))
+                .put(ARTICLES + "/" + id),
+            412,
+            "/problems/precondition-failed")
+        .then()
+        .header("ETag", equalTo(current));
+    assertProblem(
+            Api.admin()
+                .accept(ACCEPT_WITH_PROBLEMS)
+                .header("If-Match", stale)
+                .delete(ARTICLES + "/" + id),
+            412,
+            "/problems/precondition-failed")
+        .then()
+        .header("ETag", equalTo(current));
+    Api.admin()
+        .get(ARTICLES + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("subtitle", equalTo("Manöver im Gelben Meer"));
+  }
+
+  @Test
+  void deleteRemovesTheArticle() {
+    sections();
+    Map<String, Object> body =
+        ArticleFixtures.published(
+            "Hafen von Nampo gesperrt " + suffix(), news(), now().minus(Duration.ofHours(1)));
+    JsonPath created = create(body);
+    String id = created.getString("id");
+
+    Api.admin()
+        .accept(ACCEPT_WITH_PROBLEMS)
+        .header("If-Match", etag(id))
+        .delete(ARTICLES + "/" + id)
+        .then()
+        .statusCode(204);
+
+    assertProblem(Api.admin().get(ARTICLES + "/" + id), 404, "/problems/not-found");
+    assertProblem(Api.anonymous().get(ARTICLES + "/" + id), 404, "/problems/not-found");
+    assertProblem(
+        Api.anonymous().get(ARTICLES + "/slug/" + created.getString("slug")),
+        404,
+        "/problems/not-found");
+  }
+
+  @Test
+  void writesToAnUnknownArticleAreNotFound() {
+    String id = UUID.randomUUID().toString();
+    assertProblem(
+        Api.admin()
+            .contentType(MERGE_PATCH)
+            .header("If-Match", "\"abc\"")
+            .body("{\"title\":\"Neu\"}")
+            .patch(ARTICLES + "/" + id),
+        404,
+        "/problems/not-found");
+    assertProblem(
+        Api.admin()
+            .accept(ACCEPT_WITH_PROBLEMS)
+            .header("If-Match", "\"abc\"")
+            .delete(ARTICLES + "/" + id),
+        404,
+        "/problems/not-found");
+  }
+
+  @Test
+  void concurrentPatchesWithTheSameEtagHaveExactlyOneWinner() throws Exception {
+    sections();
+    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    String etag = etag(id);
+    int writers = 20;
+
+    record Outcome(String title, int status, String type) {}
+
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      CountDownLatch ready = new CountDownLatch(writers);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Outcome>> futures = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String title = "Fassung Nr. " + (i + 1) + ": Übung vor Pjöngjang";
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  start.await();
+                  Response r =
+                      Api.rawAdmin()
+                          .contentType(MERGE_PATCH)
+                          .header("If-Match", etag)
+                          .body("{\"title\":\"" + title + "\"}")
+                          .patch(ARTICLES + "/" + id);
+                  return new Outcome(
+                      title,
+                      r.statusCode(),
+                      r.statusCode() == 200 ? null : r.jsonPath().getString("type"));
+                }));
+      }
+      assertTrue(ready.await(60, TimeUnit.SECONDS));
+      start.countDown();
+      List<Outcome> outcomes = new ArrayList<>();
+      for (Future<Outcome> f : futures) {
+        outcomes.add(f.get(120, TimeUnit.SECONDS));
+      }
+
+      List<Outcome> winners = outcomes.stream().filter(o -> o.status() == 200).toList();
+      List<Outcome> losers = outcomes.stream().filter(o -> o.status() == 412).toList();
+      assertEquals(1, winners.size(), "exactly one write may win: " + outcomes);
+      assertEquals(
+          writers - 1, losers.size(), "all others must fail the precondition: " + outcomes);
+      losers.forEach(o -> assertEquals("/problems/precondition-failed", o.type()));
+      Api.admin()
+          .get(ARTICLES + "/" + id)
+          .then()
+          .statusCode(200)
+          .body("title", equalTo(winners.get(0).title()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // --- Bad input never 500 -----------------------------------------------------------------
+
+  @Test
+  void nulCharacterInTitleIsInvalid() {
+    assertInvalidField(
+        rawJson()
+            .body(
+                "{\"title\":\"Hafen\\u0000gesperrt\",\"category\":{\"slug\":\""
+                    + news().slug()
+                    + "\"}}")
+            .post(ARTICLES),
+        "title",
+        containsString("NUL"));
+  }
+
+  @Test
+  void hugeNumberIsRefused() {
+    assertProblem(
+        rawJson()
+            .body(
+                "{\"title\":"
+                    + "9".repeat(5000)
+                    + ",\"category\":{\"slug\":\""
+                    + news().slug()
+                    + "\"}}")
+            .post(ARTICLES),
+        400,
+        "/problems/malformed-json");
+  }
+
+  @Test
+  void deeplyNestedJsonIsRefused() {
+    String deepArray = "[".repeat(5000) + "]".repeat(5000);
+    // In a field Jackson skips, the parser still has to walk the nesting and hits the limit.
+    assertProblem(
+            rawJson().body(minimalJson("\"wordCount\":" + deepArray)).post(ARTICLES),
+            400,
+            "/problems/malformed-json")
+        .then()
+        .body("detail", containsString("nesting"));
+    // A merge patch is read as a whole tree.
+    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    assertProblem(
+        Api.rawAdmin()
+            .contentType(MERGE_PATCH)
+            .header("If-Match", etag(id))
+            .body("{\"seo\":" + "{\"a\":".repeat(5000) + "1" + "}".repeat(5000) + "}")
+            .patch(ARTICLES + "/" + id),
+        400,
+        "/problems/malformed-json");
+    // Where an object is expected, the first bracket is already wrong.
+    assertInvalidField(
+        rawJson().body(minimalJson("\"seo\":" + deepArray)).post(ARTICLES),
+        "seo",
+        equalTo("must be an object"));
+  }
+
+  @Test
+  void titleLongerThan300CharactersNamesTitle() {
+    String sfx = suffix();
+    String longest = (sfx + " Übung im Gelben Meer vor Pjöngjang ").repeat(10).substring(0, 300);
+    JsonPath created = create(ArticleFixtures.article(longest, news()));
+    assertEquals(longest, created.getString("title"));
+    assertTrue(created.getString("slug").length() <= 120, created.getString("slug"));
+
+    assertInvalidField(
+        rawJson().body(ArticleFixtures.article(longest + "ß", news())).post(ARTICLES),
+        "title",
+        containsString("300"));
+  }
+
+  @Test
+  void invalidUuidInPathIsNotFound() {
+    assertProblem(
+        Api.raw().accept(ContentType.JSON).get(ARTICLES + "/keine-uuid"),
+        404,
+        "/problems/not-found");
+    assertProblem(
+        Api.rawAdmin()
+            .contentType(MERGE_PATCH)
+            .header("If-Match", "\"abc\"")
+            .body("{}")
+            .patch(ARTICLES + "/keine-uuid"),
+        404,
+        "/problems/not-found");
+  }
+
+  @Test
+  void unknownIdAndSlugAreNotFound() {
+    assertProblem(
+        Api.anonymous().get(ARTICLES + "/" + UUID.randomUUID()), 404, "/problems/not-found");
+    assertProblem(
+        Api.anonymous().get(ARTICLES + "/slug/gibt-es-nicht-" + suffix()),
+        404,
+        "/problems/not-found");
+  }
+
+  @Test
+  void problemsNeverLeakInternals() {
+    Response r =
+        rawJson()
+            .body("{\"title\":\"Hafen\\u0000gesperrt\",\"category\":{\"id\":\"kein-uuid\"}}")
+            .post(ARTICLES);
+    assertEquals(400, r.statusCode());
+    String text = r.asString();
+    for (String leak : List.of("Exception", "jackson", "dev.feder", "at org.", "SQL")) {
+      assertTrue(!text.contains(leak), "problem leaks '" + leak + "': " + text);
+    }
+    assertNull(r.jsonPath().get("trace"));
+  }
+}

@@ -1,0 +1,844 @@
+package dev.feder.author;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.feder.support.Api;
+import dev.feder.support.TestData;
+import dev.feder.support.TestData.Created;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AuthorResourceTest {
+
+  private static final String AUTHORS = "/api/v1/authors";
+  private static final String PROBLEM_JSON = "application/problem+json";
+  private static final String MERGE_PATCH = "application/merge-patch+json";
+  private static final String URL_MESSAGE = "must be an http or https URL";
+
+  /** A full, realistic author; the name carries the suffix so the slug is predictable. */
+  private static Map<String, Object> sophie(String sfx) {
+    return Map.of(
+        "name", "Sophie Müller " + sfx,
+        "bio", "Sophie Müller berichtet seit 2012 über Außenpolitik, zuletzt aus Brüssel.",
+        "email", "sophie.mueller." + sfx + "@example.org",
+        "avatarUrl", "https://images.example.org/authors/sophie-mueller.jpg",
+        "website", "https://sophie-mueller.example.org");
+  }
+
+  // --- create ---------------------------------------------------------------------------------
+
+  @Test
+  void createAuthorAnswers201WithLocationAndDerivesTransliteratedSlug() {
+    String sfx = TestData.suffix();
+    Map<String, Object> payload =
+        Map.of(
+            "name", "Jörg Weißmann " + sfx,
+            "bio", "Jörg Weißmann schreibt über Wirtschaft und „Große Koalitionen“.",
+            "email", "joerg.weissmann@example.org",
+            "avatarUrl", "https://images.example.org/authors/joerg.jpg",
+            "website", "https://joerg-weissmann.example.org");
+
+    Response response = Api.admin().body(payload).post(AUTHORS);
+
+    response
+        .then()
+        .statusCode(201)
+        .header("ETag", notNullValue())
+        .body("id", notNullValue())
+        .body("slug", equalTo("joerg-weissmann-" + sfx))
+        .body("name", equalTo("Jörg Weißmann " + sfx))
+        .body("bio", equalTo("Jörg Weißmann schreibt über Wirtschaft und „Große Koalitionen“."))
+        .body("email", equalTo("joerg.weissmann@example.org"))
+        .body("avatarUrl", equalTo("https://images.example.org/authors/joerg.jpg"))
+        .body("website", equalTo("https://joerg-weissmann.example.org"))
+        .body("createdAt", notNullValue())
+        .body("updatedAt", equalTo(response.<String>path("createdAt")));
+    String id = response.path("id");
+    response.then().header("Location", endsWith(AUTHORS + "/" + id));
+    assertEquals(response.header("ETag"), TestData.etag(AUTHORS + "/" + id));
+  }
+
+  @Test
+  void createAuthorWithOnlyANameIsEnough() {
+    String sfx = TestData.suffix();
+    Api.admin()
+        .body(Map.of("name", "Ömer Çelik " + sfx))
+        .post(AUTHORS)
+        .then()
+        .statusCode(201)
+        .body("slug", equalTo("oemer-celik-" + sfx))
+        .body("$", not(hasKey("email")))
+        .body("$", not(hasKey("bio")))
+        .body("$", not(hasKey("website")));
+  }
+
+  @Test
+  void twoAuthorsWithTheSameNameGetNumberedSlugs() {
+    String name = "Jörg Weißmann " + TestData.suffix();
+
+    Created first = TestData.author(name);
+    Created second = TestData.author(name);
+
+    assertEquals(first.slug() + "-2", second.slug());
+    assertNotEquals(first.id(), second.id());
+  }
+
+  @Test
+  void createAuthorWithExplicitSlugKeepsIt() {
+    String slug = "sophie-" + TestData.suffix();
+    Api.admin()
+        .body(Map.of("name", "Sophie Müller", "slug", slug))
+        .post(AUTHORS)
+        .then()
+        .statusCode(201)
+        .body("slug", equalTo(slug));
+  }
+
+  @Test
+  void createAuthorWithTakenSlugIsConflict() {
+    String slug = "sophie-" + TestData.suffix();
+    TestData.author(Map.of("name", "Sophie Müller", "slug", slug));
+
+    Response response =
+        Api.admin().body(Map.of("name", "Sophie Meier", "slug", slug)).post(AUTHORS);
+
+    assertProblem(response, 409, "/problems/conflict").body("detail", containsString(slug));
+  }
+
+  @Test
+  void createAuthorWithInvalidSlugIsBadRequestNamingSlug() {
+    Response response = postRaw(Map.of("name", "Sophie Müller", "slug", "sophie_müller"));
+
+    assertFieldError(response, "slug", equalTo("must be lower-case words joined by '-'"));
+  }
+
+  @Test
+  void createAuthorWithBlankNameIsBadRequestNamingName() {
+    assertFieldError(postRaw(Map.of("name", "")), "name", equalTo("must not be blank"));
+  }
+
+  @Test
+  void createAuthorWithNameOver200CharactersIsBadRequest() {
+    assertFieldError(
+        postRaw(Map.of("name", "Weißmann".repeat(26))),
+        "name",
+        equalTo("size must be between 0 and 200"));
+  }
+
+  @Test
+  void createAuthorWithInvalidEmailIsBadRequestNamingEmail() {
+    Response response =
+        postRaw(Map.of("name", "Sophie Müller", "email", "sophie.mueller(at)example.org"));
+
+    assertFieldError(response, "email", equalTo("must be a well-formed email address"));
+  }
+
+  @Test
+  void createAuthorWithJavascriptAvatarUrlIsBadRequestNamingAvatarUrl() {
+    Response response =
+        postRaw(Map.of("name", "Sophie Müller", "avatarUrl", "javascript:alert(1)"));
+
+    assertFieldError(response, "avatarUrl", equalTo(URL_MESSAGE));
+  }
+
+  @Test
+  void createAuthorWithNonHttpWebsiteIsBadRequestNamingWebsite() {
+    Response response =
+        postRaw(Map.of("name", "Sophie Müller", "website", "ftp://sophie.example.org"));
+
+    assertFieldError(response, "website", equalTo(URL_MESSAGE));
+  }
+
+  @Test
+  void createAuthorWithSeveralInvalidFieldsNamesEachOfThem() {
+    Response response =
+        postRaw(
+            Map.of(
+                "name", " ",
+                "email", "keine-adresse",
+                "avatarUrl", "javascript:alert(1)"));
+
+    assertProblem(response, 400, "/problems/validation")
+        .body("detail", equalTo("3 fields are invalid"))
+        .body("errors.field", equalTo(List.of("avatarUrl", "email", "name")));
+  }
+
+  @Test
+  void longBioWithUmlautsRoundTrips() {
+    String bio =
+        text("Jörg Weißmann über „Größte Übung seit Jahren“ – Äußerst ärgerlich! ", 10_000);
+    assertEquals(10_000, bio.length());
+
+    Response created =
+        Api.admin()
+            .body(Map.of("name", "Jörg Weißmann " + TestData.suffix(), "bio", bio))
+            .post(AUTHORS);
+
+    created.then().statusCode(201).body("bio", equalTo(bio));
+    Api.anonymous()
+        .get(AUTHORS + "/" + created.path("id"))
+        .then()
+        .statusCode(200)
+        .body("bio", equalTo(bio));
+  }
+
+  @Test
+  void bioOf20000CharactersIsAccepted() {
+    String bio = text("Öffentlich-rechtliche Größe. ", 20_000);
+
+    Api.admin()
+        .body(Map.of("name", "Jörg Weißmann " + TestData.suffix(), "bio", bio))
+        .post(AUTHORS)
+        .then()
+        .statusCode(201)
+        .body("bio", equalTo(bio));
+  }
+
+  @Test
+  void bioOver20000CharactersIsBadRequestNamingBio() {
+    String bio = text("Öffentlich-rechtliche Größe. ", 20_001);
+
+    Response response = postRaw(Map.of("name", "Jörg Weißmann", "bio", bio));
+
+    assertFieldError(response, "bio", equalTo("size must be between 0 and 20000"));
+  }
+
+  @Test
+  void createAuthorWithUnknownFieldIsBadRequestNamingIt() {
+    Response response = postRaw(Map.of("name", "Sophie Müller", "twitter", "@sophie"));
+
+    assertProblem(response, 400, "/problems/validation")
+        .body("errors.size()", equalTo(1))
+        .body("errors[0].field", equalTo("twitter"))
+        .body("errors[0].message", startsWith("unknown field"));
+  }
+
+  @Test
+  void createAuthorIgnoresReadOnlyFields() {
+    String sfx = TestData.suffix();
+    String foreignId = UUID.randomUUID().toString();
+
+    // raw: the spec validator treats properties outside AuthorInput as errors
+    Response response =
+        postRaw(
+            Map.of(
+                "id",
+                foreignId,
+                "name",
+                "Sophie Müller " + sfx,
+                "createdAt",
+                "2001-01-01T00:00:00Z",
+                "updatedAt",
+                "2001-01-01T00:00:00Z"));
+
+    response
+        .then()
+        .statusCode(201)
+        .body("id", not(equalTo(foreignId)))
+        .body("createdAt", not(equalTo("2001-01-01T00:00:00Z")))
+        .body("slug", equalTo("sophie-mueller-" + sfx));
+    Api.anonymous().get(AUTHORS + "/" + foreignId).then().statusCode(404);
+  }
+
+  @Test
+  void createAuthorWithWrongTypeIsBadRequestNamingField() {
+    Response response =
+        Api.rawAdmin()
+            .contentType(ContentType.JSON)
+            .body("{\"name\": [\"Sophie\", \"Müller\"]}")
+            .post(AUTHORS);
+
+    assertFieldError(response, "name", equalTo("must be a string"));
+  }
+
+  // --- read and the private email -------------------------------------------------------------
+
+  @Test
+  void authenticatedReadsIncludeEmail() {
+    String sfx = TestData.suffix();
+    Created author = TestData.author(sophie(sfx));
+    String email = "sophie.mueller." + sfx + "@example.org";
+
+    Api.admin()
+        .get(AUTHORS + "/" + author.id())
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", containsString("private"))
+        .body("email", equalTo(email));
+    Api.admin()
+        .get(AUTHORS + "/slug/" + author.slug())
+        .then()
+        .statusCode(200)
+        .body("email", equalTo(email));
+    assertEquals(email, findInList(Api::admin, author.id()).get("email"));
+  }
+
+  @Test
+  void anonymousReadsNeverIncludeEmail() {
+    String sfx = TestData.suffix();
+    Created author = TestData.author(sophie(sfx));
+
+    Response byId = Api.anonymous().get(AUTHORS + "/" + author.id());
+    byId.then()
+        .statusCode(200)
+        .header("Cache-Control", startsWith("public"))
+        .header("Vary", containsString("Authorization"))
+        .body("$", not(hasKey("email")))
+        .body("name", equalTo("Sophie Müller " + sfx))
+        .body("website", equalTo("https://sophie-mueller.example.org"));
+    assertFalse(byId.asString().contains("@example.org"), byId.asString());
+    assertNotEquals(author.etag(), byId.header("ETag"), "anonymous and private views differ");
+
+    Api.anonymous()
+        .get(AUTHORS + "/slug/" + author.slug())
+        .then()
+        .statusCode(200)
+        .body("$", not(hasKey("email")))
+        .body("id", equalTo(author.id()));
+
+    Map<String, Object> listed = findInList(Api::anonymous, author.id());
+    assertFalse(listed.containsKey("email"), "listed anonymously: " + listed);
+  }
+
+  @Test
+  void getUnknownAuthorIdIsNotFound() {
+    String id = UUID.randomUUID().toString();
+
+    assertProblem(Api.anonymous().get(AUTHORS + "/" + id), 404, "/problems/not-found")
+        .body("detail", containsString(id))
+        .body("instance", equalTo(AUTHORS + "/" + id));
+  }
+
+  @Test
+  void getUnknownAuthorSlugIsNotFound() {
+    String slug = "niemand-" + TestData.suffix();
+
+    assertProblem(Api.anonymous().get(AUTHORS + "/slug/" + slug), 404, "/problems/not-found")
+        .body("detail", containsString(slug));
+  }
+
+  @Test
+  void getAuthorWithMatchingIfNoneMatchIsNotModified() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+    String etag = Api.anonymous().get(AUTHORS + "/" + author.id()).then().extract().header("ETag");
+
+    Response response =
+        Api.anonymous().header("If-None-Match", etag).get(AUTHORS + "/" + author.id());
+
+    response.then().statusCode(304).header("ETag", equalTo(etag));
+    assertEquals("", response.asString());
+  }
+
+  // --- list -----------------------------------------------------------------------------------
+
+  @Test
+  void listAuthorsAnswersEnvelopeWithMetaLinksAndLinkHeader() {
+    String sfx = TestData.suffix();
+    for (int i = 0; i < 3; i++) {
+      TestData.author("Autorin " + i + " " + sfx);
+    }
+
+    Response first = Api.anonymous().queryParam("size", 2).get(AUTHORS);
+
+    first
+        .then()
+        .statusCode(200)
+        .header("ETag", notNullValue())
+        .body("data.size()", equalTo(2))
+        .body("data.email", everyItem(nullValue()))
+        .body("meta.page", equalTo(1))
+        .body("meta.size", equalTo(2))
+        .body("links.self", allOf(startsWith(AUTHORS), containsString("size=2")))
+        .body("links.first", containsString("page=1"))
+        .body("links.next", containsString("page=2"))
+        .body("links", not(hasKey("prev")))
+        .body("links.last", containsString("page=" + first.path("meta.totalPages")));
+    int totalItems = first.path("meta.totalItems");
+    assertTrue(totalItems >= 3);
+    assertEquals((totalItems + 1) / 2, first.<Integer>path("meta.totalPages"));
+    String link = first.header("Link");
+    assertTrue(link.contains("<" + first.path("links.next") + ">; rel=\"next\""), link);
+    assertTrue(link.contains("<" + first.path("links.last") + ">; rel=\"last\""), link);
+  }
+
+  @Test
+  void listAuthorsWithSizeOver100IsBadRequest() {
+    assertBadParameter(Api.raw().queryParam("size", 101).get(AUTHORS), "size");
+  }
+
+  @Test
+  void listAuthorsWithPageZeroIsBadRequest() {
+    assertBadParameter(Api.raw().queryParam("page", 0).get(AUTHORS), "page");
+  }
+
+  @Test
+  void listAuthorsWithNonNumericPageIsBadRequest() {
+    assertBadParameter(Api.raw().queryParam("page", "zwei").get(AUTHORS), "page");
+  }
+
+  @Test
+  void listAuthorsSortsByNameDescending() {
+    String sfx = TestData.suffix();
+    Created a = TestData.author("Weißmann " + sfx + " Anna");
+    Created b = TestData.author("Weißmann " + sfx + " Bernd");
+
+    List<String> descending = ids(allItems(Api::anonymous, Map.of("sort", "-name")));
+    List<String> ascending = ids(allItems(Api::anonymous, Map.of("sort", "name")));
+
+    assertTrue(
+        descending.indexOf(b.id()) >= 0 && descending.indexOf(b.id()) < descending.indexOf(a.id()));
+    assertTrue(
+        ascending.indexOf(a.id()) >= 0 && ascending.indexOf(a.id()) < ascending.indexOf(b.id()));
+  }
+
+  @Test
+  void listAuthorsWithUnknownSortFieldIsBadRequest() {
+    assertBadParameter(Api.anonymous().queryParam("sort", "email").get(AUTHORS), "sort")
+        .body("detail", containsString("email"));
+  }
+
+  // --- replace --------------------------------------------------------------------------------
+
+  @Test
+  void replaceAuthorReplacesAllWritableFieldsAndAnswersNewEtag() {
+    String sfx = TestData.suffix();
+    Created author = TestData.author(sophie(sfx));
+
+    Response response =
+        Api.admin()
+            .header("If-Match", author.etag())
+            .body(
+                Map.of(
+                    "name",
+                    "Sophie Müller-Lüdenscheidt " + sfx,
+                    "bio",
+                    "Korrespondentin in Straßburg."))
+            .put(AUTHORS + "/" + author.id());
+
+    response
+        .then()
+        .statusCode(200)
+        .header("ETag", not(equalTo(author.etag())))
+        .body("id", equalTo(author.id()))
+        .body("slug", equalTo(author.slug()))
+        .body("name", equalTo("Sophie Müller-Lüdenscheidt " + sfx))
+        .body("bio", equalTo("Korrespondentin in Straßburg."))
+        .body("$", not(hasKey("email")))
+        .body("$", not(hasKey("website")))
+        .body("$", not(hasKey("avatarUrl")));
+    assertEquals(response.header("ETag"), TestData.etag(AUTHORS + "/" + author.id()));
+  }
+
+  @Test
+  void replaceAuthorWithoutIfMatchIsPreconditionRequired() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+
+    Response response =
+        Api.rawAdmin()
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "Überschrieben"))
+            .put(AUTHORS + "/" + author.id());
+
+    assertProblem(response, 428, "/problems/precondition-required");
+    Api.admin().get(AUTHORS + "/" + author.id()).then().header("ETag", equalTo(author.etag()));
+  }
+
+  @Test
+  void replaceAuthorWithStaleEtagIsPreconditionFailedAndSendsCurrentEtag() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+    String current = changeBio(author, "Neu in der Redaktion.");
+
+    Response response =
+        Api.admin()
+            .header("If-Match", author.etag())
+            .body(Map.of("name", "Überschrieben"))
+            .put(AUTHORS + "/" + author.id());
+
+    assertProblem(response, 412, "/problems/precondition-failed").header("ETag", equalTo(current));
+    Api.admin()
+        .get(AUTHORS + "/" + author.id())
+        .then()
+        .body("bio", equalTo("Neu in der Redaktion."));
+  }
+
+  @Test
+  void replaceAuthorWithInvalidEmailIsBadRequest() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+
+    Response response =
+        Api.rawAdmin()
+            .contentType(ContentType.JSON)
+            .header("If-Match", author.etag())
+            .body(Map.of("name", "Sophie Müller", "email", "sophie@"))
+            .put(AUTHORS + "/" + author.id());
+
+    assertFieldError(response, "email", equalTo("must be a well-formed email address"));
+  }
+
+  @Test
+  void replaceUnknownAuthorIsNotFound() {
+    Response response =
+        Api.admin()
+            .header("If-Match", "\"irgendwas\"")
+            .body(Map.of("name", "Niemand"))
+            .put(AUTHORS + "/" + UUID.randomUUID());
+
+    assertProblem(response, 404, "/problems/not-found");
+  }
+
+  // --- patch ----------------------------------------------------------------------------------
+
+  @Test
+  void patchAuthorChangesOnlyTheGivenFields() {
+    String sfx = TestData.suffix();
+    Created author = TestData.author(sophie(sfx));
+
+    Response response =
+        mergePatch(Api.admin())
+            .header("If-Match", author.etag())
+            .body("{\"bio\":\"Leitet seit 2025 das Ressort „Ausland“.\"}")
+            .patch(AUTHORS + "/" + author.id());
+
+    response
+        .then()
+        .statusCode(200)
+        .header("ETag", not(equalTo(author.etag())))
+        .body("bio", equalTo("Leitet seit 2025 das Ressort „Ausland“."))
+        .body("name", equalTo("Sophie Müller " + sfx))
+        .body("slug", equalTo(author.slug()))
+        .body("email", equalTo("sophie.mueller." + sfx + "@example.org"))
+        .body("avatarUrl", equalTo("https://images.example.org/authors/sophie-mueller.jpg"))
+        .body("website", equalTo("https://sophie-mueller.example.org"));
+    assertEquals(response.header("ETag"), TestData.etag(AUTHORS + "/" + author.id()));
+  }
+
+  @Test
+  void patchAuthorWithNullRemovesTheField() {
+    String sfx = TestData.suffix();
+    Created author = TestData.author(sophie(sfx));
+
+    mergePatch(Api.admin())
+        .header("If-Match", author.etag())
+        .body("{\"website\":null,\"email\":null}")
+        .patch(AUTHORS + "/" + author.id())
+        .then()
+        .statusCode(200)
+        .body("$", not(hasKey("website")))
+        .body("$", not(hasKey("email")))
+        .body("bio", startsWith("Sophie Müller berichtet"));
+  }
+
+  @Test
+  void patchAuthorWithJavascriptAvatarUrlIsBadRequest() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+
+    Response response =
+        mergePatch(Api.rawAdmin())
+            .header("If-Match", author.etag())
+            .body("{\"avatarUrl\":\"javascript:alert(1)\"}")
+            .patch(AUTHORS + "/" + author.id());
+
+    assertFieldError(response, "avatarUrl", equalTo(URL_MESSAGE));
+  }
+
+  @Test
+  void patchAuthorWithoutIfMatchIsPreconditionRequired() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+
+    Response response =
+        mergePatch(Api.rawAdmin()).body("{\"bio\":\"x\"}").patch(AUTHORS + "/" + author.id());
+
+    assertProblem(response, 428, "/problems/precondition-required");
+  }
+
+  @Test
+  void patchAuthorWithStaleEtagIsPreconditionFailed() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+    String current = changeBio(author, "Zwischenstand");
+
+    Response response =
+        mergePatch(Api.admin())
+            .header("If-Match", author.etag())
+            .body("{\"bio\":\"Überschrieben\"}")
+            .patch(AUTHORS + "/" + author.id());
+
+    assertProblem(response, 412, "/problems/precondition-failed").header("ETag", equalTo(current));
+  }
+
+  @Test
+  void patchAuthorWithArrayBodyIsBadRequest() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+
+    Response response =
+        mergePatch(Api.rawAdmin())
+            .header("If-Match", author.etag())
+            .body("[{\"op\":\"replace\",\"path\":\"/bio\",\"value\":\"JSON Patch\"}]")
+            .patch(AUTHORS + "/" + author.id());
+
+    assertProblem(response, 400, "/problems/malformed-json");
+  }
+
+  // --- delete ---------------------------------------------------------------------------------
+
+  @Test
+  void deleteAuthorWithIfMatchAnswers204AndThenItIsGone() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+
+    Response response =
+        deleting(Api.admin())
+            // The published article changed the author's articleCount, so its ETag: read it again.
+            .header("If-Match", TestData.etag(AUTHORS + "/" + author.id()))
+            .delete(AUTHORS + "/" + author.id());
+
+    response.then().statusCode(204);
+    assertEquals("", response.asString());
+    assertProblem(Api.anonymous().get(AUTHORS + "/" + author.id()), 404, "/problems/not-found");
+    assertProblem(
+        Api.anonymous().get(AUTHORS + "/slug/" + author.slug()), 404, "/problems/not-found");
+  }
+
+  @Test
+  void deleteAuthorWithoutIfMatchIsPreconditionRequired() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+
+    assertProblem(
+        Api.rawAdmin().delete(AUTHORS + "/" + author.id()), 428, "/problems/precondition-required");
+    Api.anonymous().get(AUTHORS + "/" + author.id()).then().statusCode(200);
+  }
+
+  @Test
+  void deleteAuthorWithStaleEtagIsPreconditionFailed() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+    String current = changeBio(author, "Zwischenstand");
+
+    Response response =
+        deleting(Api.admin())
+            // The published article changed the author's articleCount, so its ETag: read it again.
+            .header("If-Match", TestData.etag(AUTHORS + "/" + author.id()))
+            .delete(AUTHORS + "/" + author.id());
+
+    assertProblem(response, 412, "/problems/precondition-failed").header("ETag", equalTo(current));
+    Api.anonymous().get(AUTHORS + "/" + author.id()).then().statusCode(200);
+  }
+
+  @Test
+  void deleteAuthorNamedInABylineIsConflict() {
+    String sfx = TestData.suffix();
+    Created category = TestData.category("Ausland " + sfx);
+    Created author = TestData.author(sophie(sfx));
+    TestData.publishedArticle(
+        "„Größte Übung seit Jahren“: Marine probt vor Pjöngjang " + sfx,
+        category.slug(),
+        author.slug());
+
+    Response response =
+        deleting(Api.admin())
+            // The published article changed the author's articleCount, so its ETag: read it again.
+            .header("If-Match", TestData.etag(AUTHORS + "/" + author.id()))
+            .delete(AUTHORS + "/" + author.id());
+
+    assertProblem(response, 409, "/problems/conflict")
+        .body("detail", containsString(author.slug()));
+    Api.anonymous().get(AUTHORS + "/" + author.id()).then().statusCode(200);
+  }
+
+  @Test
+  void deleteUnknownAuthorIsNotFound() {
+    Response response =
+        deleting(Api.admin())
+            .header("If-Match", "\"irgendwas\"")
+            .delete(AUTHORS + "/" + UUID.randomUUID());
+
+    assertProblem(response, 404, "/problems/not-found");
+  }
+
+  // --- auth -----------------------------------------------------------------------------------
+
+  @Test
+  void createAuthorWithoutTokenIsUnauthorized() {
+    assertUnauthorized(
+        Api.raw().contentType(ContentType.JSON).body(Map.of("name", "Anonym")).post(AUTHORS));
+  }
+
+  @Test
+  void createAuthorWithWrongTokenIsUnauthorized() {
+    assertUnauthorized(
+        Api.raw()
+            .header("Authorization", "Bearer falsches-token")
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "Gefälscht"))
+            .post(AUTHORS));
+  }
+
+  @Test
+  void createAuthorWithOtherAuthSchemeIsUnauthorized() {
+    assertUnauthorized(
+        Api.raw()
+            .header("Authorization", "Basic YWRtaW46Z2VoZWlt")
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "Gefälscht"))
+            .post(AUTHORS));
+  }
+
+  @Test
+  void replacePatchAndDeleteWithoutTokenAreUnauthorized() {
+    Created author = TestData.author(sophie(TestData.suffix()));
+    String path = AUTHORS + "/" + author.id();
+
+    assertUnauthorized(
+        Api.raw()
+            .header("If-Match", author.etag())
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "Übernommen"))
+            .put(path));
+    assertUnauthorized(
+        mergePatch(Api.raw())
+            .header("If-Match", author.etag())
+            .body("{\"name\":\"Übernommen\"}")
+            .patch(path));
+    assertUnauthorized(Api.raw().header("If-Match", author.etag()).delete(path));
+    assertUnauthorized(
+        Api.raw()
+            .header("Authorization", "Bearer falsches-token")
+            .header("If-Match", author.etag())
+            .delete(path));
+    Api.admin().get(path).then().statusCode(200).header("ETag", equalTo(author.etag()));
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  /** {@code unit} repeated and cut to exactly {@code length} characters. */
+  private static String text(String unit, int length) {
+    return unit.repeat(length / unit.length() + 1).substring(0, length);
+  }
+
+  private static Response postRaw(Map<String, ?> payload) {
+    return Api.rawAdmin().contentType(ContentType.JSON).body(payload).post(AUTHORS);
+  }
+
+  /** Changes the bio behind the test's back and returns the new ETag. */
+  private static String changeBio(Created author, String bio) {
+    return mergePatch(Api.admin())
+        .header("If-Match", author.etag())
+        .body("{\"bio\":\"" + bio + "\"}")
+        .patch(AUTHORS + "/" + author.id())
+        .then()
+        .statusCode(200)
+        .extract()
+        .header("ETag");
+  }
+
+  /**
+   * A DELETE answers 204 without a body or a problem, so the client accepts both JSON types (the
+   * spec validator refuses an Accept header that matches none of the operation's responses).
+   */
+  private static RequestSpecification deleting(RequestSpecification spec) {
+    return spec.accept("application/json, application/problem+json");
+  }
+
+  /** Sends the body as {@code application/merge-patch+json} in UTF-8. */
+  private static RequestSpecification mergePatch(RequestSpecification spec) {
+    return spec.config(
+            RestAssured.config()
+                .encoderConfig(
+                    EncoderConfig.encoderConfig()
+                        .defaultCharsetForContentType("UTF-8", MERGE_PATCH)
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+        .contentType(MERGE_PATCH);
+  }
+
+  /**
+   * Every author in the list, walking all pages of 100; for anonymous callers every page is also
+   * checked to carry no email at all.
+   */
+  private static List<Map<String, Object>> allItems(
+      Supplier<RequestSpecification> caller, Map<String, String> params) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    int totalPages = 1;
+    for (int page = 1; page <= totalPages; page++) {
+      Response response =
+          caller
+              .get()
+              .queryParams(params)
+              .queryParam("page", page)
+              .queryParam("size", 100)
+              .get(AUTHORS);
+      response.then().statusCode(200);
+      if (response.header("Cache-Control").startsWith("public")) {
+        response.then().body("data.email", everyItem(nullValue()));
+      }
+      items.addAll(response.path("data"));
+      totalPages = response.path("meta.totalPages");
+    }
+    return items;
+  }
+
+  private static Map<String, Object> findInList(Supplier<RequestSpecification> caller, String id) {
+    List<Map<String, Object>> items = allItems(caller, Map.of());
+    return items.stream()
+        .filter(item -> id.equals(item.get("id")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("author " + id + " is not listed"));
+  }
+
+  private static List<String> ids(List<Map<String, Object>> items) {
+    return items.stream().map(item -> (String) item.get("id")).toList();
+  }
+
+  private static ValidatableResponse assertProblem(Response response, int status, String type) {
+    return response
+        .then()
+        .statusCode(status)
+        .header("Content-Type", startsWith(PROBLEM_JSON))
+        .body("type", equalTo(type))
+        .body("status", equalTo(status))
+        .body("title", notNullValue())
+        .body("detail", notNullValue());
+  }
+
+  private static ValidatableResponse assertFieldError(
+      Response response, String field, Matcher<String> message) {
+    return assertProblem(response, 400, "/problems/validation")
+        .body("errors.size()", equalTo(1))
+        .body("errors[0].field", equalTo(field))
+        .body("errors[0].message", message);
+  }
+
+  private static ValidatableResponse assertBadParameter(Response response, String field) {
+    return assertProblem(response, 400, "/problems/bad-parameter")
+        .body("errors.size()", equalTo(1))
+        .body("errors[0].field", equalTo(field))
+        .body("instance", equalTo(AUTHORS));
+  }
+
+  private static void assertUnauthorized(Response response) {
+    assertProblem(response, 401, "/problems/unauthorized")
+        .header("WWW-Authenticate", startsWith("Bearer"));
+  }
+}
