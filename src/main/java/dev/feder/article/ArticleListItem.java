@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An article in a list: everything but the body. */
+/** An article in a list: everything but the body, unless {@code fields} asks for it. */
 @Schema(name = "ArticleListItem")
 public record ArticleListItem(
     @Schema(required = true) UUID id,
@@ -17,6 +17,7 @@ public record ArticleListItem(
         String title,
     String subtitle,
     @Schema(description = "The lead, plain text") String excerpt,
+    @Schema(description = "Sanitized HTML; only when fields asks for it") String body,
     @Schema(required = true, examples = "de") String language,
     @Schema(required = true) ArticleStatus status,
     Instant publishedAt,
@@ -31,13 +32,14 @@ public record ArticleListItem(
     @Schema(required = true) Instant createdAt,
     @Schema(required = true) Instant updatedAt) {
 
-  static ArticleListItem from(Article article, Instant now) {
+  static ArticleListItem from(Article article, Instant now, boolean withBody) {
     return new ArticleListItem(
         article.id,
         article.slug,
         article.title,
         article.subtitle,
         article.excerpt,
+        withBody ? article.body : null,
         article.language,
         article.statusAt(now),
         article.publishedAt,

@@ -8,6 +8,7 @@ import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.web.FederApi;
 import dev.feder.web.MergePatch;
+import dev.feder.web.SparseFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,6 +49,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Articles")
 public class ArticleResource {
 
+  private static final String FIELDS =
+      "Comma list of fields to return (sparse fieldset); the response then holds only those,"
+          + " whatever the schema marks as required. List items include body only when asked.";
+
   private final ArticleService service;
 
   public ArticleResource(ArticleService service) {
@@ -69,7 +74,7 @@ public class ArticleResource {
       content = @Content(schema = @Schema(implementation = ArticlePage.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Invalid paging, sort, status or filter parameter",
+      description = "Invalid paging, sort, status, filter or fields parameter",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -111,10 +116,18 @@ public class ArticleResource {
           @QueryParam("cursor")
           String cursor,
       @BeanParam ArticleFilter filter,
+      @Parameter(description = FIELDS, example = "id,slug,title,publishedAt")
+          @QueryParam(SparseFields.PARAMETER)
+          String fields,
       @Context UriInfo uri) {
+    boolean withBody = SparseFields.parse(fields, ArticleListItem.class).contains("body");
     Page<ArticleListItem> result =
         service.list(
-            PageRequest.of(page, size, cursor), sort, ArticleStatus.parameter(status), filter);
+            PageRequest.of(page, size, cursor),
+            sort,
+            ArticleStatus.parameter(status),
+            filter,
+            withBody);
     var links = result.links(uri);
     return RestResponse.ResponseBuilder.ok(new ArticlePage(result.items(), result.meta(), links))
         .header("Link", links.header())
@@ -141,7 +154,21 @@ public class ArticleResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  public ArticleResponse get(@PathParam("id") UUID id) {
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown field in fields",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  public ArticleResponse get(
+      @PathParam("id") UUID id,
+      @Parameter(description = FIELDS, example = "id,slug,title,body")
+          @QueryParam(SparseFields.PARAMETER)
+          String fields) {
+    SparseFields.parse(fields, ArticleResponse.class);
     return service.get(id);
   }
 
@@ -165,7 +192,21 @@ public class ArticleResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  public ArticleResponse getBySlug(@PathParam("slug") String slug) {
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown field in fields",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  public ArticleResponse getBySlug(
+      @PathParam("slug") String slug,
+      @Parameter(description = FIELDS, example = "id,slug,title,body")
+          @QueryParam(SparseFields.PARAMETER)
+          String fields) {
+    SparseFields.parse(fields, ArticleResponse.class);
     return service.getBySlug(slug);
   }
 

@@ -66,7 +66,11 @@ public class ArticleService {
    */
   @Transactional
   public Page<ArticleListItem> list(
-      PageRequest request, String sort, ArticleStatus status, ArticleFilter filter) {
+      PageRequest request,
+      String sort,
+      ArticleStatus status,
+      ArticleFilter filter,
+      boolean withBody) {
     Instant now = clock.instant();
     ArticleQuery query =
         caller.seesUnpublished()
@@ -77,12 +81,12 @@ public class ArticleService {
     if (request.isCursor()) {
       query.after(order, Cursor.decode(request.cursor(), order));
       List<Article> rows = query.first(order.toSort(), request.size() + 1);
-      return page(rows, request, order, null, rows.size() > request.size(), now);
+      return page(rows, request, order, null, rows.size() > request.size(), withBody, now);
     }
     long total = query.count();
     List<Article> rows = query.page(order.toSort(), request);
     boolean more = (long) request.offset() + rows.size() < total;
-    return page(rows, request, order, total, more, now);
+    return page(rows, request, order, total, more, withBody, now);
   }
 
   private static Page<ArticleListItem> page(
@@ -91,6 +95,7 @@ public class ArticleService {
       SortOrder order,
       Long total,
       boolean more,
+      boolean withBody,
       Instant now) {
     List<Article> items = rows.size() > request.size() ? rows.subList(0, request.size()) : rows;
     String next =
@@ -98,7 +103,10 @@ public class ArticleService {
             ? ArticleQuery.cursorAfter(items.get(items.size() - 1), order).encode()
             : null;
     return new Page<>(
-        items.stream().map(a -> ArticleListItem.from(a, now)).toList(), request, total, next);
+        items.stream().map(a -> ArticleListItem.from(a, now, withBody)).toList(),
+        request,
+        total,
+        next);
   }
 
   @Transactional

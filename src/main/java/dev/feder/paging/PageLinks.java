@@ -26,10 +26,9 @@ public record PageLinks(
   static PageLinks of(UriInfo uri, Page<?> page) {
     PageRequest request = page.request();
     int size = request.size();
-    String self = relative(uri.getRequestUriBuilder().build());
     if (request.isCursor()) {
       return new PageLinks(
-          self,
+          cursor(uri, request.cursor(), size),
           numbered(uri, 1, size),
           null,
           page.nextCursor() == null ? null : cursor(uri, page.nextCursor(), size),
@@ -37,7 +36,7 @@ public record PageLinks(
     }
     int last = Math.max(1, page.totalPages());
     return new PageLinks(
-        self,
+        numbered(uri, request.page(), size),
         numbered(uri, 1, size),
         request.page() > 1 ? numbered(uri, Math.min(request.page() - 1, last), size) : null,
         request.page() < last ? numbered(uri, request.page() + 1, size) : null,

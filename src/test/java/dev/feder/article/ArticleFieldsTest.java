@@ -1,0 +1,125 @@
+package dev.feder.article;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.feder.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sparse fieldsets ({@code fields}) on the article list and single reads. */
+@QuarkusTest
+class ArticleFieldsTest {
+
+  private static final String BODY = "<h2>Lage</h2><p>Die Fähre „Nordlicht“ läuft wieder aus.</p>";
+
+  private String category;
+  private String slug;
+
+  @BeforeEach
+  void createArticle() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    category =
+        Api.admin()
+            .body(Map.of("name", "Felder " + run))
+            .post("/api/v1/categories")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("slug");
+    slug =
+        Api.admin()
+            .body(
+                Map.of(
+                    "title",
+                    "Fähre läuft aus " + run,
+                    "body",
+                    BODY,
+                    "category",
+                    Map.of("slug", category),
+                    "status",
+                    "published"))
+            .post("/api/v1/articles")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("slug");
+  }
+
+  @Test
+  void listItemsOmitTheBodyByDefault() {
+    Api.anonymous()
+        .queryParam("category", category)
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .body("data[0]", not(hasKey("body")))
+        .body("data[0]", hasKey("title"));
+  }
+
+  @Test
+  void listReturnsOnlyTheRequestedFields() {
+    Map<String, Object> item =
+        Api.anonymous()
+            .queryParam("category", category)
+            .queryParam("fields", "id,slug,title")
+            .get("/api/v1/articles")
+            .then()
+            .statusCode(200)
+            .body("meta.totalItems", equalTo(1))
+            .extract()
+            .path("data[0]");
+    assertEquals(Set.of("id", "slug", "title"), item.keySet());
+  }
+
+  @Test
+  void listIncludesTheBodyWhenAsked() {
+    Api.anonymous()
+        .queryParam("category", category)
+        .queryParam("fields", "slug,body")
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .body("data[0].slug", equalTo(slug))
+        .body("data[0].body", equalTo(BODY));
+  }
+
+  @Test
+  void singleReadReturnsOnlyTheRequestedFieldsWithItsOwnEtag() {
+    String full =
+        Api.anonymous().get("/api/v1/articles/slug/" + slug).then().extract().header("ETag");
+    var sparse =
+        Api.anonymous()
+            .queryParam("fields", "title,wordCount")
+            .get("/api/v1/articles/slug/" + slug)
+            .then()
+            .statusCode(200)
+            .extract();
+    Map<String, Object> body = sparse.path("");
+    assertEquals(Set.of("title", "wordCount"), body.keySet());
+    assertNotEquals(full, sparse.header("ETag"));
+  }
+
+  @Test
+  void unknownFieldIsRefusedWithTheAllowedOnes() {
+    for (String path : List.of("/api/v1/articles", "/api/v1/articles/slug/" + slug)) {
+      Api.raw()
+          .queryParam("fields", "id,passwort")
+          .get(path)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo("fields"))
+          .body("errors[0].message", containsString("readingTimeMinutes"));
+    }
+  }
+}
