@@ -115,6 +115,14 @@ final class ArticleQuery {
     return new Cursor(order.spec(), values);
   }
 
+  /** Slug, category and change dates of the first {@code limit} articles in {@code sort}. */
+  List<PublishedArticle> firstLocations(Sort sort, int limit) {
+    return Article.<Article>find(condition(), sort, params)
+        .project(PublishedArticle.class)
+        .range(0, limit - 1)
+        .list();
+  }
+
   /** The first {@code limit} articles in {@code sort}, without OFFSET. */
   List<Article> first(Sort sort, int limit) {
     return Article.<Article>find(condition(), sort, params).range(0, limit - 1).list();

@@ -15,6 +15,7 @@ import dev.feder.text.Slugs;
 import dev.feder.web.EntityTags;
 import dev.feder.web.MergePatch;
 import dev.feder.web.Reference;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -36,6 +37,10 @@ public class ArticleService {
           "title", "title",
           "createdAt", "createdAt",
           "updatedAt", "updatedAt");
+
+  /** Newest first; the id breaks ties, so equal publication times keep a stable order. */
+  private static final Sort NEWEST_FIRST =
+      Sort.by("publishedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
 
   private final CategoryService categories;
   private final AuthorService authors;
@@ -107,6 +112,32 @@ public class ArticleService {
         request,
         total,
         next);
+  }
+
+  /**
+   * The newest articles that are public now, newest first, optionally only those of a category and
+   * its descendants. Always what anonymous readers see, whoever calls: for consumers such as feeds
+   * whose output is the same for everyone.
+   */
+  @Transactional
+  public List<ArticleListItem> latestPublic(String categorySlug, int limit) {
+    Instant now = clock.instant();
+    ArticleQuery query = ArticleQuery.publicAt(now);
+    if (categorySlug != null) {
+      query.inCategoryTree(categorySlug);
+    }
+    return query.first(NEWEST_FIRST, limit).stream()
+        .map(a -> ArticleListItem.from(a, now))
+        .toList();
+  }
+
+  /**
+   * Slug, category and change dates of the articles that are public now, newest first, at most
+   * {@code limit}; the same for every caller.
+   */
+  @Transactional
+  public List<PublishedArticle> publishedLocations(int limit) {
+    return ArticleQuery.publicAt(clock.instant()).firstLocations(NEWEST_FIRST, limit);
   }
 
   @Transactional

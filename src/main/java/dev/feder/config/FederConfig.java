@@ -2,6 +2,9 @@ package dev.feder.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,6 +23,9 @@ public interface FederConfig {
 
   /** HTTP caching of public reads. */
   Http http();
+
+  /** The public website that shows the articles, for links in feeds and the sitemap. */
+  Frontend frontend();
 
   /** Database bootstrapping. */
   interface Database {
@@ -53,5 +59,27 @@ public interface FederConfig {
     /** {@code stale-while-revalidate} of anonymous GET responses. */
     @WithDefault("300s")
     Duration staleWhileRevalidate();
+  }
+
+  /** The public website that shows the articles, for links in feeds and the sitemap. */
+  interface Frontend {
+    /** URL of an article page; {@code {slug}} and {@code {category}} are replaced by the slugs. */
+    @WithDefault("http://localhost:3000/artikel/{slug}")
+    @Pattern(regexp = ".*\\{slug}.*", message = "must contain the \\{slug\\} placeholder")
+    String articleUrl();
+
+    /** URL of the home page, the link of the feeds. */
+    @WithDefault("http://localhost:3000/")
+    String siteUrl();
+
+    /** Name of the site, the title of the feeds. */
+    @WithDefault("Feder")
+    String siteTitle();
+
+    /** How many of the newest articles a feed holds. */
+    @WithDefault("20")
+    @Min(1)
+    @Max(1000)
+    int feedSize();
   }
 }

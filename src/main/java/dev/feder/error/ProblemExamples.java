@@ -50,7 +50,8 @@ public final class ProblemExamples {
 
   public static final String NOT_ACCEPTABLE =
       "{\"type\":\"/problems/not-acceptable\",\"title\":\"Not acceptable\",\"status\":406,"
-          + "\"detail\":\"This resource answers only application/json\","
+          + "\"detail\":\"This resource cannot answer in a media type that the Accept header"
+          + " allows\","
           + "\"instance\":\"/api/v1/articles\"}";
 
   public static final String INTERNAL =

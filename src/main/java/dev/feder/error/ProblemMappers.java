@@ -72,7 +72,7 @@ public class ProblemMappers {
         switch (status) {
           case 404 -> "No resource at " + uri.getPath();
           case 405 -> "This resource does not support that method";
-          case 406 -> "This resource answers only application/json";
+          case 406 -> "This resource cannot answer in a media type that the Accept header allows";
           case 415 -> "Send the body as application/json";
           default -> e.getMessage();
         };

@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     tags = {
       @Tag(name = "Articles", description = "News articles with their category and authors"),
       @Tag(name = "Authors", description = "The people who write the articles"),
-      @Tag(name = "Categories", description = "Sections of the site, as a tree")
+      @Tag(name = "Categories", description = "Sections of the site, as a tree"),
+      @Tag(
+          name = "Feeds",
+          description = "RSS and Atom feeds and the sitemap of the published articles, as XML")
     })
 @SecurityScheme(
     securitySchemeName = FederApi.BEARER,

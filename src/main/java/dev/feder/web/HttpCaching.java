@@ -4,15 +4,21 @@ import dev.feder.config.FederConfig;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * ETags, conditional GETs and {@code Cache-Control} for every JSON response of the API.
+ * ETags, conditional GETs and {@code Cache-Control} for every JSON and XML response of Feder's
+ * resources.
  *
- * <p>The entity is serialized here once, its digest becomes the ETag, and the bytes are sent as
- * they are, so the ETag always describes exactly what went over the wire.
+ * <p>The entity is serialized here once (JSON entities with Jackson, XML documents, which resources
+ * return as strings, in UTF-8), its digest becomes the ETag, and the bytes are sent as they are, so
+ * the ETag always describes exactly what went over the wire.
  */
 public class HttpCaching {
 
@@ -25,27 +31,37 @@ public class HttpCaching {
   }
 
   @ServerResponseFilter
-  public void addEntityTag(ContainerRequestContext request, ContainerResponseContext response) {
+  public void addEntityTag(
+      ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
     Object entity = response.getEntity();
     int status = response.getStatus();
-    if (entity == null
-        || entity instanceof byte[]
-        || entity instanceof String
-        || (status != 200 && status != 201)
-        || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())
-        || !request.getUriInfo().getPath().startsWith("/api/")) {
+    MediaType type = response.getMediaType();
+    if (entity == null || type == null || (status != 200 && status != 201)) {
       return;
     }
-    byte[] body = tags.serialize(entity);
+    byte[] body;
+    if (entity instanceof String text && isXml(type)) {
+      body = text.getBytes(StandardCharsets.UTF_8);
+      type = type.withCharset(StandardCharsets.UTF_8.name());
+    } else if (!(entity instanceof byte[])
+        && !(entity instanceof String)
+        && MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
+      body = tags.serialize(entity);
+    } else {
+      return;
+    }
     String etag = EntityTags.ofBytes(body);
     response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
     String method = request.getMethod();
     if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
-      response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+      response.setEntity(body, response.getEntityAnnotations(), type);
       return;
     }
-    boolean personal = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
-    response.getHeaders().putSingle(HttpHeaders.VARY, "Authorization, Accept-Encoding");
+    boolean shared = isSameForEveryCaller(resource);
+    boolean personal = !shared && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+    response
+        .getHeaders()
+        .putSingle(HttpHeaders.VARY, shared ? "Accept-Encoding" : "Authorization, Accept-Encoding");
     response
         .getHeaders()
         .putSingle(
@@ -62,6 +78,19 @@ public class HttpCaching {
       response.setEntity(null);
       return;
     }
-    response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+    response.setEntity(body, response.getEntityAnnotations(), type);
+  }
+
+  /** {@code application/xml}, {@code text/xml} and {@code application/*+xml} such as RSS. */
+  static boolean isXml(MediaType type) {
+    String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
+    String main = type.getType().toLowerCase(Locale.ROOT);
+    return (main.equals("application") || main.equals("text"))
+        && (subtype.equals("xml") || subtype.endsWith("+xml"));
+  }
+
+  private static boolean isSameForEveryCaller(ResourceInfo resource) {
+    Method method = resource == null ? null : resource.getResourceMethod();
+    return method != null && method.isAnnotationPresent(SameForEveryCaller.class);
   }
 }
