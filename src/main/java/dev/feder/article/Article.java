@@ -66,6 +66,14 @@ public class Article extends TrackedEntity {
   @OrderColumn(name = "position")
   public List<Author> authors = new ArrayList<>();
 
+  @ManyToMany
+  @JoinTable(
+      name = "article_related",
+      joinColumns = @JoinColumn(name = "article_id"),
+      inverseJoinColumns = @JoinColumn(name = "related_id"))
+  @OrderColumn(name = "position")
+  public List<Article> related = new ArrayList<>();
+
   @JdbcTypeCode(SqlTypes.ARRAY)
   @Column(columnDefinition = "text[]", nullable = false)
   public List<String> tags = new ArrayList<>();

@@ -53,6 +53,10 @@ public record ArticleInput(
         List<@NotNull @Valid Reference> authors,
     @Size(max = 50) @Schema(description = "Plain labels", examples = "[\"Nordkorea\", \"Marine\"]")
         List<@NotBlank @Size(max = 100) String> tags,
+    @Size(max = 20)
+        @Schema(
+            description = "Related articles pinned by hand, in order; shown before computed ones")
+        List<@NotNull @Valid Reference> related,
     @Valid ArticleSource source,
     @Valid FeaturedImage featuredImage,
     @Valid Seo seo) {}

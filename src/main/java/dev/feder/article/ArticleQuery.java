@@ -1,5 +1,6 @@
 package dev.feder.article;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
@@ -10,7 +11,9 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,6 +23,8 @@ import java.util.UUID;
  * number of statements whatever its size.
  */
 final class ArticleQuery {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<String> where = new ArrayList<>();
   private final Parameters params = new Parameters();
@@ -94,6 +99,54 @@ final class ArticleQuery {
   void publishedUntil(Instant instant) {
     where.add("publishedAt < :publishedUntil");
     params.and("publishedUntil", instant);
+  }
+
+  /**
+   * Public articles related to {@code article}, best first: shared tags weigh most, then the same
+   * category (or its parent's tree), then title similarity (pg_trgm). Candidates share a tag or the
+   * category tree, so the indexes on tags and category narrow the scan.
+   */
+  static List<Article> relatedTo(Article article, List<UUID> exclude, int limit, Instant now) {
+    UUID tree = article.category.parent == null ? article.category.id : article.category.parent.id;
+    @SuppressWarnings("unchecked")
+    List<UUID> ids =
+        Article.getEntityManager()
+            .createNativeQuery(
+                "with tree(id) as (select id from category where id = :tree or parent_id = :tree),"
+                    + " wanted(tag) as (select jsonb_array_elements_text(cast(:tags as jsonb)))"
+                    + " select a.id from article a"
+                    + " where a.status = 'published' and a.published_at <= :now"
+                    + " and a.id not in (:exclude)"
+                    + " and (a.tags && array(select tag from wanted)"
+                    + " or a.category_id in (select id from tree))"
+                    + " order by 3 * (select count(*) from wanted where tag = any(a.tags))"
+                    + " + case when a.category_id = :category then 2"
+                    + " when a.category_id in (select id from tree) then 1 else 0 end"
+                    + " + 2 * similarity(a.title, :title) desc, a.published_at desc, a.id"
+                    + " limit :limit",
+                UUID.class)
+            .setParameter("tree", tree)
+            .setParameter("tags", tagsJson(article.tags))
+            .setParameter("now", now)
+            .setParameter("exclude", exclude)
+            .setParameter("category", article.category.id)
+            .setParameter("title", article.title)
+            .setParameter("limit", limit)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Article> byId = new HashMap<>();
+    Article.<Article>list("id in ?1", ids).forEach(a -> byId.put(a.id, a));
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  private static String tagsJson(List<String> tags) {
+    try {
+      return JSON.writeValueAsString(tags);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Only articles after the position a cursor names, in {@code order}. */

@@ -321,6 +321,52 @@ public class ArticleResource {
     service.delete(id, ifMatch);
   }
 
+  @GET
+  @Path("/{id}/related")
+  @Operation(
+      operationId = "listRelatedArticles",
+      summary = "List related articles",
+      description =
+          "The most related published articles: those pinned by editors first, then the ones"
+              + " sharing tags, the category tree and title words. Never the article itself,"
+              + " never a draft, scheduled or archived article.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Related articles, most related first",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = RelatedArticles.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid size",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No article with this id, or not visible to the caller",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  public RelatedArticles related(
+      @PathParam("id") UUID id,
+      @Parameter(
+              description = "How many related articles",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "20",
+                      defaultValue = "5"))
+          @QueryParam("size")
+          String size) {
+    return service.related(id, PageRequest.limit("size", size, 5, 20));
+  }
+
   @PATCH
   @Path("/{id}")
   @Consumes(MergePatch.MEDIA_TYPE)

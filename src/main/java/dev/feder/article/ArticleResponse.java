@@ -25,6 +25,11 @@ public record ArticleResponse(
     @Schema(required = true) CategorySummary category,
     @Schema(required = true, description = "The byline in order") List<AuthorSummary> authors,
     @Schema(required = true) List<String> tags,
+    @Schema(
+            required = true,
+            description =
+                "Related articles pinned by editors, in order (anonymous readers see the public ones)")
+        List<RelatedArticle> related,
     ArticleSource source,
     FeaturedImage featuredImage,
     Seo seo,
@@ -34,7 +39,7 @@ public record ArticleResponse(
     @Schema(required = true) Instant createdAt,
     @Schema(required = true) Instant updatedAt) {
 
-  static ArticleResponse from(Article article, Instant now) {
+  static ArticleResponse from(Article article, Instant now, boolean withUnpublished) {
     return new ArticleResponse(
         article.id,
         article.slug,
@@ -48,6 +53,10 @@ public record ArticleResponse(
         CategorySummary.from(article.category),
         article.authors.stream().map(AuthorSummary::from).toList(),
         List.copyOf(article.tags),
+        article.related.stream()
+            .filter(r -> withUnpublished || r.isPublicAt(now))
+            .map(RelatedArticle::from)
+            .toList(),
         ArticleParts.source(article),
         ArticleParts.featuredImage(article),
         ArticleParts.seo(article),

@@ -127,7 +127,7 @@ public class ArticleService {
       query.inCategoryTree(categorySlug);
     }
     return query.first(NEWEST_FIRST, limit).stream()
-        .map(a -> ArticleListItem.from(a, now))
+        .map(a -> ArticleListItem.from(a, now, false))
         .toList();
   }
 
@@ -188,7 +188,7 @@ public class ArticleService {
   }
 
   private ArticleResponse view(Article article) {
-    return ArticleResponse.from(article, clock.instant());
+    return ArticleResponse.from(article, clock.instant(), caller.seesUnpublished());
   }
 
   private Article lockForWrite(UUID id, String ifMatch) {
@@ -212,6 +212,7 @@ public class ArticleService {
         new Reference(article.category.id, article.category.slug),
         article.authors.stream().map(a -> new Reference(a.id, a.slug)).toList(),
         List.copyOf(article.tags),
+        article.related.stream().map(r -> new Reference(r.id, r.slug)).toList(),
         ArticleParts.source(article),
         ArticleParts.featuredImage(article),
         ArticleParts.seo(article));
@@ -232,6 +233,7 @@ public class ArticleService {
     article.category = categories.resolve(input.category(), "category");
     article.authors = resolveAuthors(input.authors());
     article.tags = normalizeTags(input.tags());
+    article.related = resolveRelated(article, input.related());
     ArticleParts.apply(article, input.source(), input.featuredImage(), input.seo());
   }
 
@@ -273,6 +275,57 @@ public class ArticleService {
       byline.add(author);
     }
     return byline;
+  }
+
+  private static List<Article> resolveRelated(Article article, List<Reference> references) {
+    List<Article> related = new ArrayList<>();
+    if (references == null) {
+      return related;
+    }
+    for (int i = 0; i < references.size(); i++) {
+      String field = "related[" + i + "]";
+      Reference reference = references.get(i);
+      reference.requireTarget(field);
+      Article target =
+          (reference.id() != null
+                  ? Article.<Article>findByIdOptional(reference.id())
+                  : Article.findBySlug(reference.slug()))
+              .orElseThrow(
+                  () ->
+                      ProblemException.invalidField(
+                          field, "no article with " + reference.describe()));
+      if (target == article) {
+        throw ProblemException.invalidField(field, "an article cannot be related to itself");
+      }
+      if (related.contains(target)) {
+        throw ProblemException.invalidField(field, "names an article that is already pinned");
+      }
+      related.add(target);
+    }
+    return related;
+  }
+
+  /**
+   * The articles most related to one article: the public ones pinned by editors first, then those
+   * sharing tags, category tree and title words. Never the article itself, never unpublished ones.
+   */
+  @Transactional
+  public RelatedArticles related(UUID id, int size) {
+    Instant now = clock.instant();
+    Article article = visible(Article.findByIdOptional(id), "Article " + id);
+    List<Article> result = new ArrayList<>();
+    for (Article pinned : article.related) {
+      if (result.size() < size && pinned.isPublicAt(now)) {
+        result.add(pinned);
+      }
+    }
+    if (result.size() < size) {
+      List<UUID> exclude = new ArrayList<>(result.stream().map(a -> a.id).toList());
+      exclude.add(article.id);
+      result.addAll(ArticleQuery.relatedTo(article, exclude, size - result.size(), now));
+    }
+    return new RelatedArticles(
+        result.stream().map(a -> ArticleListItem.from(a, now, false)).toList());
   }
 
   private static List<String> normalizeTags(List<String> tags) {

@@ -40,6 +40,11 @@ public record PageRequest(int page, int size, String cursor) {
     return new PageRequest(1, parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE), cursor);
   }
 
+  /** A bounded item count such as the {@code size} of a list without pages; a bad one is a 400. */
+  public static int limit(String name, String raw, int fallback, int max) {
+    return parse(name, raw, fallback, 1, max);
+  }
+
   public boolean isCursor() {
     return cursor != null;
   }
