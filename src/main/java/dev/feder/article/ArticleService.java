@@ -186,6 +186,7 @@ public class ArticleService {
     article.subtitle = input.subtitle();
     article.excerpt = input.excerpt();
     article.body = sanitizer.sanitize(input.body());
+    article.bodyText = HtmlSanitizer.plainText(article.body);
     article.wordCount = HtmlSanitizer.wordCount(article.body);
     article.readingTimeMinutes = HtmlSanitizer.readingTimeMinutes(article.wordCount);
     article.language = input.language() == null ? "de" : input.language();
