@@ -45,6 +45,10 @@ public class Article extends TrackedEntity {
   @Column(nullable = false)
   public String body;
 
+  /** The body's visible text, derived from {@link #body}; search indexes it and quotes from it. */
+  @Column(name = "body_text", nullable = false)
+  public String bodyText = "";
+
   @Column(nullable = false)
   public String language;
 

@@ -15,6 +15,26 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The filters of the article list, all optional and combinable. */
 public class ArticleFilter {
 
+  /** Longest search text accepted, in characters. */
+  static final int MAX_SEARCH_LENGTH = 500;
+
+  @QueryParam("q")
+  @Parameter(
+      description =
+          "Search text, matched against title, subtitle, excerpt and body; results come ranked by"
+              + " relevance unless sort is given, each with a highlight. All words must match;"
+              + " \"quotes\" find a phrase, -word excludes a word, and or between words offers"
+              + " alternatives."
+              + " Accents and umlauts are ignored (Ubung finds Übung), German and English words"
+              + " match in any inflection (Waffe finds Waffen), and one typo in a title word of five"
+              + " or more letters is forgiven. Blank means no search. Not combinable with cursor.",
+      schema =
+          @Schema(
+              type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+              maxLength = MAX_SEARCH_LENGTH),
+      example = "Übung Pjöngjang")
+  public String q;
+
   @QueryParam("category")
   @Parameter(
       description = "Category slug; includes articles of all its descendant categories",
@@ -55,6 +75,16 @@ public class ArticleFilter {
 
   /** Adds the filters to a query, or refuses a malformed one with a 400 naming it. */
   void applyTo(ArticleQuery query) {
+    if (q != null && !q.isBlank()) {
+      query.matching(
+          valid(
+              "q",
+              q,
+              q.codePointCount(0, q.length()) <= MAX_SEARCH_LENGTH && q.indexOf('\0') < 0,
+              "must be a search text of at most "
+                  + MAX_SEARCH_LENGTH
+                  + " characters without NUL bytes"));
+    }
     if (category != null) {
       query.inCategoryTree(
           valid("category", category, Slugs.isValid(category), "must be a category slug"));

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An article in a list: everything but the body, unless {@code fields} asks for it. */
+/**
+ * An article in a list: everything but the body (unless {@code fields} asks for it), and where a
+ * search matched it.
+ */
 @Schema(name = "ArticleListItem")
 public record ArticleListItem(
     @Schema(required = true) UUID id,
@@ -30,7 +33,9 @@ public record ArticleListItem(
     @Schema(required = true, examples = "742") int wordCount,
     @Schema(required = true, examples = "4") int readingTimeMinutes,
     @Schema(required = true) Instant createdAt,
-    @Schema(required = true) Instant updatedAt) {
+    @Schema(required = true) Instant updatedAt,
+    @Schema(description = "Where the search matched; only in answers to a search (q)")
+        ArticleHighlight highlight) {
 
   static ArticleListItem from(Article article, Instant now, boolean withBody) {
     return new ArticleListItem(
@@ -52,6 +57,32 @@ public record ArticleListItem(
         article.wordCount,
         article.readingTimeMinutes,
         article.createdAt,
-        article.updatedAt);
+        article.updatedAt,
+        null);
+  }
+
+  /** The same item with the places where a search matched. */
+  ArticleListItem withHighlight(ArticleHighlight found) {
+    return new ArticleListItem(
+        id,
+        slug,
+        title,
+        subtitle,
+        excerpt,
+        body,
+        language,
+        status,
+        publishedAt,
+        category,
+        authors,
+        tags,
+        source,
+        featuredImage,
+        seo,
+        wordCount,
+        readingTimeMinutes,
+        createdAt,
+        updatedAt,
+        found);
   }
 }

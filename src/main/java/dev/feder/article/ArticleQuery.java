@@ -9,25 +9,94 @@ import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The article list query: visibility first (anonymous readers see only what is public now), then
- * the caller's filters. Every value is a bound parameter. Categories and authors of a page are
- * loaded in batches (see {@code quarkus.hibernate-orm.fetch.batch-size}), so a page costs a fixed
- * number of statements whatever its size.
+ * the caller's filters, then optionally a search. Every value is a bound parameter. Categories and
+ * authors of a page are loaded in batches (see {@code quarkus.hibernate-orm.fetch.batch-size}), so
+ * a page costs a fixed number of statements whatever its size.
+ *
+ * <p>Each condition is kept twice, as JPQL for the plain list and as SQL over {@code article a} for
+ * the search, which needs PostgreSQL's full-text and trigram operators. The search objects (search
+ * vector, configurations, typo check) are defined in {@code V2__article_search.sql}.
  */
 final class ArticleQuery {
+
+  /**
+   * The word similarity of the search text to a title at which the trigram index offers the title
+   * as a candidate for typo matching. Low enough for two swapped letters in a five-letter word,
+   * which leave two of six trigrams in common; the typo check in the database drops the candidates
+   * that merely share a few letters.
+   */
+  private static final String TYPO_THRESHOLD = "0.3";
+
+  /** A word long enough for typo matching (the database checks words of five letters or more). */
+  private static final Pattern TYPO_WORD = Pattern.compile("[\\p{L}\\p{N}]{5,}");
+
+  /** A phrase or an excluded word: exact matching only, a typo must not bring back what is out. */
+  private static final Pattern EXACT_SYNTAX = Pattern.compile("\"|(^|\\s)-");
+
+  /** Characters that enclose matches in raw headlines, removed from the text beforehand. */
+  private static final String MARKS =
+      String.valueOf(ArticleHighlight.START) + ArticleHighlight.STOP;
+
+  private static final String MARK_OPTIONS =
+      "StartSel=" + ArticleHighlight.START + ", StopSel=" + ArticleHighlight.STOP;
+
+  /** ts_headline options for a whole field. */
+  private static final String WHOLE = MARK_OPTIONS + ", HighlightAll=true";
+
+  /** ts_headline options for passages of the body. */
+  private static final String PASSAGES =
+      MARK_OPTIONS
+          + ", MaxFragments=2, MaxWords=18, MinWords=6, ShortWord=3, FragmentDelimiter=\" … \"";
+
+  /** Characters of the body text in the search vector (see V2__article_search.sql). */
+  private static final int INDEXED_BODY_LENGTH = 250_000;
+
+  /** Sortable entity attributes and their columns. */
+  private static final Map<String, String> COLUMNS =
+      Map.of(
+          "publishedAt", "a.published_at",
+          "title", "a.title",
+          "createdAt", "a.created_at",
+          "updatedAt", "a.updated_at",
+          "id", "a.id");
+
+  /** Relevance first, then the newest; the id makes the order total. */
+  private static final List<String[]> RELEVANCE =
+      List.of(
+          new String[] {"ts_rank(a.search_vector, s.query)", "desc"},
+          new String[] {"a.published_at", "desc nulls last"},
+          new String[] {"a.id", "asc"});
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<String> where = new ArrayList<>();
+  private final List<String> sqlWhere = new ArrayList<>();
   private final Parameters params = new Parameters();
+  private String search;
+  private boolean typoTolerant;
+  private boolean thresholdSet;
+
+  /**
+   * One article of a search page with its raw headlines, in which {@link ArticleHighlight#START}
+   * and {@link ArticleHighlight#STOP} enclose the matches.
+   *
+   * @param excerpt null when the article has no excerpt
+   * @param body null when the body is empty
+   */
+  record Hit(UUID id, String title, String excerpt, String body) {}
 
   private ArticleQuery() {}
 
@@ -44,18 +113,29 @@ final class ArticleQuery {
 
   private ArticleQuery withStatus(ArticleStatus status, Instant now) {
     switch (status) {
-      case DRAFT -> where.add("status = '" + Article.DRAFT + "'");
-      case ARCHIVED -> where.add("status = '" + Article.ARCHIVED + "'");
+      case DRAFT -> add("status = '" + Article.DRAFT + "'", "a.status = '" + Article.DRAFT + "'");
+      case ARCHIVED ->
+          add("status = '" + Article.ARCHIVED + "'", "a.status = '" + Article.ARCHIVED + "'");
       case PUBLISHED -> {
-        where.add("status = '" + Article.PUBLISHED + "' and publishedAt <= :now");
+        add(
+            "status = '" + Article.PUBLISHED + "' and publishedAt <= :now",
+            "a.status = '" + Article.PUBLISHED + "' and a.published_at <= :now");
         params.and("now", now);
       }
       case SCHEDULED -> {
-        where.add("status = '" + Article.PUBLISHED + "' and publishedAt > :now");
+        add(
+            "status = '" + Article.PUBLISHED + "' and publishedAt > :now",
+            "a.status = '" + Article.PUBLISHED + "' and a.published_at > :now");
         params.and("now", now);
       }
     }
     return this;
+  }
+
+  /** A condition as JPQL over {@code Article} and as SQL over {@code article a}. */
+  private void add(String jpql, String sql) {
+    where.add(jpql);
+    sqlWhere.add(sql);
   }
 
   /** Articles of the category with this slug or of any category below it. */
@@ -70,35 +150,125 @@ final class ArticleQuery {
                 java.util.UUID.class)
             .setParameter("slug", slug)
             .getResultList();
-    where.add(ids.isEmpty() ? "1 = 0" : "category.id in :categories");
-    if (!ids.isEmpty()) {
+    if (ids.isEmpty()) {
+      add("1 = 0", "1 = 0");
+    } else {
+      add("category.id in :categories", "a.category_id in (:categories)");
       params.and("categories", ids);
     }
   }
 
   void byAuthor(String slug) {
-    where.add("id in (select a.id from Article a join a.authors au where au.slug = :author)");
+    add(
+        "id in (select a.id from Article a join a.authors au where au.slug = :author)",
+        "a.id in (select aa.article_id from article_author aa join author au"
+            + " on au.id = aa.author_id where au.slug = :author)");
     params.and("author", slug);
   }
 
   void withTag(String tag) {
-    where.add("array_contains(tags, :tag)");
+    add("array_contains(tags, :tag)", "a.tags @> array[cast(:tag as text)]");
     params.and("tag", tag);
   }
 
   void inLanguage(String language) {
-    where.add("language = :language");
+    add("language = :language", "a.language = :language");
     params.and("language", language);
   }
 
   void publishedFrom(Instant instant) {
-    where.add("publishedAt >= :publishedFrom");
+    add("publishedAt >= :publishedFrom", "a.published_at >= :publishedFrom");
     params.and("publishedFrom", instant);
   }
 
   void publishedUntil(Instant instant) {
-    where.add("publishedAt < :publishedUntil");
+    add("publishedAt < :publishedUntil", "a.published_at < :publishedUntil");
     params.and("publishedUntil", instant);
+  }
+
+  /**
+   * Only articles matching a search text: all its words in title, subtitle, excerpt or body (any
+   * inflection, accents ignored), or, for plain words, all words of five letters or more within one
+   * typo of title words.
+   */
+  void matching(String text) {
+    search = text;
+    typoTolerant = TYPO_WORD.matcher(text).find() && !EXACT_SYNTAX.matcher(text).find();
+  }
+
+  boolean searches() {
+    return search != null;
+  }
+
+  /** Number of articles the search finds. */
+  long searchCount() {
+    return ((Number) nativeQuery("select count(*)" + searchSource()).getSingleResult()).longValue();
+  }
+
+  /**
+   * One page of search hits with their headlines, by relevance or in {@code order}. Headlines are
+   * made for the page's rows only, after sorting and limiting.
+   */
+  List<Hit> searchPage(SortOrder order, PageRequest page) {
+    List<String[]> keys = order == null ? RELEVANCE : keysOf(order);
+    StringBuilder inner =
+        new StringBuilder("select a.id, a.language, a.title, a.excerpt, a.body_text, s.query");
+    List<String> innerOrder = new ArrayList<>();
+    List<String> outerOrder = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      inner.append(", ").append(keys.get(i)[0]).append(" as k").append(i);
+      innerOrder.add("k" + i + " " + keys.get(i)[1]);
+      outerOrder.add("p.k" + i + " " + keys.get(i)[1]);
+    }
+    inner
+        .append(searchSource())
+        .append(" order by ")
+        .append(String.join(", ", innerOrder))
+        .append(" limit :limit offset :offset");
+    String sql =
+        "select p.id,"
+            + " ts_headline(public.feder_search_config(p.language), translate(p.title, :marks, ''),"
+            + " p.query, :whole),"
+            + " case when p.excerpt is null then null else ts_headline("
+            + "public.feder_search_config(p.language), translate(p.excerpt, :marks, ''),"
+            + " p.query, :whole) end,"
+            + " case when p.body_text = '' then null else ts_headline("
+            + "public.feder_search_config(p.language),"
+            + " translate(left(p.body_text, "
+            + INDEXED_BODY_LENGTH
+            + "), :marks, ''), p.query, :passages) end"
+            + " from ("
+            + inner
+            + ") p order by "
+            + String.join(", ", outerOrder);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        nativeQuery(sql)
+            .setParameter("limit", page.size())
+            .setParameter("offset", page.offset())
+            .setParameter("marks", MARKS)
+            .setParameter("whole", WHOLE)
+            .setParameter("passages", PASSAGES)
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new Hit(
+                    row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString()),
+                    (String) row[1],
+                    (String) row[2],
+                    (String) row[3]))
+        .toList();
+  }
+
+  /** The articles with these ids, in the order of the ids. */
+  static List<Article> inOrder(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Article> byId = new HashMap<>();
+    Article.<Article>list("id in ?1", ids).forEach(a -> byId.put(a.id, a));
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
   }
 
   /**
@@ -133,12 +303,7 @@ final class ArticleQuery {
             .setParameter("title", article.title)
             .setParameter("limit", limit)
             .getResultList();
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<UUID, Article> byId = new HashMap<>();
-    Article.<Article>list("id in ?1", ids).forEach(a -> byId.put(a.id, a));
-    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    return inOrder(ids);
   }
 
   private static String tagsJson(List<String> tags) {
@@ -149,7 +314,52 @@ final class ArticleQuery {
     }
   }
 
-  /** Only articles after the position a cursor names, in {@code order}. */
+  private static List<String[]> keysOf(SortOrder order) {
+    return order.keys().stream()
+        .map(
+            key ->
+                new String[] {
+                  COLUMNS.get(key.attribute()),
+                  key.descending() ? "desc nulls last" : "asc nulls last"
+                })
+        .toList();
+  }
+
+  /** FROM and WHERE of the search, with the search text read once as query, folded text, words. */
+  private String searchSource() {
+    String match =
+        typoTolerant
+            ? "(a.search_vector @@ s.query or (s.folded <% public.feder_unaccent(lower(a.title))"
+                + " and public.feder_title_typo_match(s.words, a.title)))"
+            : "a.search_vector @@ s.query";
+    StringBuilder sql =
+        new StringBuilder(
+            " from article a cross join (select public.feder_search_query(:q) as query,"
+                + " public.feder_unaccent(lower(:q)) as folded,"
+                + " public.feder_words(:q) as words) s where ");
+    sql.append(match);
+    sqlWhere.forEach(condition -> sql.append(" and (").append(condition).append(')'));
+    return sql.toString();
+  }
+
+  private Query nativeQuery(String sql) {
+    EntityManager em = Article.getEntityManager();
+    if (typoTolerant && !thresholdSet) {
+      // Transaction-local: the threshold of the word-similarity operator <% for this search only.
+      thresholdSet = true;
+      em.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', :t, true)")
+          .setParameter("t", TYPO_THRESHOLD)
+          .getSingleResult();
+    }
+    Query query = em.createNativeQuery(sql).setParameter("q", search);
+    params.map().forEach(query::setParameter);
+    return query;
+  }
+
+  /**
+   * Only articles after the position a cursor names, in {@code order}. For the plain list only:
+   * search results are paged by number.
+   */
   void after(SortOrder order, Cursor cursor) {
     List<Object> values = new ArrayList<>();
     for (int i = 0; i < order.keys().size(); i++) {

@@ -66,7 +66,10 @@ public class ArticleResource {
       description =
           "Articles without their bodies, newest first by default. Anonymous callers see only"
               + " published articles whose publishedAt has passed, whatever they ask for;"
-              + " authenticated callers see every status and may filter by one.")
+              + " authenticated callers see every status and may filter by one. With q, a"
+              + " full-text search: the most relevant first (title matches above excerpt"
+              + " matches above body matches) unless sort is given, and every item carries a"
+              + " highlight of where it matched.")
   @APIResponse(
       responseCode = "200",
       description = "A page of articles",
@@ -74,7 +77,7 @@ public class ArticleResource {
       content = @Content(schema = @Schema(implementation = ArticlePage.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Invalid paging, sort, status, filter or fields parameter",
+      description = "Invalid paging, sort, status, filter, search or fields parameter",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -99,7 +102,8 @@ public class ArticleResource {
           String size,
       @Parameter(
               description =
-                  "Comma list of publishedAt, title, createdAt, updatedAt; '-' for descending",
+                  "Comma list of publishedAt, title, createdAt, updatedAt; '-' for descending."
+                      + " Default -publishedAt, or relevance with q",
               example = "-publishedAt")
           @QueryParam("sort")
           String sort,
@@ -112,7 +116,7 @@ public class ArticleResource {
       @Parameter(
               description =
                   "Opaque cursor from meta.nextCursor: the page after it, without OFFSET (instead"
-                      + " of page; send the same sort)")
+                      + " of page; send the same sort). Not with q")
           @QueryParam("cursor")
           String cursor,
       @BeanParam ArticleFilter filter,

@@ -5,7 +5,9 @@ import dev.feder.auth.Caller;
 import dev.feder.author.Author;
 import dev.feder.author.AuthorService;
 import dev.feder.category.CategoryService;
+import dev.feder.error.Problem;
 import dev.feder.error.ProblemException;
+import dev.feder.error.ProblemType;
 import dev.feder.paging.Cursor;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
@@ -22,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +70,8 @@ public class ArticleService {
 
   /**
    * A page of articles. Anonymous callers get only what is public now, whatever {@code status} they
-   * ask for; authenticated callers see every status, or the one they filter by.
+   * ask for; authenticated callers see every status, or the one they filter by. A search ({@code
+   * q}) ranks by relevance unless a sort is given and highlights the matches.
    */
   @Transactional
   public Page<ArticleListItem> list(
@@ -82,6 +86,9 @@ public class ArticleService {
             ? ArticleQuery.anyStatusAt(now, status)
             : ArticleQuery.publicAt(now);
     filter.applyTo(query);
+    if (query.searches()) {
+      return search(query, request, sort, withBody, now);
+    }
     SortOrder order = SortOrder.parse(sort, SORTABLE, "-publishedAt");
     if (request.isCursor()) {
       query.after(order, Cursor.decode(request.cursor(), order));
@@ -92,6 +99,37 @@ public class ArticleService {
     List<Article> rows = query.page(order.toSort(), request);
     boolean more = (long) request.offset() + rows.size() < total;
     return page(rows, request, order, total, more, withBody, now);
+  }
+
+  private static Page<ArticleListItem> search(
+      ArticleQuery query, PageRequest request, String sort, boolean withBody, Instant now) {
+    SortOrder order =
+        sort == null || sort.isBlank() ? null : SortOrder.parse(sort, SORTABLE, "-publishedAt");
+    if (request.isCursor()) {
+      // Relevance is no stable key to continue after; a search is paged by number.
+      throw new ProblemException(
+          ProblemType.BAD_PARAMETER,
+          "Parameter 'cursor' is invalid",
+          List.of(
+              new Problem.FieldError(
+                  "cursor", "cannot be combined with q; page through search results with page")));
+    }
+    long total = query.searchCount();
+    List<ArticleQuery.Hit> hits =
+        request.offset() < total ? query.searchPage(order, request) : List.of();
+    Map<UUID, ArticleQuery.Hit> byId = new HashMap<>();
+    hits.forEach(hit -> byId.put(hit.id(), hit));
+    List<ArticleListItem> items =
+        ArticleQuery.inOrder(hits.stream().map(ArticleQuery.Hit::id).toList()).stream()
+            .map(
+                article -> {
+                  ArticleQuery.Hit hit = byId.get(article.id);
+                  return ArticleListItem.from(article, now, withBody)
+                      .withHighlight(
+                          ArticleHighlight.fromRaw(hit.title(), hit.excerpt(), hit.body()));
+                })
+            .toList();
+    return new Page<>(items, request, total);
   }
 
   private static Page<ArticleListItem> page(
@@ -226,6 +264,7 @@ public class ArticleService {
     article.subtitle = input.subtitle();
     article.excerpt = input.excerpt();
     article.body = sanitizer.sanitize(input.body());
+    article.bodyText = HtmlSanitizer.plainText(article.body);
     article.wordCount = HtmlSanitizer.wordCount(article.body);
     article.readingTimeMinutes = HtmlSanitizer.readingTimeMinutes(article.wordCount);
     article.language = input.language() == null ? "de" : input.language();

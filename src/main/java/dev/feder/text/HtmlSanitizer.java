@@ -45,13 +45,25 @@ public class HtmlSanitizer {
     return Jsoup.clean(html, BASE, safelist, output);
   }
 
+  /**
+   * The visible text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed,
+   * block elements separated by a space. Search indexes it and cuts snippets from it, so they never
+   * contain broken markup.
+   */
+  public static String plainText(String html) {
+    if (html == null || html.isBlank()) {
+      return "";
+    }
+    return Jsoup.parseBodyFragment(html).text();
+  }
+
   /** Number of words in the visible text of an HTML fragment. */
   public static int wordCount(String html) {
     if (html == null || html.isBlank()) {
       return 0;
     }
     int words = 0;
-    for (String token : WHITESPACE.split(Jsoup.parseBodyFragment(html).text())) {
+    for (String token : WHITESPACE.split(plainText(html))) {
       if (token.codePoints().anyMatch(Character::isLetterOrDigit)) {
         words++;
       }

@@ -38,12 +38,14 @@ class RelatedArticlesTest {
   @Test
   void sharedTagsRankAboveSameCategoryAndDraftsNeverAppear() {
     String tag = "Hafen-" + run;
-    String base = article("Hafen von Nampo", news, List.of(tag, "Marine-" + run), "published", List.of());
+    String base =
+        article("Hafen von Nampo", news, List.of(tag, "Marine-" + run), "published", List.of());
     String twoTags =
         article("Marine im Hafen", sports, List.of(tag, "Marine-" + run), "published", List.of());
     String oneTag = article("Neue Kräne", sports, List.of(tag), "published", List.of());
     String sameCategory = article("Wahl in Übersee", news, List.of("Wahl"), "published", List.of());
-    String draft = article("Hafen im Entwurf", news, List.of(tag, "Marine-" + run), "draft", List.of());
+    String draft =
+        article("Hafen im Entwurf", news, List.of(tag, "Marine-" + run), "draft", List.of());
     article("Pokalspiel", sports, List.of("Fußball"), "published", List.of());
 
     Api.anonymous()
