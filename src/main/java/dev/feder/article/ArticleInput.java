@@ -34,6 +34,12 @@ public record ArticleInput(
             description =
                 "HTML; sanitized on write (no scripts, event handlers or javascript: URLs)")
         String body,
+    @Schema(
+            description =
+                "Format of body as sent: html (default) or markdown (CommonMark); either way it is"
+                    + " stored and served as sanitized HTML",
+            defaultValue = "html")
+        BodyFormat bodyFormat,
     @Size(max = 35)
         @Pattern(
             regexp = Patterns.LANGUAGE,

@@ -13,6 +13,7 @@ import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
 import dev.feder.text.HtmlSanitizer;
+import dev.feder.text.Markdown;
 import dev.feder.text.Slugs;
 import dev.feder.web.EntityTags;
 import dev.feder.web.MergePatch;
@@ -48,6 +49,7 @@ public class ArticleService {
   private final CategoryService categories;
   private final AuthorService authors;
   private final HtmlSanitizer sanitizer;
+  private final Markdown markdown;
   private final EntityTags tags;
   private final MergePatch mergePatch;
   private final Caller caller;
@@ -57,12 +59,14 @@ public class ArticleService {
       CategoryService categories,
       AuthorService authors,
       HtmlSanitizer sanitizer,
+      Markdown markdown,
       EntityTags tags,
       MergePatch mergePatch,
       Caller caller) {
     this.categories = categories;
     this.authors = authors;
     this.sanitizer = sanitizer;
+    this.markdown = markdown;
     this.tags = tags;
     this.mergePatch = mergePatch;
     this.caller = caller;
@@ -244,6 +248,7 @@ public class ArticleService {
         article.subtitle,
         article.excerpt,
         article.body,
+        BodyFormat.HTML,
         article.language,
         article.statusAt(clock.instant()),
         article.publishedAt,
@@ -263,7 +268,11 @@ public class ArticleService {
         Slugs.choose(article.slug, input.slug(), input.title(), "article", Article::slugTaken);
     article.subtitle = input.subtitle();
     article.excerpt = input.excerpt();
-    article.body = sanitizer.sanitize(input.body());
+    article.body =
+        sanitizer.sanitize(
+            input.bodyFormat() == BodyFormat.MARKDOWN
+                ? markdown.toHtml(input.body())
+                : input.body());
     article.bodyText = HtmlSanitizer.plainText(article.body);
     article.wordCount = HtmlSanitizer.wordCount(article.body);
     article.readingTimeMinutes = HtmlSanitizer.readingTimeMinutes(article.wordCount);
