@@ -29,7 +29,7 @@ public record ArticleInput(
         String slug,
     @Size(max = 300) String subtitle,
     @Size(max = 2000) @Schema(description = "The lead, plain text") String excerpt,
-    @Size(max = 1_000_000)
+    @Size(max = 500_000)
         @Schema(
             description =
                 "HTML; sanitized on write (no scripts, event handlers or javascript: URLs)")

@@ -19,6 +19,11 @@ public final class ProblemExamples {
           + "\"detail\":\"Send an API token as 'Authorization: Bearer <token>'\","
           + "\"instance\":\"/api/v1/articles\"}";
 
+  public static final String INVALID_TOKEN =
+      "{\"type\":\"/problems/unauthorized\",\"title\":\"Authentication required\",\"status\":401,"
+          + "\"detail\":\"The bearer token is unknown, revoked or expired\","
+          + "\"instance\":\"/api/v1/articles\"}";
+
   public static final String FORBIDDEN =
       "{\"type\":\"/problems/forbidden\",\"title\":\"Not allowed\",\"status\":403,"
           + "\"detail\":\"Your token's role may not do this\",\"instance\":\"/api/v1/categories\"}";
@@ -42,6 +47,11 @@ public final class ProblemExamples {
       "{\"type\":\"/problems/precondition-required\",\"title\":\"Precondition required\","
           + "\"status\":428,\"detail\":\"Send the ETag you last read in an If-Match header, so no"
           + " newer change is overwritten\",\"instance\":\"/api/v1/articles/6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88\"}";
+
+  public static final String PAYLOAD_TOO_LARGE =
+      "{\"type\":\"/problems/payload-too-large\",\"title\":\"Request body too large\","
+          + "\"status\":413,\"detail\":\"The body may have at most 10485760 bytes\","
+          + "\"instance\":\"/api/v1/articles\"}";
 
   public static final String UNSUPPORTED_MEDIA_TYPE =
       "{\"type\":\"/problems/unsupported-media-type\",\"title\":\"Unsupported media type\","

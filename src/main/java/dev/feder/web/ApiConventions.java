@@ -2,6 +2,7 @@ package dev.feder.web;
 
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemExamples;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -16,10 +17,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Completes the OpenAPI document with what follows from the API conventions, so no operation
  * forgets it: the problem responses implied by an operation's shape (401/403 where a token is
- * required, 415 where a body is read, 428/412 where {@code If-Match} is required, 406 and 500
- * everywhere), 304 for conditional GETs, typed descriptions of the standard headers, and the
- * optional bearer token of public reads (it reveals unpublished content). Resources declare the
- * domain-specific responses (400, 404, 409).
+ * required, 401 also on public JSON reads since a bad token is refused there too, 413 and 415 where
+ * a body is read, 428/412 where {@code If-Match} is required, 406 and 500 everywhere), 304 for
+ * conditional GETs, typed descriptions of the standard headers, and the optional bearer token of
+ * public reads (it reveals unpublished content). Resources declare the domain-specific responses
+ * (400, 404, 409).
  */
 public class ApiConventions implements OASFilter {
 
@@ -69,8 +71,21 @@ public class ApiConventions implements OASFilter {
               "Missing, unknown or expired bearer token",
               ProblemExamples.UNAUTHORIZED);
           add(responses, "403", "The token's role may not do this", ProblemExamples.FORBIDDEN);
+        } else if (answersJson(ok)) {
+          // Bad tokens are refused on public API reads too; feeds and sitemaps (XML, the same
+          // for every caller) ignore them.
+          add(
+              responses,
+              "401",
+              "The bearer token sent is unknown, revoked or expired (anonymous calls need none)",
+              ProblemExamples.INVALID_TOKEN);
         }
         if (operation.getRequestBody() != null) {
+          add(
+              responses,
+              "413",
+              "The body is larger than the server accepts",
+              ProblemExamples.PAYLOAD_TOO_LARGE);
           add(
               responses,
               "415",
@@ -93,6 +108,12 @@ public class ApiConventions implements OASFilter {
             ProblemExamples.INTERNAL);
       }
     }
+  }
+
+  private static boolean answersJson(APIResponse ok) {
+    return ok == null
+        || ok.getContent() == null
+        || ok.getContent().hasMediaType(MediaType.APPLICATION_JSON);
   }
 
   private static final Map<String, String> HEADERS =

@@ -59,9 +59,13 @@ public class HttpCaching {
     }
     boolean shared = isSameForEveryCaller(resource);
     boolean personal = !shared && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+    // Origin: the CORS headers of API answers differ per origin (browser frontends read the API),
+    // and Quarkus' CORS filter does not say so.
     response
         .getHeaders()
-        .putSingle(HttpHeaders.VARY, shared ? "Accept-Encoding" : "Authorization, Accept-Encoding");
+        .putSingle(
+            HttpHeaders.VARY,
+            shared ? "Accept-Encoding" : "Authorization, Origin, Accept-Encoding");
     response
         .getHeaders()
         .putSingle(

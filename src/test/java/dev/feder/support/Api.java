@@ -2,6 +2,8 @@ package dev.feder.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.filter.log.ErrorLoggingFilter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -11,6 +13,15 @@ public final class Api {
 
   /** The bootstrap admin token of the test profile. */
   public static final String ADMIN_TOKEN = "test-admin-token";
+
+  static {
+    // RestAssured would encode merge-patch bodies in ISO-8859-1; the API speaks UTF-8 only.
+    RestAssured.config =
+        RestAssured.config()
+            .encoderConfig(
+                EncoderConfig.encoderConfig()
+                    .defaultCharsetForContentType("UTF-8", "application/merge-patch+json"));
+  }
 
   private Api() {}
 

@@ -1,0 +1,126 @@
+package dev.feder.web;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.feder.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code Authorization} is checked the same way on every request: no header is an anonymous reader;
+ * a header that is not a known bearer token is a 401 with a Bearer challenge, on writes and on
+ * public reads alike.
+ */
+@QuarkusTest
+class BearerAuthenticationTest {
+
+  private static final String UNKNOWN_TOKEN = "Bearer not-a-feder-token";
+
+  @Test
+  void writeWithBasicSchemeIsUnauthorizedWithBearerChallenge() {
+    Api.raw()
+        .header("Authorization", "Basic abc")
+        .contentType(ContentType.JSON)
+        .body(category())
+        .post("/api/v1/categories")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", startsWith("Bearer"))
+        .contentType("application/problem+json")
+        .body("type", equalTo("/problems/unauthorized"))
+        .body("status", equalTo(401))
+        .body("instance", equalTo("/api/v1/categories"));
+  }
+
+  @Test
+  void writeWithoutTokenIsUnauthorizedWithBearerChallenge() {
+    Api.raw()
+        .contentType(ContentType.JSON)
+        .body(category())
+        .post("/api/v1/categories")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", startsWith("Bearer"))
+        .contentType("application/problem+json")
+        .body("type", equalTo("/problems/unauthorized"))
+        .body("detail", equalTo("Send an API token as 'Authorization: Bearer <token>'"));
+  }
+
+  @Test
+  void writeWithUnknownTokenIsUnauthorized() {
+    Api.raw()
+        .header("Authorization", UNKNOWN_TOKEN)
+        .contentType(ContentType.JSON)
+        .body(category())
+        .post("/api/v1/categories")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", startsWith("Bearer"))
+        .contentType("application/problem+json")
+        .body("type", equalTo("/problems/unauthorized"))
+        .body("detail", equalTo("The bearer token is unknown, revoked or expired"));
+  }
+
+  @Test
+  void readWithUnknownTokenIsUnauthorizedOnEveryResource() {
+    String id = createCategory();
+    for (String path :
+        new String[] {
+          "/api/v1/categories", "/api/v1/categories/" + id, "/api/v1/authors", "/api/v1/articles"
+        }) {
+      Api.anonymous()
+          .header("Authorization", UNKNOWN_TOKEN)
+          .get(path)
+          .then()
+          .statusCode(401)
+          .header("WWW-Authenticate", startsWith("Bearer"))
+          .contentType("application/problem+json")
+          .body("type", equalTo("/problems/unauthorized"))
+          .body("detail", equalTo("The bearer token is unknown, revoked or expired"))
+          .body("instance", equalTo(path));
+    }
+  }
+
+  @Test
+  void readWithBasicSchemeIsUnauthorized() {
+    Api.raw()
+        .header("Authorization", "Basic abc")
+        .get("/api/v1/categories")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", startsWith("Bearer"))
+        .contentType("application/problem+json")
+        .body("type", equalTo("/problems/unauthorized"));
+  }
+
+  @Test
+  void bearerSchemeIsCaseInsensitive() {
+    String id = createCategory();
+
+    Api.anonymous()
+        .header("Authorization", "bearer " + Api.ADMIN_TOKEN)
+        .get("/api/v1/categories/{id}", id)
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", "private, no-store")
+        .body("id", equalTo(id));
+  }
+
+  private static String createCategory() {
+    return Api.admin()
+        .body(category())
+        .post("/api/v1/categories")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private static Map<String, Object> category() {
+    return Map.of("name", "Außenpolitik " + UUID.randomUUID().toString().substring(0, 8));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.feder.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.feder.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Health checks and metrics for operators. They live under {@code /q/}, outside the API spec, so
+ * they are called with plain {@code given()}.
+ */
+@QuarkusTest
+class OperationsEndpointsTest {
+
+  @Test
+  void readinessIsUpWithTheDatabase() {
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body(
+            "checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
+  }
+
+  @Test
+  void livenessIsUp() {
+    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  @Test
+  void metricsCountApiRequests() {
+    Api.anonymous().get("/api/v1/categories").then().statusCode(200);
+
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("http_server_requests"))
+        .body(containsString("uri=\"/api/v1/categories\""));
+  }
+}

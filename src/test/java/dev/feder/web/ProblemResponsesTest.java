@@ -1,0 +1,223 @@
+package dev.feder.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.feder.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.http.params.CoreProtocolPNames;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Errors raised by the framework rather than by Feder's services (routing, content negotiation,
+ * body limits) are RFC 9457 problems like every other error, and none leaks internals.
+ *
+ * <p>Requests to paths or methods the spec does not have go out with plain {@code given()}: the
+ * spec filter cannot check an exchange on an operation that does not exist.
+ */
+@QuarkusTest
+class ProblemResponsesTest {
+
+  private static final String PROBLEM = "application/problem+json";
+  private static final String CATEGORY = "{\"name\":\"Nachrichten %s\"}";
+
+  @Test
+  void unknownPathIsNotFoundProblem() {
+    ExtractableResponse<Response> response = given().get("/api/v1/nothing").then().extract();
+
+    assertProblem(response, 404, "/problems/not-found", "/api/v1/nothing");
+  }
+
+  @Test
+  void unknownIdIsNotFoundProblem() {
+    String path = "/api/v1/categories/" + UUID.randomUUID();
+
+    ExtractableResponse<Response> response = Api.anonymous().get(path).then().extract();
+
+    assertProblem(response, 404, "/problems/not-found", path);
+  }
+
+  @Test
+  void deleteOnTheArticleCollectionIsMethodNotAllowedProblem() {
+    ExtractableResponse<Response> response =
+        given()
+            .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+            .delete("/api/v1/articles")
+            .then()
+            .extract();
+
+    assertProblem(response, 405, "/problems/method-not-allowed", "/api/v1/articles");
+  }
+
+  @Test
+  void acceptingOnlyXmlIsNotAcceptableProblem() {
+    String id = createCategory();
+
+    ExtractableResponse<Response> single =
+        Api.raw().accept(ContentType.XML).get("/api/v1/categories/{id}", id).then().extract();
+    ExtractableResponse<Response> list =
+        Api.raw().accept(ContentType.XML).get("/api/v1/categories").then().extract();
+
+    assertProblem(single, 406, "/problems/not-acceptable", "/api/v1/categories/" + id);
+    assertProblem(list, 406, "/problems/not-acceptable", "/api/v1/categories");
+  }
+
+  @Test
+  void acceptListThatIncludesJsonIsServedAsJson() {
+    String id = createCategory();
+
+    Api.anonymous()
+        .accept("application/xml, application/json;q=0.5")
+        .get("/api/v1/categories/{id}", id)
+        .then()
+        .statusCode(200)
+        .contentType(ContentType.JSON)
+        .body("id", equalTo(id));
+  }
+
+  @Test
+  void postingPlainTextIsUnsupportedMediaTypeProblem() {
+    ExtractableResponse<Response> response =
+        Api.rawAdmin()
+            .contentType(ContentType.TEXT)
+            .body(CATEGORY.formatted(suffix()))
+            .post("/api/v1/categories")
+            .then()
+            .extract();
+
+    assertProblem(response, 415, "/problems/unsupported-media-type", "/api/v1/categories");
+  }
+
+  @Test
+  void patchingWithPlainJsonInsteadOfMergePatchIsUnsupportedMediaTypeProblem() {
+    String id = createCategory();
+    String etag =
+        Api.anonymous().get("/api/v1/categories/{id}", id).then().extract().header("ETag");
+
+    ExtractableResponse<Response> response =
+        Api.rawAdmin()
+            .contentType(ContentType.JSON)
+            .header("If-Match", etag)
+            .body("{\"description\":\"Meldungen aus aller Welt\"}")
+            .patch("/api/v1/categories/{id}", id)
+            .then()
+            .extract();
+
+    assertProblem(response, 415, "/problems/unsupported-media-type", "/api/v1/categories/" + id);
+  }
+
+  @Test
+  void malformedJsonIsProblemWithoutParserInternals() {
+    ExtractableResponse<Response> response =
+        Api.rawAdmin()
+            .contentType(ContentType.JSON)
+            .body("{\"name\": \"Spaß mit „Anführungszeichen\"")
+            .post("/api/v1/categories")
+            .then()
+            .extract();
+
+    assertProblem(response, 400, "/problems/malformed-json", "/api/v1/categories");
+    assertThat(response.asString(), not(containsString("fasterxml")));
+    assertThat(response.asString(), not(containsString("Source:")));
+  }
+
+  @Test
+  void overlongArticleBodyIsValidationProblemNamingTheBody() {
+    String paragraph = "<p>Die Marine probt vor der Küste den Ernstfall – „so groß wie nie“.</p>";
+    String body = paragraph.repeat(600_000 / paragraph.length() + 1);
+    Map<String, Object> article =
+        Map.of(
+            "title",
+            "„Größte Übung seit Jahren“ " + suffix(),
+            "body",
+            body,
+            "category",
+            Map.of("slug", "nachrichten"));
+
+    ExtractableResponse<Response> response =
+        Api.rawAdmin()
+            .contentType(ContentType.JSON)
+            .body(article)
+            .post("/api/v1/articles")
+            .then()
+            .extract();
+
+    assertProblem(response, 400, "/problems/validation", "/api/v1/articles");
+    JsonPath json = response.jsonPath();
+    assertThat(json.getList("errors"), hasSize(1));
+    assertEquals("body", json.getString("errors[0].field"));
+    assertEquals("size must be between 0 and 500000", json.getString("errors[0].message"));
+  }
+
+  @Test
+  void bodyOverTheServerLimitIsPayloadTooLargeProblem() {
+    String name = "x".repeat(3 * 1024 * 1024);
+
+    // Expect: 100-continue, as careful clients send large bodies: the server answers 413 before
+    // the body is sent (and closes the connection instead of reading 3 MB it will not use).
+    ExtractableResponse<Response> response =
+        Api.rawAdmin()
+            .config(
+                RestAssuredConfig.config()
+                    .httpClient(
+                        HttpClientConfig.httpClientConfig()
+                            .setParam(CoreProtocolPNames.USE_EXPECT_CONTINUE, true)))
+            .contentType(ContentType.JSON)
+            .body("{\"name\":\"" + name + "\"}")
+            .post("/api/v1/categories")
+            .then()
+            .extract();
+
+    assertProblem(response, 413, "/problems/payload-too-large", "/api/v1/categories");
+    assertEquals(
+        "The body may have at most 2097152 bytes", response.jsonPath().getString("detail"));
+  }
+
+  /** A complete problem of the given kind, about {@code instance}, without internals. */
+  private static void assertProblem(
+      ExtractableResponse<Response> response, int status, String type, String instance) {
+    String body = response.asString();
+    assertEquals(status, response.statusCode(), body);
+    assertThat(response.contentType(), startsWith(PROBLEM));
+    JsonPath json = response.jsonPath();
+    assertEquals(type, json.getString("type"));
+    assertThat(json.getString("title"), not(emptyOrNullString()));
+    assertEquals(status, json.getInt("status"));
+    assertThat(json.getString("detail"), not(emptyOrNullString()));
+    assertEquals(instance, json.getString("instance"));
+    for (String internal :
+        List.of("Exception", "at dev.feder", "java.lang", "io.quarkus", "com.fasterxml")) {
+      assertThat(body, not(containsString(internal)));
+    }
+  }
+
+  private static String createCategory() {
+    return Api.admin()
+        .body(CATEGORY.formatted(suffix()))
+        .post("/api/v1/categories")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private static String suffix() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}
