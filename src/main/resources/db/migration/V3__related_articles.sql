@@ -1,7 +1,5 @@
 -- Related articles: editors pin them by hand; the rest is computed from tags, category and title.
 
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-
 CREATE TABLE article_related (
     article_id uuid    NOT NULL REFERENCES article (id) ON DELETE CASCADE,
     related_id uuid    NOT NULL REFERENCES article (id) ON DELETE CASCADE,

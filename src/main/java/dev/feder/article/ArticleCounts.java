@@ -26,7 +26,7 @@ public class ArticleCounts implements CategoryArticleCounts, AuthorArticleCounts
     return counts(
         "with recursive tree(root, id) as ("
             + " select id, id from category where id in (:ids)"
-            + " union all select t.root, c.id from category c join tree t on c.parent_id = t.id)"
+            + " union select t.root, c.id from category c join tree t on c.parent_id = t.id)"
             + " select t.root, count(*) from tree t join article a on a.category_id = t.id"
             + " where a.status = 'published' and a.published_at <= :now group by t.root",
         categoryIds);

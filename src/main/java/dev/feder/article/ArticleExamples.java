@@ -34,6 +34,9 @@ final class ArticleExamples {
           + "\"authors\":[{\"id\":\"7a1e4c2b-9d3f-4e8a-b5c6-1f2e3d4c5b6a\","
           + "\"slug\":\"sophie-mueller\",\"name\":\"Sophie Müller\"}],"
           + "\"tags\":[\"Nordkorea\",\"Marine\"],"
+          + "\"related\":[{\"id\":\"9c4b1e2d-7a3f-4b6c-8d1e-2f3a4b5c6d7e\","
+          + "\"slug\":\"spannungen-im-gelben-meer\",\"title\":\"Spannungen im Gelben Meer\","
+          + "\"publishedAt\":\"2026-11-24T06:30:00Z\"}],"
           + "\"source\":{\"name\":\"The Telegraph\",\"url\":\"https://www.telegraph.co.uk/\"},"
           + "\"wordCount\":12,\"readingTimeMinutes\":1,"
           + "\"createdAt\":\"2026-11-26T07:50:12Z\",\"updatedAt\":\"2026-11-26T08:14:03Z\"}";

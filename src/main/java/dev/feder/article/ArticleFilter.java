@@ -5,6 +5,7 @@ import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
 import dev.feder.text.Patterns;
 import dev.feder.text.Slugs;
+import dev.feder.web.Instants;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -125,7 +126,7 @@ public class ArticleFilter {
 
   private static Instant instant(String name, String value) {
     try {
-      return Instant.parse(value);
+      return Instants.accept(Instant.parse(value), name, true);
     } catch (DateTimeParseException e) {
       throw bad(name, "must be an ISO-8601 instant such as 2026-11-26T18:32:10Z");
     }

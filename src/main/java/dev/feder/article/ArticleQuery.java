@@ -7,6 +7,7 @@ import dev.feder.error.ProblemType;
 import dev.feder.paging.Cursor;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
+import dev.feder.web.Instants;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.EntityManager;
@@ -145,7 +146,7 @@ final class ArticleQuery {
         Article.getEntityManager()
             .createNativeQuery(
                 "with recursive tree(id) as (select id from category where slug = :slug"
-                    + " union all select c.id from category c join tree t on c.parent_id = t.id)"
+                    + " union select c.id from category c join tree t on c.parent_id = t.id)"
                     + " select id from tree",
                 java.util.UUID.class)
             .setParameter("slug", slug)
@@ -410,7 +411,7 @@ final class ArticleQuery {
       return switch (attribute) {
         case "title" -> raw;
         case "id" -> UUID.fromString(raw);
-        default -> Instant.parse(raw);
+        default -> Instants.accept(Instant.parse(raw), "cursor", true);
       };
     } catch (RuntimeException e) {
       throw new ProblemException(

@@ -16,6 +16,7 @@ import dev.feder.text.HtmlSanitizer;
 import dev.feder.text.Markdown;
 import dev.feder.text.Slugs;
 import dev.feder.web.EntityTags;
+import dev.feder.web.Instants;
 import dev.feder.web.MergePatch;
 import dev.feder.web.Reference;
 import io.quarkus.panache.common.Sort;
@@ -197,6 +198,7 @@ public class ArticleService {
     Article article = new Article();
     apply(article, input);
     article.persist();
+    Article.flush();
     return view(article);
   }
 
@@ -218,7 +220,11 @@ public class ArticleService {
 
   @Transactional
   public void delete(UUID id, String ifMatch) {
-    lockForWrite(id, ifMatch).delete();
+    Article article = lockForWrite(id, ifMatch);
+    // Unpin it from other articles through their ordered lists, so positions stay gapless.
+    Article.<Article>list("select a from Article a join a.related r where r = ?1", article)
+        .forEach(pinning -> pinning.related.remove(article));
+    article.delete();
   }
 
   private Article visible(java.util.Optional<? extends Article> found, String what) {
@@ -289,7 +295,7 @@ public class ArticleService {
       Article article, ArticleStatus status, Instant publishedAt, Instant now) {
     ArticleStatus wanted = status == null ? ArticleStatus.DRAFT : status;
     boolean wasPublished = Article.PUBLISHED.equals(article.status);
-    Instant when = publishedAt;
+    Instant when = Instants.accept(publishedAt, "publishedAt", false);
     if (when == null && wanted == ArticleStatus.PUBLISHED) {
       // Publishing keeps the original date of an article that is already out.
       when = wasPublished && article.publishedAt != null ? article.publishedAt : now;

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client sends to create or replace an author. */
-@JsonIgnoreProperties({"id", "createdAt", "updatedAt"})
+@JsonIgnoreProperties({"id", "createdAt", "updatedAt", "articleCount"})
 @Schema(name = "AuthorInput", examples = AuthorExamples.INPUT)
 public record AuthorInput(
     @NotBlank @Size(max = 200) @Schema(required = true, examples = "Sophie Müller") String name,

@@ -66,6 +66,7 @@ public class AuthorService {
     Author author = new Author();
     apply(author, input);
     author.persist();
+    Author.flush();
     return view(author);
   }
 

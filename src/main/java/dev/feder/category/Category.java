@@ -31,6 +31,9 @@ public class Category extends TrackedEntity {
 
   public int position;
 
+  /** Deeper trees are not walked (a guard, not a product limit). */
+  private static final int MAX_DEPTH = 1000;
+
   /** The item with this slug; a malformed slug finds nothing without asking the database. */
   public static Optional<Category> findBySlug(String slug) {
     return Slugs.isValid(slug) ? find("slug", slug).firstResultOptional() : Optional.empty();
@@ -46,7 +49,8 @@ public class Category extends TrackedEntity {
 
   /** Whether {@code candidate} is this category or one of its descendants. */
   public boolean isAncestorOf(Category candidate) {
-    for (Category c = candidate; c != null; c = c.parent) {
+    int depth = 0;
+    for (Category c = candidate; c != null && depth++ < MAX_DEPTH; c = c.parent) {
       if (c.id.equals(id)) {
         return true;
       }

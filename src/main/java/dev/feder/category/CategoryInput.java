@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client sends to create or replace a category. */
 @JsonIgnoreProperties(
-    value = {"id", "createdAt", "updatedAt", "children"},
+    value = {"id", "createdAt", "updatedAt", "children", "articleCount"},
     allowGetters = false)
 @Schema(name = "CategoryInput", examples = CategoryExamples.INPUT)
 public record CategoryInput(

@@ -113,6 +113,7 @@ public class CategoryService {
     Category category = new Category();
     apply(category, input);
     category.persist();
+    Category.flush();
     return view(category);
   }
 
@@ -187,6 +188,13 @@ public class CategoryService {
     category.description = input.description();
     category.position = input.position() == null ? 0 : input.position();
     Category parent = input.parent() == null ? null : resolve(input.parent(), "parent");
+    if (parent != null && category.id != null) {
+      // Moves are serialized, so two concurrent moves cannot build a cycle between them.
+      Category.getEntityManager()
+          .createNativeQuery("select pg_advisory_xact_lock(hashtext('feder.category-tree'))")
+          .getSingleResult();
+      Category.getEntityManager().refresh(parent);
+    }
     if (parent != null && category.id != null && category.isAncestorOf(parent)) {
       throw ProblemException.invalidField(
           "parent", "would make the category its own ancestor (a cycle)");

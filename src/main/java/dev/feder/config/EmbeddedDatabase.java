@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  *       that is empty.
  *   <li>A URL in the test profile: a throw-away database is created on that server for this run and
  *       dropped at exit, so tests never touch data a developer keeps.
- *   <li>Otherwise nothing: prod mode never falls back silently (see {@link DatasourceGuard}).
+ *   <li>Otherwise nothing: prod mode never falls back silently (see {@link MissingDatasource}).
  * </ul>
  *
  * <p>Quarkus builds its configuration several times per JVM (and again on every dev-mode reload,

@@ -45,7 +45,9 @@ public record Cursor(String sort, List<String> values) {
     } catch (IllegalArgumentException | java.io.IOException e) {
       throw invalid("is not a cursor this API issued");
     }
-    if (all == null || all.size() != order.keys().size() + 1) {
+    if (all == null
+        || all.size() != order.keys().size() + 1
+        || all.stream().anyMatch(v -> v != null && v.chars().anyMatch(Character::isISOControl))) {
       throw invalid("is not a cursor this API issued");
     }
     if (!order.spec().equals(all.get(0))) {

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             description =
                 "Headless CMS for newsrooms. Published content is public; writes need"
                     + " 'Authorization: Bearer <token>'. Every GET answers with an ETag; writes"
-                    + " (PUT, DELETE) need If-Match with the ETag last read. Errors are RFC 9457"
+                    + " (PUT, PATCH, DELETE) need If-Match with the ETag last read. Errors are RFC 9457"
                     + " application/problem+json.",
             license =
                 @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),

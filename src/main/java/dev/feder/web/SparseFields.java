@@ -8,9 +8,13 @@ import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -66,7 +70,11 @@ public class SparseFields {
 
   // Response filters run in descending priority: this one before HttpCaching (USER).
   @ServerResponseFilter(priority = Priorities.USER + 100)
-  public void trim(ContainerRequestContext request, ContainerResponseContext response) {
+  public void trim(
+      ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+    if (!offersFields(resource)) {
+      return;
+    }
     String raw = request.getUriInfo().getQueryParameters().getFirst(PARAMETER);
     Object entity = response.getEntity();
     if (raw == null
@@ -89,6 +97,21 @@ public class SparseFields {
       keep(tree, fields);
     }
     response.setEntity(tree, response.getEntityAnnotations(), response.getMediaType());
+  }
+
+  /** Only operations that declare (and so validate) the parameter are trimmed. */
+  private static boolean offersFields(ResourceInfo resource) {
+    Method method = resource == null ? null : resource.getResourceMethod();
+    if (method == null) {
+      return false;
+    }
+    for (Parameter parameter : method.getParameters()) {
+      QueryParam query = parameter.getAnnotation(QueryParam.class);
+      if (query != null && PARAMETER.equals(query.value())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void keep(JsonNode node, Set<String> fields) {
