@@ -1,15 +1,12 @@
 package dev.feder.article;
 
-import dev.feder.error.Problem;
 import dev.feder.error.ProblemException;
-import dev.feder.error.ProblemType;
 import dev.feder.text.Patterns;
 import dev.feder.text.Slugs;
 import dev.feder.web.Instants;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -133,9 +130,6 @@ public class ArticleFilter {
   }
 
   private static ProblemException bad(String name, String message) {
-    return new ProblemException(
-        ProblemType.BAD_PARAMETER,
-        "Parameter '" + name + "' is invalid",
-        List.of(new Problem.FieldError(name, message)));
+    return ProblemException.badParameter(name, message);
   }
 }

@@ -1,9 +1,7 @@
 package dev.feder.article;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.feder.error.Problem;
 import dev.feder.error.ProblemException;
-import dev.feder.error.ProblemType;
 import dev.feder.paging.Cursor;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
@@ -414,10 +412,7 @@ final class ArticleQuery {
         default -> Instants.accept(Instant.parse(raw), "cursor", true);
       };
     } catch (RuntimeException e) {
-      throw new ProblemException(
-          ProblemType.BAD_PARAMETER,
-          "Parameter 'cursor' is invalid",
-          List.of(new Problem.FieldError("cursor", "is not a cursor this API issued")));
+      throw ProblemException.badParameter("cursor", "is not a cursor this API issued");
     }
   }
 

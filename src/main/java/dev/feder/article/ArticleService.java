@@ -5,9 +5,7 @@ import dev.feder.auth.Caller;
 import dev.feder.author.Author;
 import dev.feder.author.AuthorService;
 import dev.feder.category.CategoryService;
-import dev.feder.error.Problem;
 import dev.feder.error.ProblemException;
-import dev.feder.error.ProblemType;
 import dev.feder.paging.Cursor;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
@@ -112,12 +110,8 @@ public class ArticleService {
         sort == null || sort.isBlank() ? null : SortOrder.parse(sort, SORTABLE, "-publishedAt");
     if (request.isCursor()) {
       // Relevance is no stable key to continue after; a search is paged by number.
-      throw new ProblemException(
-          ProblemType.BAD_PARAMETER,
-          "Parameter 'cursor' is invalid",
-          List.of(
-              new Problem.FieldError(
-                  "cursor", "cannot be combined with q; page through search results with page")));
+      throw ProblemException.badParameter(
+          "cursor", "cannot be combined with q; page through search results with page");
     }
     long total = query.searchCount();
     List<ArticleQuery.Hit> hits =

@@ -1,11 +1,8 @@
 package dev.feder.article;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.feder.error.Problem;
 import dev.feder.error.ProblemException;
-import dev.feder.error.ProblemType;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -44,15 +41,9 @@ public enum ArticleStatus {
         return status;
       }
     }
-    throw new ProblemException(
-        ProblemType.BAD_PARAMETER,
-        "Parameter 'status' is invalid",
-        List.of(
-            new Problem.FieldError(
-                "status",
-                "must be one of: "
-                    + Arrays.stream(values())
-                        .map(ArticleStatus::value)
-                        .collect(Collectors.joining(", ")))));
+    throw ProblemException.badParameter(
+        "status",
+        "must be one of: "
+            + Arrays.stream(values()).map(ArticleStatus::value).collect(Collectors.joining(", ")));
   }
 }

@@ -49,6 +49,14 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(ProblemType.CONFLICT, detail);
   }
 
+  /** An invalid query parameter (or cursor), with what it must be. */
+  public static ProblemException badParameter(String name, String message) {
+    return new ProblemException(
+        ProblemType.BAD_PARAMETER,
+        "Parameter '" + name + "' is invalid",
+        List.of(new Problem.FieldError(name, message)));
+  }
+
   /** A single invalid field, for rules that bean validation cannot express. */
   public static ProblemException invalidField(String field, String message) {
     return new ProblemException(

@@ -2,9 +2,7 @@ package dev.feder.paging;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.feder.error.Problem;
 import dev.feder.error.ProblemException;
-import dev.feder.error.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -59,9 +57,6 @@ public record Cursor(String sort, List<String> values) {
   }
 
   private static ProblemException invalid(String message) {
-    return new ProblemException(
-        ProblemType.BAD_PARAMETER,
-        "Parameter 'cursor' is invalid",
-        List.of(new Problem.FieldError("cursor", message)));
+    return ProblemException.badParameter("cursor", message);
   }
 }

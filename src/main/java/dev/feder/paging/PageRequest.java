@@ -1,9 +1,6 @@
 package dev.feder.paging;
 
-import dev.feder.error.Problem;
 import dev.feder.error.ProblemException;
-import dev.feder.error.ProblemType;
-import java.util.List;
 
 /**
  * What page a list request asks for: a numbered page ({@code page}, {@code size}) or the page after
@@ -70,9 +67,6 @@ public record PageRequest(int page, int size, String cursor) {
   }
 
   private static ProblemException invalid(String name, String message) {
-    return new ProblemException(
-        ProblemType.BAD_PARAMETER,
-        "Parameter '" + name + "' is invalid",
-        List.of(new Problem.FieldError(name, message)));
+    return ProblemException.badParameter(name, message);
   }
 }

@@ -1,11 +1,8 @@
 package dev.feder.web;
 
-import dev.feder.error.Problem;
 import dev.feder.error.ProblemException;
-import dev.feder.error.ProblemType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /** Instants the API accepts: years 1 to 9999, kept at millisecond precision like all timestamps. */
 public final class Instants {
@@ -23,10 +20,7 @@ public final class Instants {
     if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
       String message = "must lie between the years 1 and 9999";
       throw parameter
-          ? new ProblemException(
-              ProblemType.BAD_PARAMETER,
-              "Parameter '" + field + "' is invalid",
-              List.of(new Problem.FieldError(field, message)))
+          ? ProblemException.badParameter(field, message)
           : ProblemException.invalidField(field, message);
     }
     return instant.truncatedTo(ChronoUnit.MILLIS);
