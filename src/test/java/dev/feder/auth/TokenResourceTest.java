@@ -228,8 +228,9 @@ class TokenResourceTest {
 
   @Test
   void createTokenWithoutNameOrRoleIsBadRequestNamingThem() {
-    Api.admin()
-        .body(Map.of())
+    Api.rawAdmin()
+        .contentType("application/json")
+        .body("{}")
         .post("/api/v1/tokens")
         .then()
         .statusCode(400)
@@ -302,8 +303,8 @@ class TokenResourceTest {
 
   @Test
   void tokensNeedCredentials() {
-    Api.anonymous().get("/api/v1/tokens").then().statusCode(401);
-    Api.anonymous()
+    Api.raw().get("/api/v1/tokens").then().statusCode(401);
+    Api.raw()
         .contentType("application/json")
         .body(Map.of("name", "x", "role", "admin"))
         .post("/api/v1/tokens")
