@@ -191,6 +191,7 @@ public class ArticleService {
   public ArticleResponse create(ArticleInput input) {
     Article article = new Article();
     apply(article, input);
+    requireOwnByline(article);
     article.persist();
     Article.flush();
     return view(article);
@@ -200,6 +201,7 @@ public class ArticleService {
   public ArticleResponse replace(UUID id, ArticleInput input, String ifMatch) {
     Article article = lockForWrite(id, ifMatch);
     apply(article, input);
+    requireOwnByline(article);
     Article.flush();
     return view(article);
   }
@@ -208,6 +210,7 @@ public class ArticleService {
   public ArticleResponse patch(UUID id, JsonNode patch, String ifMatch) {
     Article article = lockForWrite(id, ifMatch);
     apply(article, mergePatch.apply(toInput(article), patch, ArticleInput.class));
+    requireOwnByline(article);
     Article.flush();
     return view(article);
   }
@@ -237,8 +240,50 @@ public class ArticleService {
     Article article =
         Article.<Article>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
             .orElseThrow(() -> ProblemException.notFound("Article " + id));
+    // Ownership before the precondition: an author learns nothing about others' articles' ETags.
+    if (!ownsByline(article)) {
+      throw notOwnArticle();
+    }
     tags.checkIfMatch(ifMatch, view(article));
     return article;
+  }
+
+  /**
+   * An author token writes only articles whose byline lists its author; an empty byline becomes its
+   * author alone, and a byline without it is refused, so authors cannot give away their articles.
+   */
+  private void requireOwnByline(Article article) {
+    if (!caller.writesOnlyOwnArticles()) {
+      return;
+    }
+    if (article.authors.isEmpty()) {
+      caller
+          .authorId()
+          .flatMap(id -> Author.<Author>findByIdOptional(id))
+          .ifPresent(article.authors::add);
+    }
+    if (!ownsByline(article)) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN,
+          "An author token may only write articles whose byline lists its author");
+    }
+  }
+
+  /** Whether the caller may change this article as it stands (editors and admins: always). */
+  private boolean ownsByline(Article article) {
+    if (!caller.writesOnlyOwnArticles()) {
+      return true;
+    }
+    return caller
+        .authorId()
+        .map(id -> article.authors.stream().anyMatch(a -> a.id.equals(id)))
+        .orElse(false);
+  }
+
+  private static ProblemException notOwnArticle() {
+    return new ProblemException(
+        ProblemType.FORBIDDEN,
+        "An author token may only change articles whose byline lists its author");
   }
 
   private ArticleInput toInput(Article article) {

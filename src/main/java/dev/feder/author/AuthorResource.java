@@ -240,7 +240,9 @@ public class AuthorResource {
   @Operation(
       operationId = "deleteAuthor",
       summary = "Delete an author",
-      description = "Deletes an author who is in no article's byline.")
+      description =
+          "Deletes an author who is in no article's byline and has no API token (not even a"
+              + " revoked one).")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(
       responseCode = "404",
@@ -252,7 +254,7 @@ public class AuthorResource {
               examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
   @APIResponse(
       responseCode = "409",
-      description = "Articles still name the author",
+      description = "Articles or API tokens still name the author",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,

@@ -99,7 +99,8 @@ public class AuthorService {
       throw ProblemException.conflict(
           "Author '"
               + author.slug
-              + "' is named in articles; remove them from those bylines first");
+              + "' is named in articles or API tokens; remove the author from those bylines"
+              + " first (an author who has API tokens, even revoked ones, stays)");
     }
   }
 

@@ -27,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(name = "Categories", description = "Sections of the site, as a tree"),
       @Tag(
           name = "Feeds",
-          description = "RSS and Atom feeds and the sitemap of the published articles, as XML")
+          description = "RSS and Atom feeds and the sitemap of the published articles, as XML"),
+      @Tag(
+          name = "Tokens",
+          description = "API tokens and their roles; issued and revoked by admins")
     })
 @SecurityScheme(
     securitySchemeName = FederApi.BEARER,

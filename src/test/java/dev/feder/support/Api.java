@@ -39,6 +39,11 @@ public final class Api {
         .contentType(ContentType.JSON);
   }
 
+  /** A client writing well-formed JSON with this bearer token, such as an issued API token. */
+  public static RequestSpecification withToken(String token) {
+    return anonymous().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+  }
+
   /**
    * A client that breaks the contract on purpose (bad JSON, wrong types, missing headers): only the
    * response is checked against the spec.

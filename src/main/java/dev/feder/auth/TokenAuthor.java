@@ -1,0 +1,17 @@
+package dev.feder.auth;
+
+import dev.feder.author.Author;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The author an author token writes as. */
+@Schema(name = "TokenAuthor")
+public record TokenAuthor(
+    @Schema(required = true) UUID id,
+    @Schema(required = true, examples = "sophie-mueller") String slug,
+    @Schema(required = true, examples = "Sophie Müller") String name) {
+
+  static TokenAuthor from(Author author) {
+    return author == null ? null : new TokenAuthor(author.id, author.slug, author.name);
+  }
+}

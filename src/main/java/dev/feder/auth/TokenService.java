@@ -1,0 +1,119 @@
+package dev.feder.auth;
+
+import dev.feder.author.AuthorService;
+import dev.feder.error.ProblemException;
+import dev.feder.paging.Page;
+import dev.feder.paging.PageRequest;
+import dev.feder.web.Instants;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Rules for API tokens: issuing, listing, revoking, and checking a presented secret. */
+@ApplicationScoped
+public class TokenService {
+
+  /** The identity attribute that holds the author id of an author token. */
+  static final String AUTHOR_ID = "feder.author-id";
+
+  private static final Sort NEWEST_FIRST =
+      Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
+
+  private final AuthorService authors;
+  private final Clock clock = Clock.systemUTC();
+
+  public TokenService(AuthorService authors) {
+    this.authors = authors;
+  }
+
+  @Transactional
+  public Page<Token> list(PageRequest request) {
+    PanacheQuery<ApiToken> query = ApiToken.findAll(NEWEST_FIRST);
+    query.page(request.page() - 1, request.size());
+    List<ApiToken> page = query.list();
+    return new Page<>(page.stream().map(Token::from).toList(), request, query.count());
+  }
+
+  @Transactional
+  public Token get(UUID id) {
+    return Token.from(find(id));
+  }
+
+  /** Issues a token; the answer is the only place its secret ever appears. */
+  @Transactional
+  public CreatedToken create(TokenInput input) {
+    Instant now = clock.instant();
+    ApiToken token = new ApiToken();
+    token.id = UUID.randomUUID();
+    token.name = input.name();
+    token.role = input.role().value();
+    if (input.role() == TokenRole.AUTHOR) {
+      if (input.author() == null) {
+        throw ProblemException.invalidField("author", "is required for role author");
+      }
+      token.author = authors.resolve(input.author(), "author");
+    } else if (input.author() != null) {
+      throw ProblemException.invalidField("author", "is only allowed for role author");
+    }
+    Instant expiresAt = Instants.accept(input.expiresAt(), "expiresAt", false);
+    if (expiresAt != null && !expiresAt.isAfter(now)) {
+      throw ProblemException.invalidField("expiresAt", "must be a future instant");
+    }
+    token.expiresAt = expiresAt;
+    token.createdAt = Instants.accept(now, "createdAt", false);
+    String secret = TokenSecrets.generate();
+    token.tokenHash = TokenSecrets.hash(secret);
+    token.persist();
+    ApiToken.flush();
+    return CreatedToken.of(Token.from(token), secret);
+  }
+
+  /** Revokes a token at once; revoking a revoked token again changes nothing. */
+  @Transactional
+  public void revoke(UUID id) {
+    ApiToken token =
+        ApiToken.<ApiToken>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+            .orElseThrow(() -> ProblemException.notFound("Token " + id));
+    if (token.revokedAt == null) {
+      token.revokedAt = Instants.accept(clock.instant(), "revokedAt", false);
+    }
+  }
+
+  /**
+   * The identity of a presented secret: principal the token's name, its role, and for author tokens
+   * the author id as an attribute. Blocking: call it off the event loop.
+   *
+   * @throws AuthenticationFailedException for an unknown, revoked or expired token
+   */
+  @Transactional
+  public SecurityIdentity authenticate(String secret) {
+    ApiToken token =
+        ApiToken.findByHash(TokenSecrets.hash(secret))
+            .filter(t -> t.isActiveAt(clock.instant()))
+            .orElseThrow(
+                () -> new AuthenticationFailedException("Unknown, revoked or expired token"));
+    QuarkusSecurityIdentity.Builder identity =
+        QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal(token.name))
+            .addRole(token.role);
+    if (token.author != null) {
+      identity.addAttribute(AUTHOR_ID, token.author.id);
+    }
+    return identity.build();
+  }
+
+  private static ApiToken find(UUID id) {
+    return ApiToken.<ApiToken>findByIdOptional(id)
+        .orElseThrow(() -> ProblemException.notFound("Token " + id));
+  }
+}
