@@ -6,6 +6,7 @@ import dev.feder.author.Author;
 import dev.feder.author.AuthorService;
 import dev.feder.category.CategoryService;
 import dev.feder.error.ProblemException;
+import dev.feder.error.ProblemType;
 import dev.feder.paging.Cursor;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
