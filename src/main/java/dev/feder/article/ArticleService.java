@@ -24,6 +24,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -338,7 +339,10 @@ public class ArticleService {
     Instant when = Instants.accept(publishedAt, "publishedAt", false);
     if (when == null && wanted == ArticleStatus.PUBLISHED) {
       // Publishing keeps the original date of an article that is already out.
-      when = wasPublished && article.publishedAt != null ? article.publishedAt : now;
+      when =
+          wasPublished && article.publishedAt != null
+              ? article.publishedAt
+              : now.truncatedTo(ChronoUnit.MILLIS);
     }
     switch (wanted) {
       case DRAFT -> article.status = Article.DRAFT;
