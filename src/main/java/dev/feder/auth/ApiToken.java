@@ -1,13 +1,9 @@
 package dev.feder.auth;
 
-import dev.feder.author.Author;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,9 +24,8 @@ public class ApiToken extends PanacheEntityBase {
   public String role;
 
   /** The author an author token writes as; null for every other role. */
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "author_id")
-  public Author author;
+  @Column(name = "author_id")
+  public UUID authorId;
 
   /** Lower-case hex SHA-256 of the secret. */
   @Column(name = "token_hash", nullable = false, unique = true)

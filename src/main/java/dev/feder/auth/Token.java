@@ -16,12 +16,12 @@ public record Token(
     @Schema(description = "When the token was revoked; absent while it is valid")
         Instant revokedAt) {
 
-  static Token from(ApiToken token) {
+  static Token from(ApiToken token, TokenAuthor author) {
     return new Token(
         token.id,
         token.name,
         TokenRole.of(token.role),
-        TokenAuthor.from(token.author),
+        author,
         token.createdAt,
         token.expiresAt,
         token.revokedAt);

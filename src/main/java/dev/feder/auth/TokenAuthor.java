@@ -1,6 +1,5 @@
 package dev.feder.auth;
 
-import dev.feder.author.Author;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,9 +8,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TokenAuthor(
     @Schema(required = true) UUID id,
     @Schema(required = true, examples = "sophie-mueller") String slug,
-    @Schema(required = true, examples = "Sophie Müller") String name) {
-
-  static TokenAuthor from(Author author) {
-    return author == null ? null : new TokenAuthor(author.id, author.slug, author.name);
-  }
-}
+    @Schema(required = true, examples = "Sophie Müller") String name) {}

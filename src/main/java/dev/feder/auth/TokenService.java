@@ -1,6 +1,5 @@
 package dev.feder.auth;
 
-import dev.feder.author.AuthorService;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
@@ -17,6 +16,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Rules for API tokens: issuing, listing, revoking, and checking a presented secret. */
@@ -29,10 +30,10 @@ public class TokenService {
   private static final Sort NEWEST_FIRST =
       Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
 
-  private final AuthorService authors;
+  private final TokenAuthors authors;
   private final Clock clock = Clock.systemUTC();
 
-  public TokenService(AuthorService authors) {
+  public TokenService(TokenAuthors authors) {
     this.authors = authors;
   }
 
@@ -41,12 +42,17 @@ public class TokenService {
     PanacheQuery<ApiToken> query = ApiToken.findAll(NEWEST_FIRST);
     query.page(request.page() - 1, request.size());
     List<ApiToken> page = query.list();
-    return new Page<>(page.stream().map(Token::from).toList(), request, query.count());
+    Map<UUID, TokenAuthor> byId =
+        authors.byIds(page.stream().map(t -> t.authorId).filter(Objects::nonNull).toList());
+    return new Page<>(
+        page.stream().map(t -> Token.from(t, byId.get(t.authorId))).toList(),
+        request,
+        query.count());
   }
 
   @Transactional
   public Token get(UUID id) {
-    return Token.from(find(id));
+    return view(find(id));
   }
 
   /** Issues a token; the answer is the only place its secret ever appears. */
@@ -61,7 +67,7 @@ public class TokenService {
       if (input.author() == null) {
         throw ProblemException.invalidField("author", "is required for role author");
       }
-      token.author = authors.resolve(input.author(), "author");
+      token.authorId = authors.resolve(input.author(), "author").id();
     } else if (input.author() != null) {
       throw ProblemException.invalidField("author", "is only allowed for role author");
     }
@@ -75,7 +81,13 @@ public class TokenService {
     token.tokenHash = TokenSecrets.hash(secret);
     token.persist();
     ApiToken.flush();
-    return CreatedToken.of(Token.from(token), secret);
+    return CreatedToken.of(view(token), secret);
+  }
+
+  private Token view(ApiToken token) {
+    return Token.from(
+        token,
+        token.authorId == null ? null : authors.byIds(List.of(token.authorId)).get(token.authorId));
   }
 
   /** Revokes a token at once; revoking a revoked token again changes nothing. */
@@ -106,8 +118,8 @@ public class TokenService {
         QuarkusSecurityIdentity.builder()
             .setPrincipal(new QuarkusPrincipal(token.name))
             .addRole(token.role);
-    if (token.author != null) {
-      identity.addAttribute(AUTHOR_ID, token.author.id);
+    if (token.authorId != null) {
+      identity.addAttribute(AUTHOR_ID, token.authorId);
     }
     return identity.build();
   }
