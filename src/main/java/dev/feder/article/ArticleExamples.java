@@ -42,4 +42,17 @@ final class ArticleExamples {
           + "\"createdAt\":\"2026-11-26T07:50:12Z\",\"updatedAt\":\"2026-11-26T08:14:03Z\"}";
 
   private ArticleExamples() {}
+
+  static final String REVISION_ITEM =
+      "{\"revision\":3,\"createdAt\":\"2026-11-26T09:02:41Z\",\"createdBy\":\"Redaktion Jörg\"}";
+
+  static final String REVISION =
+      "{\"revision\":1,\"createdAt\":\"2026-11-26T08:10:05Z\",\"createdBy\":\"Redaktion Jörg\","
+          + "\"state\":{\"title\":\"Marine probt vor Pjöngjang\","
+          + "\"slug\":\"marine-probt-vor-pjoengjang\","
+          + "\"body\":\"<p>Am frühen Morgen liefen zwölf Schiffe aus.</p>\","
+          + "\"bodyFormat\":\"html\",\"language\":\"de\",\"status\":\"draft\","
+          + "\"category\":{\"id\":\"0b6f4c1e-2d3a-4f5b-8c9d-1e2f3a4b5c6d\",\"slug\":\"nachrichten\"},"
+          + "\"authors\":[{\"id\":\"5a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d\",\"slug\":\"sophie-mueller\"}],"
+          + "\"tags\":[\"Nordkorea\"],\"related\":[]}}";
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.auth.Roles;
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemExamples;
+import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.web.FederApi;
@@ -433,5 +434,143 @@ public class ArticleResource {
           String ifMatch,
       JsonNode patch) {
     return service.patch(id, patch, ifMatch);
+  }
+
+  @GET
+  @Path("/{id}/revisions")
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR, Roles.VIEWER})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "listArticleRevisions",
+      summary = "List the revisions of an article",
+      description =
+          "Every stored state of an article, newest first: revision 1 is the state as first"
+              + " created, and every replace, patch and restore adds the next one.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The revisions, newest first",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = ArticleRevisions.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No article with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  public ArticleRevisions revisions(@PathParam("id") UUID id) {
+    return service.revisions(id);
+  }
+
+  @GET
+  @Path("/{id}/revisions/{n}")
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR, Roles.VIEWER})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "getArticleRevision",
+      summary = "Get one revision of an article",
+      description =
+          "The article's state as stored in this revision, in the shape a PUT takes (references"
+              + " by id and slug).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The revision with its state",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = ArticleRevisionResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "n is not a positive integer",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No article with this id, or no such revision of it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  public ArticleRevisionResponse revision(
+      @PathParam("id") UUID id,
+      @Parameter(
+              description = "The revision number, from 1",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          @PathParam("n")
+          String n) {
+    return service.revision(id, revisionNumber(n));
+  }
+
+  @POST
+  @Path("/{id}/revisions/{n}/restore")
+  // No body is read, so none needs a content type.
+  @Consumes(MediaType.WILDCARD)
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "restoreArticleRevision",
+      summary = "Restore a revision of an article",
+      description =
+          "Brings back the state of revision n like a PUT of it (the slug, sanitizing and"
+              + " references are applied again) and records the result as a new revision. Takes"
+              + " If-Match with the article's current ETag. A pinned article or author deleted"
+              + " since is a 400 naming the field.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The restored article",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "n is not a positive integer, or the stored state no longer resolves",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No article with this id, or no such revision of it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The revision's slug is taken by another article now",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  public ArticleResponse restore(
+      @PathParam("id") UUID id,
+      @Parameter(
+              description = "The revision number, from 1",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          @PathParam("n")
+          String n,
+      @Parameter(description = "The article's ETag last read", required = true)
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch) {
+    return service.restore(id, revisionNumber(n), ifMatch);
+  }
+
+  private static int revisionNumber(String n) {
+    try {
+      int number = Integer.parseInt(n);
+      if (number >= 1) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // Answered below like any other bad number.
+    }
+    throw ProblemException.badParameter("n", "must be a positive integer");
   }
 }

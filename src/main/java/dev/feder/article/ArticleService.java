@@ -1,6 +1,9 @@
 package dev.feder.article;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.feder.auth.Caller;
 import dev.feder.author.Author;
 import dev.feder.author.AuthorService;
@@ -54,6 +57,7 @@ public class ArticleService {
   private final EntityTags tags;
   private final MergePatch mergePatch;
   private final Caller caller;
+  private final ObjectMapper mapper;
   private final Clock clock = Clock.systemUTC();
 
   public ArticleService(
@@ -63,7 +67,8 @@ public class ArticleService {
       Markdown markdown,
       EntityTags tags,
       MergePatch mergePatch,
-      Caller caller) {
+      Caller caller,
+      ObjectMapper mapper) {
     this.categories = categories;
     this.authors = authors;
     this.sanitizer = sanitizer;
@@ -71,6 +76,7 @@ public class ArticleService {
     this.tags = tags;
     this.mergePatch = mergePatch;
     this.caller = caller;
+    this.mapper = mapper;
   }
 
   /**
@@ -196,6 +202,7 @@ public class ArticleService {
     requireOwnByline(article);
     article.persist();
     Article.flush();
+    recordRevision(article);
     return view(article);
   }
 
@@ -205,6 +212,7 @@ public class ArticleService {
     apply(article, input);
     requireOwnByline(article);
     Article.flush();
+    recordRevision(article);
     return view(article);
   }
 
@@ -214,7 +222,87 @@ public class ArticleService {
     apply(article, mergePatch.apply(toInput(article), patch, ArticleInput.class));
     requireOwnByline(article);
     Article.flush();
+    recordRevision(article);
     return view(article);
+  }
+
+  /** The revisions of an article, newest first. */
+  @Transactional
+  public ArticleRevisions revisions(UUID id) {
+    requireArticle(id);
+    return new ArticleRevisions(
+        ArticleRevision.newestFirst(id).stream().map(ArticleRevisionItem::from).toList());
+  }
+
+  /** One revision of an article with the state it stored. */
+  @Transactional
+  public ArticleRevisionResponse revision(UUID id, int number) {
+    requireArticle(id);
+    ArticleRevision revision = findRevision(id, number);
+    return new ArticleRevisionResponse(
+        revision.revision, revision.createdAt, revision.createdBy, readState(revision.state));
+  }
+
+  /**
+   * Brings back the state of an earlier revision like a PUT of it (slug, sanitizing and references
+   * are applied again) and records the result as a new revision.
+   */
+  @Transactional
+  public ArticleResponse restore(UUID id, int number, String ifMatch) {
+    Article article = lockForWrite(id, ifMatch);
+    ArticleInput input = readState(findRevision(id, number).state);
+    apply(article, input);
+    requireOwnByline(article);
+    Article.flush();
+    recordRevision(article);
+    return view(article);
+  }
+
+  private static void requireArticle(UUID id) {
+    if (Article.findById(id) == null) {
+      throw ProblemException.notFound("Article " + id);
+    }
+  }
+
+  private static ArticleRevision findRevision(UUID id, int number) {
+    return ArticleRevision.find(id, number)
+        .orElseThrow(() -> ProblemException.notFound("Revision " + number + " of article " + id));
+  }
+
+  /** Stores the article's state as its next revision; the caller holds its row lock. */
+  private void recordRevision(Article article) {
+    ArticleRevision revision = new ArticleRevision();
+    revision.id = UUID.randomUUID();
+    revision.article = article;
+    revision.revision = ArticleRevision.nextNumber(article.id);
+    try {
+      revision.state = mapper.writeValueAsString(toInput(article));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialize article " + article.id, e);
+    }
+    revision.createdBy = caller.name();
+    revision.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    revision.persist();
+  }
+
+  /**
+   * A stored state as input. A state saved while the article was scheduled reads as published once
+   * its time has passed, since scheduling needs a future instant.
+   */
+  private ArticleInput readState(String state) {
+    try {
+      ObjectNode tree = (ObjectNode) mapper.readTree(state);
+      JsonNode publishedAt = tree.get("publishedAt");
+      if ("scheduled".equals(tree.path("status").asText())
+          && publishedAt != null
+          && publishedAt.isTextual()
+          && !Instant.parse(publishedAt.asText()).isAfter(clock.instant())) {
+        tree.put("status", "published");
+      }
+      return mapper.treeToValue(tree, ArticleInput.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot read a stored article revision", e);
+    }
   }
 
   @Transactional
