@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.filter.log.ErrorLoggingFilter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -14,20 +15,23 @@ public final class Api {
   /** The bootstrap admin token of the test profile. */
   public static final String ADMIN_TOKEN = "test-admin-token";
 
-  static {
-    // RestAssured would encode merge-patch bodies in ISO-8859-1; the API speaks UTF-8 only.
-    RestAssured.config =
-        RestAssured.config()
-            .encoderConfig(
-                EncoderConfig.encoderConfig()
-                    .defaultCharsetForContentType("UTF-8", "application/merge-patch+json"));
-  }
-
   private Api() {}
+
+  /**
+   * The current configuration (Quarkus sets it per test) with merge-patch bodies encoded in UTF-8;
+   * RestAssured would use ISO-8859-1 for that media type.
+   */
+  private static RestAssuredConfig utf8MergePatch() {
+    return RestAssured.config()
+        .encoderConfig(
+            EncoderConfig.encoderConfig()
+                .defaultCharsetForContentType("UTF-8", "application/merge-patch+json"));
+  }
 
   /** An anonymous reader, as a frontend calls Feder. */
   public static RequestSpecification anonymous() {
     return given()
+        .config(utf8MergePatch())
         .filter(SpecValidation.full())
         .accept("application/json, application/problem+json");
   }
@@ -49,7 +53,10 @@ public final class Api {
    * response is checked against the spec.
    */
   public static RequestSpecification raw() {
-    return given().filter(SpecValidation.responsesOnly()).filter(new ErrorLoggingFilter());
+    return given()
+        .config(utf8MergePatch())
+        .filter(SpecValidation.responsesOnly())
+        .filter(new ErrorLoggingFilter());
   }
 
   /** Like {@link #raw()}, with the admin token. */
