@@ -1,5 +1,7 @@
 package dev.feder.author;
 
+import static dev.feder.support.Problems.assertProblem;
+import static dev.feder.support.Problems.mergePatch;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -19,8 +21,6 @@ import dev.feder.support.Api;
 import dev.feder.support.TestData;
 import dev.feder.support.TestData.Created;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -37,8 +37,6 @@ import org.junit.jupiter.api.Test;
 class AuthorResourceTest {
 
   private static final String AUTHORS = "/api/v1/authors";
-  private static final String PROBLEM_JSON = "application/problem+json";
-  private static final String MERGE_PATCH = "application/merge-patch+json";
   private static final String URL_MESSAGE = "must be an http or https URL";
 
   /** A full, realistic author; the name carries the suffix so the slug is predictable. */
@@ -611,7 +609,7 @@ class AuthorResourceTest {
     Created author = TestData.author(sophie(TestData.suffix()));
 
     Response response =
-        deleting(Api.admin())
+        Api.admin()
             // The published article changed the author's articleCount, so its ETag: read it again.
             .header("If-Match", TestData.etag(AUTHORS + "/" + author.id()))
             .delete(AUTHORS + "/" + author.id());
@@ -638,7 +636,7 @@ class AuthorResourceTest {
     String current = changeBio(author, "Zwischenstand");
 
     Response response =
-        deleting(Api.admin()).header("If-Match", author.etag()).delete(AUTHORS + "/" + author.id());
+        Api.admin().header("If-Match", author.etag()).delete(AUTHORS + "/" + author.id());
 
     assertProblem(response, 412, "/problems/precondition-failed").header("ETag", equalTo(current));
     Api.anonymous().get(AUTHORS + "/" + author.id()).then().statusCode(200);
@@ -655,7 +653,7 @@ class AuthorResourceTest {
         author.slug());
 
     Response response =
-        deleting(Api.admin())
+        Api.admin()
             // The published article changed the author's articleCount, so its ETag: read it again.
             .header("If-Match", TestData.etag(AUTHORS + "/" + author.id()))
             .delete(AUTHORS + "/" + author.id());
@@ -668,9 +666,7 @@ class AuthorResourceTest {
   @Test
   void deleteUnknownAuthorIsNotFound() {
     Response response =
-        deleting(Api.admin())
-            .header("If-Match", "\"irgendwas\"")
-            .delete(AUTHORS + "/" + UUID.randomUUID());
+        Api.admin().header("If-Match", "\"irgendwas\"").delete(AUTHORS + "/" + UUID.randomUUID());
 
     assertProblem(response, 404, "/problems/not-found");
   }
@@ -753,25 +749,6 @@ class AuthorResourceTest {
   }
 
   /**
-   * A DELETE answers 204 without a body or a problem, so the client accepts both JSON types (the
-   * spec validator refuses an Accept header that matches none of the operation's responses).
-   */
-  private static RequestSpecification deleting(RequestSpecification spec) {
-    return spec.accept("application/json, application/problem+json");
-  }
-
-  /** Sends the body as {@code application/merge-patch+json} in UTF-8. */
-  private static RequestSpecification mergePatch(RequestSpecification spec) {
-    return spec.config(
-            RestAssured.config()
-                .encoderConfig(
-                    EncoderConfig.encoderConfig()
-                        .defaultCharsetForContentType("UTF-8", MERGE_PATCH)
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-        .contentType(MERGE_PATCH);
-  }
-
-  /**
    * Every author in the list, walking all pages of 100; for anonymous callers every page is also
    * checked to carry no email at all.
    */
@@ -807,17 +784,6 @@ class AuthorResourceTest {
 
   private static List<String> ids(List<Map<String, Object>> items) {
     return items.stream().map(item -> (String) item.get("id")).toList();
-  }
-
-  private static ValidatableResponse assertProblem(Response response, int status, String type) {
-    return response
-        .then()
-        .statusCode(status)
-        .header("Content-Type", startsWith(PROBLEM_JSON))
-        .body("type", equalTo(type))
-        .body("status", equalTo(status))
-        .body("title", notNullValue())
-        .body("detail", notNullValue());
   }
 
   private static ValidatableResponse assertFieldError(

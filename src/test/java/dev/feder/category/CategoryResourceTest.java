@@ -1,5 +1,7 @@
 package dev.feder.category;
 
+import static dev.feder.support.Problems.assertProblem;
+import static dev.feder.support.Problems.mergePatch;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -20,12 +22,9 @@ import dev.feder.support.Api;
 import dev.feder.support.TestData;
 import dev.feder.support.TestData.Created;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +36,6 @@ import org.junit.jupiter.api.Test;
 class CategoryResourceTest {
 
   private static final String CATEGORIES = "/api/v1/categories";
-  private static final String PROBLEM_JSON = "application/problem+json";
-  private static final String MERGE_PATCH = "application/merge-patch+json";
   private static final String SLUG_MESSAGE = "must be lower-case words joined by '-'";
 
   // --- create ---------------------------------------------------------------------------------
@@ -827,9 +824,7 @@ class CategoryResourceTest {
     Created category = TestData.category("Vermischtes " + TestData.suffix());
 
     Response response =
-        deleting(Api.admin())
-            .header("If-Match", category.etag())
-            .delete(CATEGORIES + "/" + category.id());
+        Api.admin().header("If-Match", category.etag()).delete(CATEGORIES + "/" + category.id());
 
     response.then().statusCode(204);
     assertEquals("", response.asString());
@@ -856,9 +851,7 @@ class CategoryResourceTest {
     String current = changeDescription(category, "Buntes");
 
     Response response =
-        deleting(Api.admin())
-            .header("If-Match", category.etag())
-            .delete(CATEGORIES + "/" + category.id());
+        Api.admin().header("If-Match", category.etag()).delete(CATEGORIES + "/" + category.id());
 
     assertProblem(response, 412, "/problems/precondition-failed").header("ETag", equalTo(current));
     Api.anonymous().get(CATEGORIES + "/" + category.id()).then().statusCode(200);
@@ -867,7 +860,7 @@ class CategoryResourceTest {
   @Test
   void deleteUnknownCategoryIsNotFound() {
     Response response =
-        deleting(Api.admin())
+        Api.admin()
             .header("If-Match", "\"irgendwas\"")
             .delete(CATEGORIES + "/" + UUID.randomUUID());
 
@@ -881,9 +874,7 @@ class CategoryResourceTest {
     TestData.childCategory("Bayern " + sfx, parent.slug());
 
     Response response =
-        deleting(Api.admin())
-            .header("If-Match", parent.etag())
-            .delete(CATEGORIES + "/" + parent.id());
+        Api.admin().header("If-Match", parent.etag()).delete(CATEGORIES + "/" + parent.id());
 
     assertProblem(response, 409, "/problems/conflict")
         .body("detail", containsString(parent.slug()));
@@ -900,7 +891,7 @@ class CategoryResourceTest {
 
     // The published article changed the category's articleCount, so its ETag: read it again.
     Response response =
-        deleting(Api.admin())
+        Api.admin()
             .header("If-Match", TestData.etag(CATEGORIES + "/" + category.id()))
             .delete(CATEGORIES + "/" + category.id());
 
@@ -975,25 +966,6 @@ class CategoryResourceTest {
         .header("ETag");
   }
 
-  /**
-   * A DELETE answers 204 without a body or a problem, so the client accepts both JSON types (the
-   * spec validator refuses an Accept header that matches none of the operation's responses).
-   */
-  private static RequestSpecification deleting(RequestSpecification spec) {
-    return spec.accept("application/json, application/problem+json");
-  }
-
-  /** Sends the body as {@code application/merge-patch+json} in UTF-8. */
-  private static RequestSpecification mergePatch(RequestSpecification spec) {
-    return spec.config(
-            RestAssured.config()
-                .encoderConfig(
-                    EncoderConfig.encoderConfig()
-                        .defaultCharsetForContentType("UTF-8", MERGE_PATCH)
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-        .contentType(MERGE_PATCH);
-  }
-
   /** Every item of the flat or tree list, walking all pages of 100. */
   private static List<Map<String, Object>> allItems(Map<String, String> params) {
     List<Map<String, Object>> items = new ArrayList<>();
@@ -1049,17 +1021,6 @@ class CategoryResourceTest {
             + text
             + ": "
             + new String(haystack, StandardCharsets.UTF_8));
-  }
-
-  private static ValidatableResponse assertProblem(Response response, int status, String type) {
-    return response
-        .then()
-        .statusCode(status)
-        .header("Content-Type", startsWith(PROBLEM_JSON))
-        .body("type", equalTo(type))
-        .body("status", equalTo(status))
-        .body("title", notNullValue())
-        .body("detail", notNullValue());
   }
 
   private static ValidatableResponse assertFieldError(
