@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -268,6 +269,19 @@ final class ArticleQuery {
     Map<UUID, Article> byId = new HashMap<>();
     Article.<Article>list("id in ?1", ids).forEach(a -> byId.put(a.id, a));
     return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+  }
+
+  /** When the first article scheduled after {@code instant} goes live, if one is. */
+  static Optional<Instant> firstPublicationAfter(Instant instant) {
+    return Optional.ofNullable(
+        Article.getEntityManager()
+            .createQuery(
+                "select min(a.publishedAt) from Article a where a.status = '"
+                    + Article.PUBLISHED
+                    + "' and a.publishedAt > :instant",
+                Instant.class)
+            .setParameter("instant", instant)
+            .getSingleResult());
   }
 
   /**

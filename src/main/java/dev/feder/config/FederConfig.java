@@ -1,5 +1,6 @@
 package dev.feder.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -59,6 +60,23 @@ public interface FederConfig {
     /** {@code stale-while-revalidate} of anonymous GET responses. */
     @WithDefault("300s")
     Duration staleWhileRevalidate();
+
+    /** Feder's own cache of public responses. */
+    Cache cache();
+
+    /** Feder's own cache of public responses. */
+    interface Cache {
+      /**
+       * Keep anonymous GET responses in memory until the content changes (on any instance) or a
+       * scheduled article goes live.
+       */
+      @WithDefault("true")
+      boolean enabled();
+
+      /** Upper bound for the bodies kept, in bytes ({@code 64M}, {@code 512K}). */
+      @WithDefault("64M")
+      MemorySize maxSize();
+    }
   }
 
   /** The public website that shows the articles, for links in feeds and the sitemap. */

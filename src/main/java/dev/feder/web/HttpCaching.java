@@ -1,6 +1,7 @@
 package dev.feder.web;
 
 import dev.feder.config.FederConfig;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -9,7 +10,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -24,10 +28,15 @@ public class HttpCaching {
 
   private final EntityTags tags;
   private final FederConfig config;
+  private final ResponseCache cache;
+  private final CurrentVertxRequest exchange;
 
-  public HttpCaching(EntityTags tags, FederConfig config) {
+  public HttpCaching(
+      EntityTags tags, FederConfig config, ResponseCache cache, CurrentVertxRequest exchange) {
     this.tags = tags;
     this.config = config;
+    this.cache = cache;
+    this.exchange = exchange;
   }
 
   @ServerResponseFilter
@@ -35,6 +44,11 @@ public class HttpCaching {
       ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
     Object entity = response.getEntity();
     int status = response.getStatus();
+    String method = request.getMethod();
+    if (status < 300 && !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+      // This instance shows its own writes at once; others hear of them from the database.
+      cache.invalidate();
+    }
     MediaType type = response.getMediaType();
     if (entity == null || type == null || (status != 200 && status != 201)) {
       return;
@@ -52,7 +66,6 @@ public class HttpCaching {
     }
     String etag = EntityTags.ofBytes(body);
     response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-    String method = request.getMethod();
     if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
       response.setEntity(body, response.getEntityAnnotations(), type);
       return;
@@ -76,6 +89,10 @@ public class HttpCaching {
                     + config.http().maxAge().toSeconds()
                     + ", stale-while-revalidate="
                     + config.http().staleWhileRevalidate().toSeconds());
+    CachedResponses.Miss miss = exchange.getCurrent().get(CachedResponses.MISS);
+    if (status == 200 && miss != null) {
+      keep(miss, response, body, type, etag);
+    }
     String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
     if (ifNoneMatch != null && EntityTags.matchesWeakly(ifNoneMatch, etag)) {
       response.setStatus(304);
@@ -83,6 +100,30 @@ public class HttpCaching {
       return;
     }
     response.setEntity(body, response.getEntityAnnotations(), type);
+  }
+
+  private void keep(
+      CachedResponses.Miss miss,
+      ContainerResponseContext response,
+      byte[] body,
+      MediaType type,
+      String etag) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, type.toString()));
+    response
+        .getStringHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+                  && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
+                  && !HttpHeaders.SET_COOKIE.equalsIgnoreCase(name)) {
+                values.forEach(value -> headers.add(Map.entry(name, value)));
+              }
+            });
+    cache.store(
+        miss.key(),
+        miss.generation(),
+        new ResponseCache.Entry(body, etag, List.copyOf(headers), miss.generation()));
   }
 
   /** {@code application/xml}, {@code text/xml} and {@code application/*+xml} such as RSS. */

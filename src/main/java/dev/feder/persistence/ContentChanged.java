@@ -1,0 +1,4 @@
+package dev.feder.persistence;
+
+/** Public content may have changed: categories, authors, articles or their links. */
+public record ContentChanged() {}

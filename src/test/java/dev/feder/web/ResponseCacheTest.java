@@ -1,0 +1,259 @@
+package dev.feder.web;
+
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.feder.support.Api;
+import dev.feder.support.TestData;
+import dev.feder.support.TestData.Created;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Feder keeps public answers in memory, and never serves one that the database would no longer
+ * give: not after an edit through the API, not after a change by another instance or tool, not
+ * after a scheduled article went live, and never anything only a signed-in caller may see.
+ */
+@QuarkusTest
+class ResponseCacheTest {
+
+  @Inject SessionFactory sessionFactory;
+  @Inject AgroalDataSource dataSource;
+
+  @Test
+  void repeatedPublicReadIsAnsweredWithoutTheDatabase() {
+    Fixture fixture = fixture();
+    String path = "/api/v1/articles?category=" + fixture.category().slug();
+    Response first = Api.anonymous().get(path);
+    first.then().statusCode(200).body("data.title", hasItem(fixture.title()));
+
+    long statements = statementsFor(() -> Api.anonymous().get(path));
+    Response second = Api.anonymous().get(path);
+
+    assertEquals(0, statements, "statements for a repeated public read");
+    second.then().statusCode(200).header("ETag", first.header("ETag"));
+    assertEquals(first.asString(), second.asString());
+    assertEquals(first.header("Cache-Control"), second.header("Cache-Control"));
+    assertEquals(first.header("Vary"), second.header("Vary"));
+    assertEquals(first.header("Link"), second.header("Link"));
+  }
+
+  @Test
+  void editThroughTheApiIsVisibleOnTheNextRead() {
+    Fixture fixture = fixture();
+    String path = "/api/v1/articles/slug/" + fixture.article().slug();
+    Api.anonymous().get(path).then().statusCode(200).body("title", equalTo(fixture.title()));
+    String before = Api.anonymous().get(path).header("ETag");
+
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", TestData.etag("/api/v1/articles/" + fixture.article().id()))
+        .body(Map.of("title", "Neue Überschrift „geändert“ " + fixture.run()))
+        .patch("/api/v1/articles/" + fixture.article().id())
+        .then()
+        .statusCode(200);
+
+    Response after = Api.anonymous().get(path);
+    after
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Neue Überschrift „geändert“ " + fixture.run()));
+    assertNotEquals(before, after.header("ETag"));
+  }
+
+  @Test
+  void changeMadeElsewhereReachesTheCache() throws SQLException {
+    Fixture fixture = fixture();
+    String path = "/api/v1/articles/slug/" + fixture.article().slug();
+    Api.anonymous().get(path).then().statusCode(200);
+    assertEquals(0, statementsFor(() -> Api.anonymous().get(path)), "cached before the change");
+
+    // As another instance or a maintenance script would: straight in the database.
+    String title = "Von anderer Instanz geändert " + fixture.run();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement("update article set title = ? where id = ?")) {
+      update.setString(1, title);
+      update.setObject(2, UUID.fromString(fixture.article().id()));
+      assertEquals(1, update.executeUpdate());
+    }
+
+    // The database tells every instance; that takes a moment, never a stale answer for long.
+    String seen = awaitTitle(path, title, Duration.ofSeconds(10));
+    assertEquals(title, seen);
+  }
+
+  @Test
+  void scheduledArticleGoesLiveThroughTheCache() throws InterruptedException {
+    Fixture fixture = fixture();
+    String scheduledTitle = "Geplante Meldung " + fixture.run();
+    Instant goesLive = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+    Api.admin()
+        .body(
+            Map.of(
+                "title",
+                scheduledTitle,
+                "category",
+                Map.of("slug", fixture.category().slug()),
+                "status",
+                "published",
+                "publishedAt",
+                goesLive.toString()))
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(201);
+    String path = "/api/v1/articles?category=" + fixture.category().slug();
+    Api.anonymous()
+        .get(path)
+        .then()
+        .statusCode(200)
+        .body("data.title", not(hasItem(scheduledTitle)));
+    assertEquals(0, statementsFor(() -> Api.anonymous().get(path)), "cached while scheduled");
+
+    while (Instant.now().isBefore(goesLive.plusMillis(50))) {
+      Thread.sleep(100);
+    }
+
+    Api.anonymous().get(path).then().statusCode(200).body("data.title", hasItem(scheduledTitle));
+  }
+
+  @Test
+  void answersForSignedInCallersAreNeverServedToAnonymousOnes() {
+    Fixture fixture = fixture();
+    Created draft =
+        created(
+            Api.admin()
+                .body(
+                    Map.of(
+                        "title",
+                        "Entwurf " + fixture.run(),
+                        "category",
+                        Map.of("slug", fixture.category().slug()),
+                        "status",
+                        "draft"))
+                .post("/api/v1/articles"));
+    String path = "/api/v1/articles/" + draft.id();
+    Api.admin().get(path).then().statusCode(200);
+    Api.admin().get(path).then().statusCode(200);
+    Api.anonymous().get(path).then().statusCode(404);
+
+    String list = "/api/v1/articles?category=" + fixture.category().slug() + "&status=draft";
+    Api.admin().get(list).then().statusCode(200).body("data.id", hasItem(draft.id()));
+    Response anonymous = Api.raw().accept("application/json").get(list);
+    assertTrue(
+        anonymous.statusCode() >= 400
+            || !anonymous.jsonPath().getList("data.id").contains(draft.id()),
+        "anonymous readers never see the draft");
+  }
+
+  @Test
+  void conditionalAndHeadRequestsAreAnsweredFromTheCache() {
+    Fixture fixture = fixture();
+    String path = "/api/v1/articles/slug/" + fixture.article().slug();
+    Response first = Api.anonymous().get(path);
+    String etag = first.header("ETag");
+
+    long statements =
+        statementsFor(
+            () -> {
+              Api.anonymous()
+                  .header("If-None-Match", etag)
+                  .get(path)
+                  .then()
+                  .statusCode(304)
+                  .header("ETag", etag)
+                  .body(emptyString());
+              // HEAD is GET without the body (RFC 9110), so the spec lists no HEAD operations.
+              RestAssured.given()
+                  .accept("application/json, application/problem+json")
+                  .head(path)
+                  .then()
+                  .statusCode(200)
+                  .header("ETag", etag)
+                  .header("Content-Type", first.header("Content-Type"))
+                  .body(emptyString());
+              return null;
+            });
+
+    assertEquals(0, statements, "statements for a 304 and a HEAD from the cache");
+  }
+
+  @Test
+  void cachedAnswerCarriesCorsHeadersForTheAskingOrigin() {
+    Fixture fixture = fixture();
+    String path = "/api/v1/articles/slug/" + fixture.article().slug();
+    Api.anonymous().header("Origin", "http://localhost:3000").get(path).then().statusCode(200);
+
+    Api.anonymous()
+        .header("Origin", "http://localhost:5173")
+        .get(path)
+        .then()
+        .statusCode(200)
+        .header("Access-Control-Allow-Origin", "http://localhost:5173");
+  }
+
+  private record Fixture(String run, Created category, Created article, String title) {}
+
+  private static Fixture fixture() {
+    String run = TestData.suffix();
+    Created category = TestData.category("Zwischenspeicher " + run);
+    Created author = TestData.author("Jürgen Groß " + run);
+    String title = "Größte Übung „Nordlicht“ " + run;
+    Created article = TestData.publishedArticle(title, category.slug(), author.slug());
+    return new Fixture(run, category, article, title);
+  }
+
+  private static Created created(Response response) {
+    response.then().statusCode(201);
+    return new Created(response.path("id"), response.path("slug"), response.header("ETag"));
+  }
+
+  private long statementsFor(Supplier<?> reads) {
+    Statistics statistics = sessionFactory.getStatistics();
+    statistics.setStatisticsEnabled(true);
+    long before = statistics.getPrepareStatementCount();
+    reads.get();
+    return statistics.getPrepareStatementCount() - before;
+  }
+
+  private static String awaitTitle(String path, String title, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    String seen;
+    do {
+      seen = Api.anonymous().get(path).then().statusCode(200).extract().path("title");
+      if (title.equals(seen)) {
+        return seen;
+      }
+      sleep();
+    } while (Instant.now().isBefore(deadline));
+    return seen;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
