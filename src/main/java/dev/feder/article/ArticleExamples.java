@@ -41,6 +41,28 @@ final class ArticleExamples {
           + "\"wordCount\":12,\"readingTimeMinutes\":1,"
           + "\"createdAt\":\"2026-11-26T07:50:12Z\",\"updatedAt\":\"2026-11-26T08:14:03Z\"}";
 
+  static final String REVISION_DIFF =
+      "{\"from\":2,\"to\":3,\"changes\":["
+          + "{\"field\":\"title\",\"kind\":\"value\","
+          + "\"before\":\"Marine probt vor Pjöngjang\","
+          + "\"after\":\"„Größte Übung seit Jahren“: Marine probt vor Pjöngjang\"},"
+          + "{\"field\":\"body\",\"kind\":\"text\",\"hunks\":[{\"fromStart\":1,"
+          + "\"fromLines\":2,\"toStart\":1,\"toLines\":3,\"lines\":["
+          + "{\"op\":\"context\",\"text\":\"<h2>Was geschah</h2>\"},"
+          + "{\"op\":\"removed\",\"text\":\"<p>Am Morgen liefen Schiffe aus.</p>\"},"
+          + "{\"op\":\"added\",\"text\":\"<p>Am frühen Morgen liefen zwölf Schiffe aus.</p>\"},"
+          + "{\"op\":\"added\",\"text\":\"<p>Quelle: The Telegraph</p>\"}]}]},"
+          + "{\"field\":\"status\",\"kind\":\"value\",\"before\":\"draft\","
+          + "\"after\":\"published\"},"
+          + "{\"field\":\"publishedAt\",\"kind\":\"value\","
+          + "\"after\":\"2026-11-26T08:15:00Z\"},"
+          + "{\"field\":\"tags\",\"kind\":\"list\",\"added\":[\"Marine\"],"
+          + "\"removed\":[\"Manöver\"],\"reordered\":false,"
+          + "\"itemsBefore\":[\"Nordkorea\",\"Manöver\"],"
+          + "\"itemsAfter\":[\"Nordkorea\",\"Marine\"]},"
+          + "{\"field\":\"seo.metaTitle\",\"kind\":\"value\","
+          + "\"before\":\"Übung vor Pjöngjang\"}]}";
+
   private ArticleExamples() {}
 
   static final String REVISION_ITEM =

@@ -244,6 +244,19 @@ public class ArticleService {
   }
 
   /**
+   * What changed from revision {@code from} (by default the one before; 0 is the empty article) to
+   * revision {@code number}, as each stored it.
+   */
+  @Transactional
+  public ArticleRevisionDiff diff(UUID id, int number, Integer from) {
+    requireArticle(id);
+    ArticleInput after = readState(findRevision(id, number).state);
+    int base = from != null ? from : number - 1;
+    ArticleInput before = base == 0 ? null : readState(findRevision(id, base).state);
+    return new ArticleRevisionDiff(base, number, ArticleChange.between(before, after));
+  }
+
+  /**
    * Brings back the state of an earlier revision like a PUT of it (slug, sanitizing and references
    * are applied again) and records the result as a new revision.
    */
