@@ -63,6 +63,15 @@ final class ArticleExamples {
           + "{\"field\":\"seo.metaTitle\",\"kind\":\"value\","
           + "\"before\":\"Übung vor Pjöngjang\"}]}";
 
+  static final String REFERENCE_GONE =
+      "{\"type\":\"/problems/conflict\",\"title\":\"Conflict\",\"status\":409,"
+          + "\"detail\":\"Revision 2 names something deleted since (category: no category with"
+          + " id '0b6f4c1e-2d3a-4f5b-8c9d-1e2f3a4b5c6d'); read its state, replace the reference"
+          + " and send it as a PUT\","
+          + "\"instance\":\"/api/v1/articles/6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88/revisions/2/restore\","
+          + "\"errors\":[{\"field\":\"category\","
+          + "\"message\":\"no category with id '0b6f4c1e-2d3a-4f5b-8c9d-1e2f3a4b5c6d'\"}]}";
+
   private ArticleExamples() {}
 
   static final String REVISION_ITEM =

@@ -580,8 +580,14 @@ public class ArticleResource {
       description =
           "Brings back the state of revision n like a PUT of it (the slug, sanitizing and"
               + " references are applied again) and records the result as a new revision. Takes"
-              + " If-Match with the article's current ETag. A pinned article or author deleted"
-              + " since is a 400 naming the field.")
+              + " If-Match with the article's current ETag. A category or author deleted since"
+              + " is a 409 naming the field (errors[].field, such as category or authors[1]) and"
+              + " changes nothing: read the revision, replace the reference and PUT it."
+              + " Related articles pinned in the revision and deleted since are left out, as"
+              + " deleting an article unpins it everywhere. An author token may restore only"
+              + " articles whose byline lists its author, and only a revision whose byline lists"
+              + " it too (otherwise 403, nothing changes): the same rule as for a PUT, so a"
+              + " restore can never take an article away from its author.")
   @APIResponse(
       responseCode = "200",
       description = "The restored article",
@@ -589,7 +595,7 @@ public class ArticleResource {
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
   @APIResponse(
       responseCode = "400",
-      description = "n is not a positive integer, or the stored state no longer resolves",
+      description = "n is not a positive integer",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -606,12 +612,17 @@ public class ArticleResource {
               examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
   @APIResponse(
       responseCode = "409",
-      description = "The revision's slug is taken by another article now",
+      description =
+          "The revision's slug is taken by another article now, or its category or an author"
+              + " was deleted since",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+              examples = {
+                @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT),
+                @ExampleObject(name = "referenceGone", value = ArticleExamples.REFERENCE_GONE)
+              }))
   public ArticleResponse restore(
       @PathParam("id") UUID id,
       @Parameter(
