@@ -41,6 +41,37 @@ final class ArticleExamples {
           + "\"wordCount\":12,\"readingTimeMinutes\":1,"
           + "\"createdAt\":\"2026-11-26T07:50:12Z\",\"updatedAt\":\"2026-11-26T08:14:03Z\"}";
 
+  static final String REVISION_DIFF =
+      "{\"from\":2,\"to\":3,\"changes\":["
+          + "{\"field\":\"title\",\"kind\":\"value\","
+          + "\"before\":\"Marine probt vor Pjöngjang\","
+          + "\"after\":\"„Größte Übung seit Jahren“: Marine probt vor Pjöngjang\"},"
+          + "{\"field\":\"body\",\"kind\":\"text\",\"hunks\":[{\"fromStart\":1,"
+          + "\"fromLines\":2,\"toStart\":1,\"toLines\":3,\"lines\":["
+          + "{\"op\":\"context\",\"text\":\"<h2>Was geschah</h2>\"},"
+          + "{\"op\":\"removed\",\"text\":\"<p>Am Morgen liefen Schiffe aus.</p>\"},"
+          + "{\"op\":\"added\",\"text\":\"<p>Am frühen Morgen liefen zwölf Schiffe aus.</p>\"},"
+          + "{\"op\":\"added\",\"text\":\"<p>Quelle: The Telegraph</p>\"}]}]},"
+          + "{\"field\":\"status\",\"kind\":\"value\",\"before\":\"draft\","
+          + "\"after\":\"published\"},"
+          + "{\"field\":\"publishedAt\",\"kind\":\"value\","
+          + "\"after\":\"2026-11-26T08:15:00Z\"},"
+          + "{\"field\":\"tags\",\"kind\":\"list\",\"added\":[\"Marine\"],"
+          + "\"removed\":[\"Manöver\"],\"reordered\":false,"
+          + "\"itemsBefore\":[\"Nordkorea\",\"Manöver\"],"
+          + "\"itemsAfter\":[\"Nordkorea\",\"Marine\"]},"
+          + "{\"field\":\"seo.metaTitle\",\"kind\":\"value\","
+          + "\"before\":\"Übung vor Pjöngjang\"}]}";
+
+  static final String REFERENCE_GONE =
+      "{\"type\":\"/problems/conflict\",\"title\":\"Conflict\",\"status\":409,"
+          + "\"detail\":\"Revision 2 names something deleted since (category: no category with"
+          + " id '0b6f4c1e-2d3a-4f5b-8c9d-1e2f3a4b5c6d'); read its state, replace the reference"
+          + " and send it as a PUT\","
+          + "\"instance\":\"/api/v1/articles/6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88/revisions/2/restore\","
+          + "\"errors\":[{\"field\":\"category\","
+          + "\"message\":\"no category with id '0b6f4c1e-2d3a-4f5b-8c9d-1e2f3a4b5c6d'\"}]}";
+
   private ArticleExamples() {}
 
   static final String REVISION_ITEM =

@@ -65,4 +65,26 @@ public record ArticleInput(
         List<@NotNull @Valid Reference> related,
     @Valid ArticleSource source,
     @Valid FeaturedImage featuredImage,
-    @Valid Seo seo) {}
+    @Valid Seo seo) {
+
+  /** The same input with other pinned related articles. */
+  ArticleInput withRelated(List<Reference> pinned) {
+    return new ArticleInput(
+        title,
+        slug,
+        subtitle,
+        excerpt,
+        body,
+        bodyFormat,
+        language,
+        status,
+        publishedAt,
+        category,
+        authors,
+        tags,
+        pinned,
+        source,
+        featuredImage,
+        seo);
+  }
+}

@@ -505,6 +505,69 @@ public class ArticleResource {
     return service.revision(id, revisionNumber(n));
   }
 
+  @GET
+  @Path("/{id}/revisions/{n}/diff")
+  @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR, Roles.VIEWER})
+  @SecurityRequirement(name = FederApi.BEARER)
+  @Operation(
+      operationId = "diffArticleRevisions",
+      summary = "Compare two revisions of an article",
+      description =
+          "What changed from revision `from` (by default n - 1) to revision n, field by field,"
+              + " in the order of ArticleInput; unchanged fields are not listed, so equal"
+              + " revisions give an empty changes list. Plain fields (title, slug, status,"
+              + " publishedAt, category by slug, the parts of source, featuredImage and seo as"
+              + " `seo.metaTitle` and so on) come as kind `value` with before and after (absent"
+              + " when unset). authors, tags and related come as kind `list` with the items"
+              + " added and removed, whether the kept ones changed order, and both whole lists;"
+              + " references are compared by id and shown by slug. The body comes as kind"
+              + " `text`: a line diff of the sanitized HTML in which every paragraph, heading,"
+              + " list item or other block is one line (blocks that hold blocks, such as lists"
+              + " and quotes, get a line for their start and end tag, their children indented),"
+              + " in hunks like a unified diff with one unchanged line of context; render"
+              + " removed lines struck through and added ones highlighted, or turn each hunk"
+              + " into `@@ -fromStart,fromLines +toStart,toLines @@` and its lines prefixed"
+              + " with ' ', '-' and '+' for any unified diff viewer. `from` may be newer than n"
+              + " (what restoring n would change) and 0 (the empty article: everything revision"
+              + " n set); revision 1 is compared with 0 by default.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The changes from revision `from` to revision n",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = ArticleRevisionDiff.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "n is not a positive integer, or from not a non-negative one",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No article with this id, or no revision n or from of it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  public ArticleRevisionDiff diff(
+      @PathParam("id") UUID id,
+      @Parameter(
+              description = "The newer revision, from 1",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          @PathParam("n")
+          String n,
+      @Parameter(
+              description = "The revision to compare with; default n - 1, 0 for the empty article",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+          @QueryParam("from")
+          String from) {
+    int number = revisionNumber(n);
+    return service.diff(id, number, baseRevision(from));
+  }
+
   @POST
   @Path("/{id}/revisions/{n}/restore")
   // No body is read, so none needs a content type.
@@ -517,8 +580,14 @@ public class ArticleResource {
       description =
           "Brings back the state of revision n like a PUT of it (the slug, sanitizing and"
               + " references are applied again) and records the result as a new revision. Takes"
-              + " If-Match with the article's current ETag. A pinned article or author deleted"
-              + " since is a 400 naming the field.")
+              + " If-Match with the article's current ETag. A category or author deleted since"
+              + " is a 409 naming the field (errors[].field, such as category or authors[1]) and"
+              + " changes nothing: read the revision, replace the reference and PUT it."
+              + " Related articles pinned in the revision and deleted since are left out, as"
+              + " deleting an article unpins it everywhere. An author token may restore only"
+              + " articles whose byline lists its author, and only a revision whose byline lists"
+              + " it too (otherwise 403, nothing changes): the same rule as for a PUT, so a"
+              + " restore can never take an article away from its author.")
   @APIResponse(
       responseCode = "200",
       description = "The restored article",
@@ -526,7 +595,7 @@ public class ArticleResource {
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
   @APIResponse(
       responseCode = "400",
-      description = "n is not a positive integer, or the stored state no longer resolves",
+      description = "n is not a positive integer",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -543,12 +612,17 @@ public class ArticleResource {
               examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
   @APIResponse(
       responseCode = "409",
-      description = "The revision's slug is taken by another article now",
+      description =
+          "The revision's slug is taken by another article now, or its category or an author"
+              + " was deleted since",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+              examples = {
+                @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT),
+                @ExampleObject(name = "referenceGone", value = ArticleExamples.REFERENCE_GONE)
+              }))
   public ArticleResponse restore(
       @PathParam("id") UUID id,
       @Parameter(
@@ -560,6 +634,21 @@ public class ArticleResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch) {
     return service.restore(id, revisionNumber(n), ifMatch);
+  }
+
+  private static Integer baseRevision(String from) {
+    if (from == null || from.isEmpty()) {
+      return null;
+    }
+    try {
+      int number = Integer.parseInt(from);
+      if (number >= 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // Answered below like any other bad number.
+    }
+    throw ProblemException.badParameter("from", "must be a non-negative integer");
   }
 
   private static int revisionNumber(String n) {

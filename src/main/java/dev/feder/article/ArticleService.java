@@ -244,18 +244,63 @@ public class ArticleService {
   }
 
   /**
+   * What changed from revision {@code from} (by default the one before; 0 is the empty article) to
+   * revision {@code number}, as each stored it.
+   */
+  @Transactional
+  public ArticleRevisionDiff diff(UUID id, int number, Integer from) {
+    requireArticle(id);
+    ArticleInput after = readState(findRevision(id, number).state);
+    int base = from != null ? from : number - 1;
+    ArticleInput before = base == 0 ? null : readState(findRevision(id, base).state);
+    return new ArticleRevisionDiff(base, number, ArticleChange.between(before, after));
+  }
+
+  /**
    * Brings back the state of an earlier revision like a PUT of it (slug, sanitizing and references
-   * are applied again) and records the result as a new revision.
+   * are applied again) and records the result as a new revision. Pinned articles deleted since are
+   * left out, as deleting an article unpins it everywhere; a category or author deleted since is a
+   * conflict naming the field, since the article cannot simply do without them.
    */
   @Transactional
   public ArticleResponse restore(UUID id, int number, String ifMatch) {
     Article article = lockForWrite(id, ifMatch);
-    ArticleInput input = readState(findRevision(id, number).state);
-    apply(article, input);
+    ArticleInput input = withoutDeletedPins(readState(findRevision(id, number).state));
+    try {
+      apply(article, input);
+    } catch (ProblemException e) {
+      // The stored state was valid when written: what fails now is a reference deleted since.
+      throw e.type() == ProblemType.VALIDATION ? referenceGone(number, e) : e;
+    }
     requireOwnByline(article);
     Article.flush();
     recordRevision(article);
     return view(article);
+  }
+
+  private static ArticleInput withoutDeletedPins(ArticleInput input) {
+    if (input.related() == null) {
+      return input;
+    }
+    return input.withRelated(
+        input.related().stream()
+            .filter(pin -> pin.id() == null || Article.findById(pin.id()) != null)
+            .toList());
+  }
+
+  private static ProblemException referenceGone(int number, ProblemException invalid) {
+    String what =
+        invalid.errors() == null || invalid.errors().isEmpty()
+            ? invalid.getMessage()
+            : invalid.errors().get(0).field() + ": " + invalid.errors().get(0).message();
+    return new ProblemException(
+        ProblemType.CONFLICT,
+        "Revision "
+            + number
+            + " names something deleted since ("
+            + what
+            + "); read its state, replace the reference and send it as a PUT",
+        invalid.errors());
   }
 
   private static void requireArticle(UUID id) {

@@ -26,7 +26,11 @@ public record Problem(
         String detail,
     @Schema(required = true, description = "Path of the request", examples = "/api/v1/articles")
         String instance,
-    @Schema(description = "Per-field messages, for validation problems") List<FieldError> errors) {
+    @Schema(
+            description =
+                "Per-field messages, for validation problems and for references that no longer"
+                    + " resolve")
+        List<FieldError> errors) {
 
   /** The media type of problem responses. */
   public static final String MEDIA_TYPE = "application/problem+json";

@@ -1,7 +1,9 @@
 package dev.feder.article;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.feder.support.Api;
 import dev.feder.support.TestData;
@@ -146,6 +148,106 @@ class ArticleOwnershipTest {
         .patch("/api/v1/articles/" + created.path("id"))
         .then()
         .statusCode(403);
+  }
+
+  private static List<Integer> revisionNumbers(String path) {
+    return Api.admin()
+        .get(path + "/revisions")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.revision");
+  }
+
+  @Test
+  void authorTokenCannotRestoreAnotherAuthorsArticleAndNothingChanges() {
+    String title = "Nicht meins " + TestData.suffix();
+    TestData.Created foreign = TestData.publishedArticle(title, category.slug(), other.slug());
+    String path = "/api/v1/articles/" + foreign.id();
+    Api.admin()
+        .contentType(MERGE_PATCH)
+        .header("If-Match", foreign.etag())
+        .body(Map.of("subtitle", "Redigiert"))
+        .patch(path)
+        .then()
+        .statusCode(200);
+    String etag = TestData.etag(path);
+
+    Api.withToken(token)
+        .header("If-Match", etag)
+        .post(path + "/revisions/1/restore")
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM_JSON)
+        .body("type", equalTo("/problems/forbidden"));
+
+    assertEquals(etag, TestData.etag(path));
+    assertEquals(List.of(2, 1), revisionNumbers(path));
+    Api.anonymous().get(path).then().body("subtitle", equalTo("Redigiert"));
+  }
+
+  @Test
+  void authorTokenReadsTheRevisionsOfEveryArticleAsItReadsTheirDrafts() {
+    TestData.Created foreign =
+        TestData.publishedArticle("Fremd " + TestData.suffix(), category.slug(), other.slug());
+    String path = "/api/v1/articles/" + foreign.id();
+    Api.withToken(token).get(path + "/revisions").then().statusCode(200);
+    Api.withToken(token).get(path + "/revisions/1").then().statusCode(200);
+    Api.withToken(token).get(path + "/revisions/1/diff").then().statusCode(200);
+  }
+
+  @Test
+  void authorTokenRestoresARevisionOfItsOwnArticle() {
+    String title = "Meine Fassung " + TestData.suffix();
+    Response created =
+        Api.withToken(token).body(article(title, List.of())).post("/api/v1/articles");
+    created.then().statusCode(201);
+    String path = "/api/v1/articles/" + created.path("id");
+    Api.withToken(token)
+        .contentType(MERGE_PATCH)
+        .header("If-Match", created.header("ETag"))
+        .body(Map.of("title", "Vertippt"))
+        .patch(path)
+        .then()
+        .statusCode(200);
+
+    Api.withToken(token)
+        .header("If-Match", TestData.etag(path))
+        .post(path + "/revisions/1/restore")
+        .then()
+        .statusCode(200)
+        .body("title", equalTo(title))
+        .body("authors.slug", equalTo(List.of(me.slug())));
+    assertEquals(List.of(3, 2, 1), revisionNumbers(path));
+  }
+
+  @Test
+  void authorTokenCannotRestoreARevisionWhoseBylineLacksItsAuthor() {
+    // Revision 1 is by someone else alone; revision 2 adds this token's author to the byline.
+    TestData.Created article =
+        TestData.publishedArticle("Übernommen " + TestData.suffix(), category.slug(), other.slug());
+    String path = "/api/v1/articles/" + article.id();
+    Api.admin()
+        .contentType(MERGE_PATCH)
+        .header("If-Match", article.etag())
+        .body(Map.of("authors", List.of(Map.of("id", other.id()), Map.of("id", me.id()))))
+        .patch(path)
+        .then()
+        .statusCode(200);
+    String etag = TestData.etag(path);
+
+    Api.withToken(token)
+        .header("If-Match", etag)
+        .post(path + "/revisions/1/restore")
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM_JSON)
+        .body("type", equalTo("/problems/forbidden"))
+        .body("detail", containsString("byline"));
+
+    assertEquals(etag, TestData.etag(path));
+    assertEquals(List.of(2, 1), revisionNumbers(path));
+    Api.admin().get(path).then().body("authors.slug", equalTo(List.of(other.slug(), me.slug())));
   }
 
   @Test

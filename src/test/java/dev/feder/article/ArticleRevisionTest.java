@@ -1,6 +1,8 @@
 package dev.feder.article;
 
-import static dev.feder.article.ArticleFixtures.assertProblem;
+import static dev.feder.support.Problems.assertProblem;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
@@ -103,13 +105,199 @@ class ArticleRevisionTest {
   }
 
   @Test
-  void restoreWithStaleEtagIsPreconditionFailed() {
+  void restoreWithStaleEtagIsPreconditionFailedWithTheCurrentEtag() {
     String stale = TestData.etag(path);
     patch(Map.of("subtitle", "Noch eine Änderung"));
+    String current = TestData.etag(path);
     assertProblem(
-        Api.admin().header("If-Match", stale).post(path + "/revisions/1/restore"),
-        412,
-        "/problems/precondition-failed");
+            Api.admin().header("If-Match", stale).post(path + "/revisions/1/restore"),
+            412,
+            "/problems/precondition-failed")
+        .header("ETag", equalTo(current));
+    Api.admin().get(path + "/revisions").then().body("data.revision", equalTo(List.of(4, 3, 2, 1)));
+    Api.admin().get(path).then().body("subtitle", equalTo("Noch eine Änderung"));
+  }
+
+  @Test
+  void aBotchedEditIsRolledBack() {
+    String suffix = TestData.suffix();
+    TestData.Created welt = TestData.category("Welt " + suffix);
+    TestData.Created sport = TestData.category("Sport " + suffix);
+    TestData.Created sophie = TestData.author("Sophie Müller " + suffix);
+    TestData.Created jorg = TestData.author("Jörg Weißmann " + suffix);
+    String title = "„Größte Übung seit Jahren“ " + suffix;
+    String body = "<h2>Was geschah</h2><p>Am frühen Morgen liefen zwölf Schiffe aus.</p>";
+    String article =
+        "/api/v1/articles/"
+            + Api.admin()
+                .body(
+                    Map.of(
+                        "title",
+                        title,
+                        "body",
+                        body,
+                        "status",
+                        "published",
+                        "publishedAt",
+                        "2025-06-01T08:15:00Z",
+                        "category",
+                        Map.of("slug", welt.slug()),
+                        "authors",
+                        List.of(Map.of("slug", sophie.slug()), Map.of("slug", jorg.slug())),
+                        "tags",
+                        List.of("Nordkorea", "Marine")))
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    String before = TestData.etag(article);
+
+    Api.admin()
+        .contentType(MERGE_PATCH)
+        .header("If-Match", before)
+        .body(
+            Map.of(
+                "title", "asdf " + suffix,
+                "body", "<p>xxxxxxxx</p>",
+                "tags", List.of("Kaputt"),
+                "authors", List.of(Map.of("id", jorg.id())),
+                "category", Map.of("id", sport.id())))
+        .patch(article)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("asdf " + suffix));
+    String botched = TestData.etag(article);
+
+    Response restored =
+        Api.admin().header("If-Match", botched).post(article + "/revisions/1/restore");
+    restored.then().statusCode(200);
+
+    org.junit.jupiter.api.Assertions.assertNotEquals(botched, restored.header("ETag"));
+    org.junit.jupiter.api.Assertions.assertEquals(restored.header("ETag"), TestData.etag(article));
+    Api.admin().get(article + "/revisions").then().body("data.revision", equalTo(List.of(3, 2, 1)));
+    Api.admin().get(article + "/revisions/3/diff?from=1").then().body("changes", empty());
+    Api.anonymous()
+        .get(article)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo(title))
+        .body("body", equalTo(body))
+        .body("tags", equalTo(List.of("Nordkorea", "Marine")))
+        .body("authors.slug", equalTo(List.of(sophie.slug(), jorg.slug())))
+        .body("category.slug", equalTo(welt.slug()))
+        .body("publishedAt", equalTo("2025-06-01T08:15:00Z"));
+  }
+
+  @Test
+  void restoringARevisionWhoseCategoryWasDeletedIsAConflictNamingItAndChangesNothing() {
+    TestData.Created replacement = TestData.category("Ersatz " + TestData.suffix());
+    String doomed = Api.admin().get(path).path("category.id");
+    patch(Map.of("category", Map.of("id", replacement.id())));
+    String categoryPath = "/api/v1/categories/" + doomed;
+    Api.admin()
+        .header("If-Match", TestData.etag(categoryPath))
+        .delete(categoryPath)
+        .then()
+        .statusCode(204);
+    String etag = TestData.etag(path);
+
+    assertProblem(
+            Api.admin().header("If-Match", etag).post(path + "/revisions/1/restore"),
+            409,
+            "/problems/conflict")
+        .body("detail", containsString("category"))
+        .body("errors.field", equalTo(List.of("category")))
+        .body("errors[0].message", containsString(doomed));
+
+    org.junit.jupiter.api.Assertions.assertEquals(etag, TestData.etag(path));
+    Api.admin().get(path).then().body("category.id", equalTo(replacement.id()));
+    Api.admin().get(path + "/revisions").then().body("data.revision", equalTo(List.of(4, 3, 2, 1)));
+  }
+
+  @Test
+  void restoringARevisionWhoseAuthorWasDeletedIsAConflictNamingItAndChangesNothing() {
+    TestData.Created stays = TestData.author("Bleibt " + TestData.suffix());
+    TestData.Created leaves = TestData.author("Geht " + TestData.suffix());
+    patch(Map.of("authors", List.of(Map.of("id", stays.id()), Map.of("id", leaves.id()))));
+    patch(Map.of("authors", List.of(Map.of("id", stays.id()))));
+    String authorPath = "/api/v1/authors/" + leaves.id();
+    Api.admin()
+        .header("If-Match", TestData.etag(authorPath))
+        .delete(authorPath)
+        .then()
+        .statusCode(204);
+    String etag = TestData.etag(path);
+
+    assertProblem(
+            Api.admin().header("If-Match", etag).post(path + "/revisions/4/restore"),
+            409,
+            "/problems/conflict")
+        .body("errors.field", equalTo(List.of("authors[1]")))
+        .body("errors[0].message", containsString(leaves.id()));
+
+    org.junit.jupiter.api.Assertions.assertEquals(etag, TestData.etag(path));
+    Api.admin().get(path).then().body("authors.id", equalTo(List.of(stays.id())));
+    Api.admin()
+        .get(path + "/revisions")
+        .then()
+        .body("data.revision", equalTo(List.of(5, 4, 3, 2, 1)));
+  }
+
+  @Test
+  void restoringARevisionLeavesOutPinnedArticlesDeletedSince() {
+    String category = Api.admin().get(path).path("category.slug");
+    String keptArticle =
+        Api.admin()
+            .body(
+                Map.of(
+                    "title",
+                    "Bleibt gepinnt " + TestData.suffix(),
+                    "category",
+                    Map.of("slug", category)))
+            .post("/api/v1/articles")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String deletedArticle =
+        Api.admin()
+            .body(
+                Map.of(
+                    "title",
+                    "Wird gelöscht " + TestData.suffix(),
+                    "category",
+                    Map.of("slug", category)))
+            .post("/api/v1/articles")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    patch(
+        Map.of(
+            "title",
+            "Mit Verweisen",
+            "related",
+            List.of(Map.of("id", deletedArticle), Map.of("id", keptArticle))));
+    patch(Map.of("title", "Ohne Verweise", "related", List.of()));
+    String deletedPath = "/api/v1/articles/" + deletedArticle;
+    Api.admin()
+        .header("If-Match", TestData.etag(deletedPath))
+        .delete(deletedPath)
+        .then()
+        .statusCode(204);
+
+    Api.admin()
+        .header("If-Match", TestData.etag(path))
+        .post(path + "/revisions/4/restore")
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Mit Verweisen"))
+        .body("related.id", equalTo(List.of(keptArticle)));
+    Api.admin()
+        .get(path + "/revisions/6")
+        .then()
+        .body("state.related.id", equalTo(List.of(keptArticle)));
   }
 
   @Test
