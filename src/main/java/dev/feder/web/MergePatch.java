@@ -10,13 +10,19 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * RFC 7396 JSON merge patch: applied to the current write representation of a resource, the result
  * is read and validated exactly like a full replacement.
+ *
+ * <p>A {@link Reference} is a value, not a document to merge into: a patch that names a category by
+ * its slug replaces the stored reference, whose id would otherwise win over the new slug.
  */
 @ApplicationScoped
 public class MergePatch {
@@ -38,6 +44,12 @@ public class MergePatch {
       throw new ProblemException(ProblemType.MALFORMED_JSON, "A merge patch must be a JSON object");
     }
     JsonNode merged = merge(mapper.valueToTree(current), patch);
+    for (String field : referenceFields(type)) {
+      JsonNode reference = patch.get(field);
+      if (reference != null && !reference.isNull()) {
+        ((ObjectNode) merged).set(field, reference);
+      }
+    }
     T result;
     try {
       result = mapper.treeToValue(merged, type);
@@ -49,6 +61,16 @@ public class MergePatch {
       throw new ConstraintViolationException(violations);
     }
     return result;
+  }
+
+  private static List<String> referenceFields(Class<?> type) {
+    if (!type.isRecord()) {
+      return List.of();
+    }
+    return Arrays.stream(type.getRecordComponents())
+        .filter(component -> component.getType() == Reference.class)
+        .map(RecordComponent::getName)
+        .toList();
   }
 
   static JsonNode merge(JsonNode target, JsonNode patch) {

@@ -658,6 +658,24 @@ class ArticleResourceTest {
   }
 
   @Test
+  void patchNamingAnotherCategoryBySlugMovesTheArticle() {
+    Sections sections = sections();
+    JsonPath created = create(typicalArticle(TITLE + " " + suffix()));
+    String id = created.getString("id");
+    assertEquals(sections.nachrichten().slug(), created.getString("category.slug"));
+
+    Api.admin()
+        .contentType(MERGE_PATCH)
+        .header("If-Match", etag(id))
+        .body(Map.of("category", Map.of("slug", sections.welt().slug())))
+        .patch(ARTICLES + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("category.slug", equalTo(sections.welt().slug()))
+        .body("category.id", equalTo(sections.welt().id()));
+  }
+
+  @Test
   void patchStatusToPublishedPublishes() {
     sections();
     JsonPath draft = createDraft("Hafen von Nampo wieder offen " + suffix());

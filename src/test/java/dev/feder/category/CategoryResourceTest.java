@@ -764,6 +764,22 @@ class CategoryResourceTest {
   }
 
   @Test
+  void patchCategoryNamingAnotherParentBySlugMovesIt() {
+    String sfx = TestData.suffix();
+    Created welt = TestData.category("Welt " + sfx);
+    Created europa = TestData.category("Europa " + sfx);
+    Created child = TestData.childCategory("Nachrichten " + sfx, welt.slug());
+
+    mergePatch(Api.admin())
+        .header("If-Match", child.etag())
+        .body(Map.of("parent", Map.of("slug", europa.slug())))
+        .patch(CATEGORIES + "/" + child.id())
+        .then()
+        .statusCode(200)
+        .body("parent.slug", equalTo(europa.slug()));
+  }
+
+  @Test
   void patchCategoryWithNullNameIsBadRequestNamingName() {
     Created category = TestData.category("Meinung " + TestData.suffix());
 
