@@ -41,6 +41,12 @@ final class ArticleExamples {
           + "\"wordCount\":12,\"readingTimeMinutes\":1,"
           + "\"createdAt\":\"2026-11-26T07:50:12Z\",\"updatedAt\":\"2026-11-26T08:14:03Z\"}";
 
+  static final String TRASHED =
+      "{\"article\":"
+          + ARTICLE
+          + ",\"deletedAt\":\"2026-11-27T10:02:19Z\",\"deletedBy\":\"Redaktion Welt\","
+          + "\"purgeAt\":\"2026-12-27T10:02:19Z\"}";
+
   private ArticleExamples() {}
 
   static final String REVISION_ITEM =

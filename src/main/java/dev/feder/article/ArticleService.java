@@ -46,9 +46,11 @@ public class ArticleService {
           "createdAt", "createdAt",
           "updatedAt", "updatedAt");
 
-  /** Newest first; the id breaks ties, so equal publication times keep a stable order. */
-  private static final Sort NEWEST_FIRST =
-      Sort.by("publishedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
+  /**
+   * Newest first; the id breaks ties, so equal publication times keep a stable order. The same
+   * order as the list's default, which the published index serves (V6__article_trash.sql).
+   */
+  private static final Sort NEWEST_FIRST = SortOrder.parse(null, SORTABLE, "-publishedAt").toSort();
 
   private final CategoryService categories;
   private final AuthorService authors;
@@ -187,7 +189,7 @@ public class ArticleService {
 
   @Transactional
   public ArticleResponse get(UUID id) {
-    return view(visible(Article.findByIdOptional(id), "Article " + id));
+    return view(visible(Article.findLive(id), "Article " + id));
   }
 
   @Transactional
@@ -259,7 +261,7 @@ public class ArticleService {
   }
 
   private static void requireArticle(UUID id) {
-    if (Article.findById(id) == null) {
+    if (Article.findLive(id).isEmpty()) {
       throw ProblemException.notFound("Article " + id);
     }
   }
@@ -270,7 +272,7 @@ public class ArticleService {
   }
 
   /** Stores the article's state as its next revision; the caller holds its row lock. */
-  private void recordRevision(Article article) {
+  void recordRevision(Article article) {
     ArticleRevision revision = new ArticleRevision();
     revision.id = UUID.randomUUID();
     revision.article = article;
@@ -305,13 +307,15 @@ public class ArticleService {
     }
   }
 
+  /**
+   * Moves the article to the trash ({@link ArticleTrash}): from now on it is invisible everywhere
+   * else, but keeps its slug, byline, pins and revisions until it is restored or purged.
+   */
   @Transactional
   public void delete(UUID id, String ifMatch) {
     Article article = lockForWrite(id, ifMatch);
-    // Unpin it from other articles through their ordered lists, so positions stay gapless.
-    Article.<Article>list("select a from Article a join a.related r where r = ?1", article)
-        .forEach(pinning -> pinning.related.remove(article));
-    article.delete();
+    article.deletedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    article.deletedBy = caller.name();
   }
 
   private Article visible(java.util.Optional<? extends Article> found, String what) {
@@ -322,13 +326,14 @@ public class ArticleService {
     return article;
   }
 
-  private ArticleResponse view(Article article) {
+  ArticleResponse view(Article article) {
     return ArticleResponse.from(article, clock.instant(), caller.seesUnpublished());
   }
 
   private Article lockForWrite(UUID id, String ifMatch) {
     Article article =
         Article.<Article>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+            .filter(found -> !found.inTrash())
             .orElseThrow(() -> ProblemException.notFound("Article " + id));
     // Ownership before the precondition: an author learns nothing about others' articles' ETags.
     if (!ownsByline(article)) {
@@ -360,7 +365,7 @@ public class ArticleService {
   }
 
   /** Whether the caller may change this article as it stands (editors and admins: always). */
-  private boolean ownsByline(Article article) {
+  boolean ownsByline(Article article) {
     if (!caller.writesOnlyOwnArticles()) {
       return true;
     }
@@ -390,7 +395,10 @@ public class ArticleService {
         new Reference(article.category.id, article.category.slug),
         article.authors.stream().map(a -> new Reference(a.id, a.slug)).toList(),
         List.copyOf(article.tags),
-        article.related.stream().map(r -> new Reference(r.id, r.slug)).toList(),
+        article.related.stream()
+            .filter(r -> !r.inTrash())
+            .map(r -> new Reference(r.id, r.slug))
+            .toList(),
         ArticleParts.source(article),
         ArticleParts.featuredImage(article),
         ArticleParts.seo(article));
@@ -399,6 +407,14 @@ public class ArticleService {
   private void apply(Article article, ArticleInput input) {
     Instant now = clock.instant();
     article.title = input.title();
+    if (input.slug() != null
+        && !input.slug().equals(article.slug)
+        && Article.slugInTrash(input.slug())) {
+      throw ProblemException.conflict(
+          "The slug '"
+              + input.slug()
+              + "' belongs to an article in the trash; restore that article or purge it first");
+    }
     article.slug =
         Slugs.choose(article.slug, input.slug(), input.title(), "article", Article::slugTaken);
     article.subtitle = input.subtitle();
@@ -416,7 +432,10 @@ public class ArticleService {
     article.category = categories.resolve(input.category(), "category");
     article.authors = resolveAuthors(input.authors());
     article.tags = normalizeTags(input.tags());
+    // Pins to articles in the trash are hidden, not gone: they stay (at the end) for a restore.
+    List<Article> hiddenPins = article.related.stream().filter(Article::inTrash).toList();
     article.related = resolveRelated(article, input.related());
+    hiddenPins.forEach(article.related::add);
     ArticleParts.apply(article, input.source(), input.featuredImage(), input.seo());
   }
 
@@ -474,7 +493,7 @@ public class ArticleService {
       reference.requireTarget(field);
       Article target =
           (reference.id() != null
-                  ? Article.<Article>findByIdOptional(reference.id())
+                  ? Article.findLive(reference.id())
                   : Article.findBySlug(reference.slug()))
               .orElseThrow(
                   () ->
@@ -498,10 +517,10 @@ public class ArticleService {
   @Transactional
   public RelatedArticles related(UUID id, int size) {
     Instant now = clock.instant();
-    Article article = visible(Article.findByIdOptional(id), "Article " + id);
+    Article article = visible(Article.findLive(id), "Article " + id);
     List<Article> result = new ArrayList<>();
     for (Article pinned : article.related) {
-      if (result.size() < size && pinned.isPublicAt(now)) {
+      if (result.size() < size && !pinned.inTrash() && pinned.isPublicAt(now)) {
         result.add(pinned);
       }
     }

@@ -92,6 +92,16 @@ public class AuthorService {
   @Transactional
   public void delete(UUID id, String ifMatch) {
     Author author = lockForWrite(id, ifMatch);
+    AuthorArticleCounts.Usage usage = counts.namedIn(author.id);
+    if (usage.live() == 0 && usage.trashed() > 0) {
+      throw ProblemException.conflict(
+          "Author '"
+              + author.slug
+              + "' is named only in "
+              + usage.trashed()
+              + " article(s) in the trash; purge them from the trash, or restore them and change"
+              + " their bylines, first");
+    }
     try {
       author.delete();
       Author.flush();

@@ -149,6 +149,16 @@ public class CategoryService {
       throw ProblemException.conflict(
           "Category '" + category.slug + "' has subcategories; move or delete them first");
     }
+    CategoryArticleCounts.Usage usage = counts.filedIn(category.id);
+    if (usage.live() == 0 && usage.trashed() > 0) {
+      throw ProblemException.conflict(
+          "Category '"
+              + category.slug
+              + "' is used only by "
+              + usage.trashed()
+              + " article(s) in the trash; purge them from the trash, or restore them and move"
+              + " them to another category, first");
+    }
     try {
       category.delete();
       Category.flush();
