@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.feder.audit.AuditAction;
+import dev.feder.audit.AuditDetails;
+import dev.feder.audit.AuditEntityType;
+import dev.feder.audit.AuditLog;
 import dev.feder.auth.Caller;
 import dev.feder.author.Author;
 import dev.feder.author.AuthorService;
@@ -60,6 +64,7 @@ public class ArticleService {
   private final MergePatch mergePatch;
   private final Caller caller;
   private final ObjectMapper mapper;
+  private final AuditLog auditLog;
   private final Clock clock = Clock.systemUTC();
 
   public ArticleService(
@@ -70,7 +75,8 @@ public class ArticleService {
       EntityTags tags,
       MergePatch mergePatch,
       Caller caller,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      AuditLog auditLog) {
     this.categories = categories;
     this.authors = authors;
     this.sanitizer = sanitizer;
@@ -79,6 +85,7 @@ public class ArticleService {
     this.mergePatch = mergePatch;
     this.caller = caller;
     this.mapper = mapper;
+    this.auditLog = auditLog;
   }
 
   /**
@@ -205,26 +212,31 @@ public class ArticleService {
     article.persist();
     Article.flush();
     recordRevision(article);
+    audit(AuditAction.CREATE, article, AuditDetails.NONE);
     return view(article);
   }
 
   @Transactional
   public ArticleResponse replace(UUID id, ArticleInput input, String ifMatch) {
     Article article = lockForWrite(id, ifMatch);
+    ArticleInput before = toInput(article);
     apply(article, input);
     requireOwnByline(article);
     Article.flush();
     recordRevision(article);
+    audit(AuditAction.UPDATE, article, changes(before, article));
     return view(article);
   }
 
   @Transactional
   public ArticleResponse patch(UUID id, JsonNode patch, String ifMatch) {
     Article article = lockForWrite(id, ifMatch);
-    apply(article, mergePatch.apply(toInput(article), patch, ArticleInput.class));
+    ArticleInput before = toInput(article);
+    apply(article, mergePatch.apply(before, patch, ArticleInput.class));
     requireOwnByline(article);
     Article.flush();
     recordRevision(article);
+    audit(AuditAction.PATCH, article, changes(before, article));
     return view(article);
   }
 
@@ -252,11 +264,13 @@ public class ArticleService {
   @Transactional
   public ArticleResponse restore(UUID id, int number, String ifMatch) {
     Article article = lockForWrite(id, ifMatch);
+    ArticleInput before = toInput(article);
     ArticleInput input = readState(findRevision(id, number).state);
     apply(article, input);
     requireOwnByline(article);
     Article.flush();
     recordRevision(article);
+    audit(AuditAction.RESTORE_REVISION, article, changes(before, article).withFromRevision(number));
     return view(article);
   }
 
@@ -316,6 +330,21 @@ public class ArticleService {
     Article article = lockForWrite(id, ifMatch);
     article.deletedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     article.deletedBy = caller.name();
+    audit(AuditAction.TRASH, article, AuditDetails.NONE);
+  }
+
+  /** Records a successful change of an article in the audit log, with its status after it. */
+  void audit(AuditAction action, Article article, AuditDetails details) {
+    auditLog.record(
+        action,
+        AuditEntityType.ARTICLE,
+        article.id,
+        article.slug,
+        details.withStatus(article.statusAt(clock.instant()).value()));
+  }
+
+  private AuditDetails changes(ArticleInput before, Article article) {
+    return AuditDetails.changed(auditLog.changedFields(before, toInput(article)));
   }
 
   private Article visible(java.util.Optional<? extends Article> found, String what) {

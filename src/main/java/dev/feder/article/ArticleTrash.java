@@ -1,5 +1,9 @@
 package dev.feder.article;
 
+import dev.feder.audit.AuditAction;
+import dev.feder.audit.AuditDetails;
+import dev.feder.audit.AuditEntityType;
+import dev.feder.audit.AuditLog;
 import dev.feder.config.FederConfig;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
@@ -33,14 +37,20 @@ public class ArticleTrash {
 
   private static final String NEWEST_FIRST = "-deletedAt";
 
+  /** Who the audit log names for the automatic purge. */
+  private static final AuditLog.Actor RETENTION = AuditLog.Actor.system("trash-retention");
+
   private final ArticleService articles;
   private final EntityTags tags;
+  private final AuditLog auditLog;
   private final Duration retention;
   private final Clock clock = Clock.systemUTC();
 
-  public ArticleTrash(ArticleService articles, EntityTags tags, FederConfig config) {
+  public ArticleTrash(
+      ArticleService articles, EntityTags tags, AuditLog auditLog, FederConfig config) {
     this.articles = articles;
     this.tags = tags;
+    this.auditLog = auditLog;
     this.retention = config.trash().retention();
   }
 
@@ -110,6 +120,7 @@ public class ArticleTrash {
     article.deletedBy = null;
     Article.flush();
     articles.recordRevision(article);
+    articles.audit(AuditAction.RESTORE, article, AuditDetails.NONE);
     return articles.view(article);
   }
 
@@ -118,6 +129,7 @@ public class ArticleTrash {
   public void purge(UUID id, String ifMatch) {
     Article article = lockInTrash(id);
     tags.checkIfMatch(ifMatch, view(article));
+    articles.audit(AuditAction.PURGE, article, AuditDetails.NONE);
     remove(article);
   }
 
@@ -136,7 +148,17 @@ public class ArticleTrash {
             .withLock(LockModeType.PESSIMISTIC_WRITE)
             .range(0, limit - 1)
             .list();
-    expired.forEach(ArticleTrash::remove);
+    Instant now = clock.instant();
+    for (Article article : expired) {
+      auditLog.record(
+          RETENTION,
+          AuditAction.PURGE,
+          AuditEntityType.ARTICLE,
+          article.id,
+          article.slug,
+          AuditDetails.status(article.statusAt(now).value()));
+      remove(article);
+    }
     return expired.size();
   }
 
