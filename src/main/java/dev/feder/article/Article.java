@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -115,6 +116,19 @@ public class Article extends TrackedEntity {
   @Column(name = "reading_time_minutes", nullable = false)
   public int readingTimeMinutes;
 
+  /** When the article was moved to the trash; null while it is live. */
+  @Column(name = "deleted_at")
+  public Instant deletedAt;
+
+  /** The token name that moved the article to the trash; null while it is live. */
+  @Column(name = "deleted_by")
+  public String deletedBy;
+
+  /** Whether the article is in the trash: invisible everywhere but in the trash. */
+  public boolean inTrash() {
+    return deletedAt != null;
+  }
+
   /** The status as readers see it at {@code now}. */
   public ArticleStatus statusAt(Instant now) {
     return switch (status) {
@@ -129,9 +143,24 @@ public class Article extends TrackedEntity {
     return statusAt(now) == ArticleStatus.PUBLISHED;
   }
 
-  /** The item with this slug; a malformed slug finds nothing without asking the database. */
+  /** The live article with this id; one in the trash is not found. */
+  public static Optional<Article> findLive(UUID id) {
+    return find("id = ?1 and deletedAt is null", id).firstResultOptional();
+  }
+
+  /**
+   * The live article with this slug; a malformed slug finds nothing without asking the database,
+   * and one in the trash is not found.
+   */
   public static Optional<Article> findBySlug(String slug) {
-    return Slugs.isValid(slug) ? find("slug", slug).firstResultOptional() : Optional.empty();
+    return Slugs.isValid(slug)
+        ? find("slug = ?1 and deletedAt is null", slug).firstResultOptional()
+        : Optional.empty();
+  }
+
+  /** Whether an article in the trash holds this slug (it stays reserved for a restore). */
+  public static boolean slugInTrash(String slug) {
+    return count("slug = ?1 and deletedAt is not null", slug) > 0;
   }
 
   public static boolean slugTaken(String slug) {

@@ -28,7 +28,8 @@ public class ArticleCounts implements CategoryArticleCounts, AuthorArticleCounts
             + " select id, id from category where id in (:ids)"
             + " union select t.root, c.id from category c join tree t on c.parent_id = t.id)"
             + " select t.root, count(*) from tree t join article a on a.category_id = t.id"
-            + " where a.status = 'published' and a.published_at <= :now group by t.root",
+            + " where a.status = 'published' and a.published_at <= :now"
+            + " and a.deleted_at is null group by t.root",
         categoryIds);
   }
 
@@ -37,8 +38,40 @@ public class ArticleCounts implements CategoryArticleCounts, AuthorArticleCounts
     return counts(
         "select aa.author_id, count(*) from article_author aa join article a on a.id = aa.article_id"
             + " where aa.author_id in (:ids) and a.status = 'published' and a.published_at <= :now"
-            + " group by aa.author_id",
+            + " and a.deleted_at is null group by aa.author_id",
         authorIds);
+  }
+
+  @Override
+  public CategoryArticleCounts.Usage filedIn(UUID categoryId) {
+    long[] usage =
+        usage(
+            "select a.deleted_at is null, count(*) from article a where a.category_id = :id"
+                + " group by 1",
+            categoryId);
+    return new CategoryArticleCounts.Usage(usage[0], usage[1]);
+  }
+
+  @Override
+  public AuthorArticleCounts.Usage namedIn(UUID authorId) {
+    long[] usage =
+        usage(
+            "select a.deleted_at is null, count(*) from article_author aa join article a"
+                + " on a.id = aa.article_id where aa.author_id = :id group by 1",
+            authorId);
+    return new AuthorArticleCounts.Usage(usage[0], usage[1]);
+  }
+
+  /** Live and trashed counts from rows of (live?, count). */
+  private long[] usage(String sql, UUID id) {
+    long[] usage = new long[2];
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager.createNativeQuery(sql).setParameter("id", id).getResultList();
+    for (Object[] row : rows) {
+      usage[Boolean.TRUE.equals(row[0]) ? 0 : 1] = ((Number) row[1]).longValue();
+    }
+    return usage;
   }
 
   private Map<UUID, Long> counts(String sql, Collection<UUID> ids) {

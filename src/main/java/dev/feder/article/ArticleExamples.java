@@ -72,6 +72,12 @@ final class ArticleExamples {
           + "\"errors\":[{\"field\":\"category\","
           + "\"message\":\"no category with id '0b6f4c1e-2d3a-4f5b-8c9d-1e2f3a4b5c6d'\"}]}";
 
+  static final String TRASHED =
+      "{\"article\":"
+          + ARTICLE
+          + ",\"deletedAt\":\"2026-11-27T10:02:19Z\",\"deletedBy\":\"Redaktion Welt\","
+          + "\"purgeAt\":\"2026-12-27T10:02:19Z\"}";
+
   private ArticleExamples() {}
 
   static final String REVISION_ITEM =

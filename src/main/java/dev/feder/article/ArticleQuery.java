@@ -98,16 +98,23 @@ final class ArticleQuery {
    */
   record Hit(UUID id, String title, String excerpt, String body) {}
 
-  private ArticleQuery() {}
+  /** Live articles, or with {@code trash} only those in the trash. */
+  private ArticleQuery(boolean trash) {
+    if (trash) {
+      add("deletedAt is not null", "a.deleted_at is not null");
+    } else {
+      add("deletedAt is null", "a.deleted_at is null");
+    }
+  }
 
   /** Only articles public at {@code now}. */
   static ArticleQuery publicAt(Instant now) {
-    return new ArticleQuery().withStatus(ArticleStatus.PUBLISHED, now);
+    return new ArticleQuery(false).withStatus(ArticleStatus.PUBLISHED, now);
   }
 
   /** All articles, or those with one status as it reads at {@code now}. */
   static ArticleQuery anyStatusAt(Instant now, ArticleStatus status) {
-    ArticleQuery query = new ArticleQuery();
+    ArticleQuery query = new ArticleQuery(false);
     return status == null ? query : query.withStatus(status, now);
   }
 
@@ -130,6 +137,11 @@ final class ArticleQuery {
       }
     }
     return this;
+  }
+
+  /** The articles in the trash, whatever their status. */
+  static ArticleQuery inTrash() {
+    return new ArticleQuery(true);
   }
 
   /** A condition as JPQL over {@code Article} and as SQL over {@code article a}. */
@@ -278,7 +290,7 @@ final class ArticleQuery {
             .createQuery(
                 "select min(a.publishedAt) from Article a where a.status = '"
                     + Article.PUBLISHED
-                    + "' and a.publishedAt > :instant",
+                    + "' and a.publishedAt > :instant and a.deletedAt is null",
                 Instant.class)
             .setParameter("instant", instant)
             .getSingleResult());
@@ -299,7 +311,7 @@ final class ArticleQuery {
                     + " wanted(tag) as (select jsonb_array_elements_text(cast(:tags as jsonb)))"
                     + " select a.id from article a"
                     + " where a.status = 'published' and a.published_at <= :now"
-                    + " and a.id not in (:exclude)"
+                    + " and a.deleted_at is null and a.id not in (:exclude)"
                     + " and (a.tags && array(select tag from wanted)"
                     + " or a.category_id in (select id from tree))"
                     + " order by 3 * (select count(*) from wanted where tag = any(a.tags))"
@@ -410,6 +422,7 @@ final class ArticleQuery {
       case "title" -> article.title;
       case "createdAt" -> article.createdAt;
       case "updatedAt" -> article.updatedAt;
+      case "deletedAt" -> article.deletedAt;
       case "id" -> article.id;
       default -> throw new IllegalArgumentException(attribute);
     };

@@ -308,8 +308,11 @@ public class ArticleResource {
   @Operation(
       operationId = "deleteArticle",
       summary = "Delete an article",
-      description = "Deletes an article.")
-  @APIResponse(responseCode = "204", description = "Deleted")
+      description =
+          "Moves the article to the trash (/api/v1/trash): from then on it is 404 here and"
+              + " absent from every list, search, count, related list and feed, but it keeps its"
+              + " slug, revisions and pins, so it can be restored until the retention ends.")
+  @APIResponse(responseCode = "204", description = "Moved to the trash")
   @APIResponse(
       responseCode = "404",
       description = "No article with this id",

@@ -54,7 +54,7 @@ public record ArticleResponse(
         article.authors.stream().map(AuthorSummary::from).toList(),
         List.copyOf(article.tags),
         article.related.stream()
-            .filter(r -> withUnpublished || r.isPublicAt(now))
+            .filter(r -> !r.inTrash() && (withUnpublished || r.isPublicAt(now)))
             .map(RelatedArticle::from)
             .toList(),
         ArticleParts.source(article),

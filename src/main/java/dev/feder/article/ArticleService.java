@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.feder.audit.AuditAction;
+import dev.feder.audit.AuditDetails;
+import dev.feder.audit.AuditEntityType;
+import dev.feder.audit.AuditLog;
 import dev.feder.auth.Caller;
 import dev.feder.author.Author;
 import dev.feder.author.AuthorService;
@@ -46,9 +50,11 @@ public class ArticleService {
           "createdAt", "createdAt",
           "updatedAt", "updatedAt");
 
-  /** Newest first; the id breaks ties, so equal publication times keep a stable order. */
-  private static final Sort NEWEST_FIRST =
-      Sort.by("publishedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
+  /**
+   * Newest first; the id breaks ties, so equal publication times keep a stable order. The same
+   * order as the list's default, which the published index serves (V6__article_trash.sql).
+   */
+  private static final Sort NEWEST_FIRST = SortOrder.parse(null, SORTABLE, "-publishedAt").toSort();
 
   private final CategoryService categories;
   private final AuthorService authors;
@@ -58,6 +64,7 @@ public class ArticleService {
   private final MergePatch mergePatch;
   private final Caller caller;
   private final ObjectMapper mapper;
+  private final AuditLog auditLog;
   private final Clock clock = Clock.systemUTC();
 
   public ArticleService(
@@ -68,7 +75,8 @@ public class ArticleService {
       EntityTags tags,
       MergePatch mergePatch,
       Caller caller,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      AuditLog auditLog) {
     this.categories = categories;
     this.authors = authors;
     this.sanitizer = sanitizer;
@@ -77,6 +85,7 @@ public class ArticleService {
     this.mergePatch = mergePatch;
     this.caller = caller;
     this.mapper = mapper;
+    this.auditLog = auditLog;
   }
 
   /**
@@ -187,7 +196,7 @@ public class ArticleService {
 
   @Transactional
   public ArticleResponse get(UUID id) {
-    return view(visible(Article.findByIdOptional(id), "Article " + id));
+    return view(visible(Article.findLive(id), "Article " + id));
   }
 
   @Transactional
@@ -203,26 +212,31 @@ public class ArticleService {
     article.persist();
     Article.flush();
     recordRevision(article);
+    audit(AuditAction.CREATE, article, AuditDetails.NONE);
     return view(article);
   }
 
   @Transactional
   public ArticleResponse replace(UUID id, ArticleInput input, String ifMatch) {
     Article article = lockForWrite(id, ifMatch);
+    ArticleInput before = toInput(article);
     apply(article, input);
     requireOwnByline(article);
     Article.flush();
     recordRevision(article);
+    audit(AuditAction.UPDATE, article, changes(before, article));
     return view(article);
   }
 
   @Transactional
   public ArticleResponse patch(UUID id, JsonNode patch, String ifMatch) {
     Article article = lockForWrite(id, ifMatch);
-    apply(article, mergePatch.apply(toInput(article), patch, ArticleInput.class));
+    ArticleInput before = toInput(article);
+    apply(article, mergePatch.apply(before, patch, ArticleInput.class));
     requireOwnByline(article);
     Article.flush();
     recordRevision(article);
+    audit(AuditAction.PATCH, article, changes(before, article));
     return view(article);
   }
 
@@ -265,6 +279,7 @@ public class ArticleService {
   @Transactional
   public ArticleResponse restore(UUID id, int number, String ifMatch) {
     Article article = lockForWrite(id, ifMatch);
+    ArticleInput before = toInput(article);
     ArticleInput input = withoutDeletedPins(readState(findRevision(id, number).state));
     try {
       apply(article, input);
@@ -275,6 +290,7 @@ public class ArticleService {
     requireOwnByline(article);
     Article.flush();
     recordRevision(article);
+    audit(AuditAction.RESTORE_REVISION, article, changes(before, article).withFromRevision(number));
     return view(article);
   }
 
@@ -304,7 +320,7 @@ public class ArticleService {
   }
 
   private static void requireArticle(UUID id) {
-    if (Article.findById(id) == null) {
+    if (Article.findLive(id).isEmpty()) {
       throw ProblemException.notFound("Article " + id);
     }
   }
@@ -315,7 +331,7 @@ public class ArticleService {
   }
 
   /** Stores the article's state as its next revision; the caller holds its row lock. */
-  private void recordRevision(Article article) {
+  void recordRevision(Article article) {
     ArticleRevision revision = new ArticleRevision();
     revision.id = UUID.randomUUID();
     revision.article = article;
@@ -350,13 +366,30 @@ public class ArticleService {
     }
   }
 
+  /**
+   * Moves the article to the trash ({@link ArticleTrash}): from now on it is invisible everywhere
+   * else, but keeps its slug, byline, pins and revisions until it is restored or purged.
+   */
   @Transactional
   public void delete(UUID id, String ifMatch) {
     Article article = lockForWrite(id, ifMatch);
-    // Unpin it from other articles through their ordered lists, so positions stay gapless.
-    Article.<Article>list("select a from Article a join a.related r where r = ?1", article)
-        .forEach(pinning -> pinning.related.remove(article));
-    article.delete();
+    article.deletedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    article.deletedBy = caller.name();
+    audit(AuditAction.TRASH, article, AuditDetails.NONE);
+  }
+
+  /** Records a successful change of an article in the audit log, with its status after it. */
+  void audit(AuditAction action, Article article, AuditDetails details) {
+    auditLog.record(
+        action,
+        AuditEntityType.ARTICLE,
+        article.id,
+        article.slug,
+        details.withStatus(article.statusAt(clock.instant()).value()));
+  }
+
+  private AuditDetails changes(ArticleInput before, Article article) {
+    return AuditDetails.changed(auditLog.changedFields(before, toInput(article)));
   }
 
   private Article visible(java.util.Optional<? extends Article> found, String what) {
@@ -367,13 +400,14 @@ public class ArticleService {
     return article;
   }
 
-  private ArticleResponse view(Article article) {
+  ArticleResponse view(Article article) {
     return ArticleResponse.from(article, clock.instant(), caller.seesUnpublished());
   }
 
   private Article lockForWrite(UUID id, String ifMatch) {
     Article article =
         Article.<Article>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+            .filter(found -> !found.inTrash())
             .orElseThrow(() -> ProblemException.notFound("Article " + id));
     // Ownership before the precondition: an author learns nothing about others' articles' ETags.
     if (!ownsByline(article)) {
@@ -405,7 +439,7 @@ public class ArticleService {
   }
 
   /** Whether the caller may change this article as it stands (editors and admins: always). */
-  private boolean ownsByline(Article article) {
+  boolean ownsByline(Article article) {
     if (!caller.writesOnlyOwnArticles()) {
       return true;
     }
@@ -435,7 +469,10 @@ public class ArticleService {
         new Reference(article.category.id, article.category.slug),
         article.authors.stream().map(a -> new Reference(a.id, a.slug)).toList(),
         List.copyOf(article.tags),
-        article.related.stream().map(r -> new Reference(r.id, r.slug)).toList(),
+        article.related.stream()
+            .filter(r -> !r.inTrash())
+            .map(r -> new Reference(r.id, r.slug))
+            .toList(),
         ArticleParts.source(article),
         ArticleParts.featuredImage(article),
         ArticleParts.seo(article));
@@ -444,6 +481,14 @@ public class ArticleService {
   private void apply(Article article, ArticleInput input) {
     Instant now = clock.instant();
     article.title = input.title();
+    if (input.slug() != null
+        && !input.slug().equals(article.slug)
+        && Article.slugInTrash(input.slug())) {
+      throw ProblemException.conflict(
+          "The slug '"
+              + input.slug()
+              + "' belongs to an article in the trash; restore that article or purge it first");
+    }
     article.slug =
         Slugs.choose(article.slug, input.slug(), input.title(), "article", Article::slugTaken);
     article.subtitle = input.subtitle();
@@ -461,7 +506,10 @@ public class ArticleService {
     article.category = categories.resolve(input.category(), "category");
     article.authors = resolveAuthors(input.authors());
     article.tags = normalizeTags(input.tags());
+    // Pins to articles in the trash are hidden, not gone: they stay (at the end) for a restore.
+    List<Article> hiddenPins = article.related.stream().filter(Article::inTrash).toList();
     article.related = resolveRelated(article, input.related());
+    hiddenPins.forEach(article.related::add);
     ArticleParts.apply(article, input.source(), input.featuredImage(), input.seo());
   }
 
@@ -519,7 +567,7 @@ public class ArticleService {
       reference.requireTarget(field);
       Article target =
           (reference.id() != null
-                  ? Article.<Article>findByIdOptional(reference.id())
+                  ? Article.findLive(reference.id())
                   : Article.findBySlug(reference.slug()))
               .orElseThrow(
                   () ->
@@ -543,10 +591,10 @@ public class ArticleService {
   @Transactional
   public RelatedArticles related(UUID id, int size) {
     Instant now = clock.instant();
-    Article article = visible(Article.findByIdOptional(id), "Article " + id);
+    Article article = visible(Article.findLive(id), "Article " + id);
     List<Article> result = new ArrayList<>();
     for (Article pinned : article.related) {
-      if (result.size() < size && pinned.isPublicAt(now)) {
+      if (result.size() < size && !pinned.inTrash() && pinned.isPublicAt(now)) {
         result.add(pinned);
       }
     }

@@ -1,5 +1,9 @@
 package dev.feder.auth;
 
+import dev.feder.audit.AuditAction;
+import dev.feder.audit.AuditDetails;
+import dev.feder.audit.AuditEntityType;
+import dev.feder.audit.AuditLog;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
@@ -31,10 +35,12 @@ public class TokenService {
       Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
 
   private final TokenAuthors authors;
+  private final AuditLog auditLog;
   private final Clock clock = Clock.systemUTC();
 
-  public TokenService(TokenAuthors authors) {
+  public TokenService(TokenAuthors authors, AuditLog auditLog) {
     this.authors = authors;
+    this.auditLog = auditLog;
   }
 
   @Transactional
@@ -81,6 +87,13 @@ public class TokenService {
     token.tokenHash = TokenSecrets.hash(secret);
     token.persist();
     ApiToken.flush();
+    // The role only: the secret and its hash never enter the log.
+    auditLog.record(
+        AuditAction.CREATE,
+        AuditEntityType.TOKEN,
+        token.id,
+        token.name,
+        AuditDetails.role(token.role));
     return CreatedToken.of(view(token), secret);
   }
 
@@ -98,6 +111,8 @@ public class TokenService {
             .orElseThrow(() -> ProblemException.notFound("Token " + id));
     if (token.revokedAt == null) {
       token.revokedAt = Instants.accept(clock.instant(), "revokedAt", false);
+      auditLog.record(
+          AuditAction.REVOKE, AuditEntityType.TOKEN, token.id, token.name, AuditDetails.NONE);
     }
   }
 

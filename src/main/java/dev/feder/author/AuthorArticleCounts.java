@@ -12,4 +12,10 @@ public interface AuthorArticleCounts {
 
   /** Articles public now that name each of these authors; absent means none. */
   Map<UUID, Long> publishedBy(Collection<UUID> authorIds);
+
+  /** Articles whose byline names an author, whatever their status: live ones and trashed ones. */
+  Usage namedIn(UUID authorId);
+
+  /** How many articles name an author, apart from those in the trash. */
+  record Usage(long live, long trashed) {}
 }

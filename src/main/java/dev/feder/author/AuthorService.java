@@ -1,6 +1,10 @@
 package dev.feder.author;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.feder.audit.AuditAction;
+import dev.feder.audit.AuditDetails;
+import dev.feder.audit.AuditEntityType;
+import dev.feder.audit.AuditLog;
 import dev.feder.auth.Caller;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
@@ -31,13 +35,19 @@ public class AuthorService {
   private final Caller caller;
 
   private final AuthorArticleCounts counts;
+  private final AuditLog auditLog;
 
   public AuthorService(
-      EntityTags tags, MergePatch mergePatch, Caller caller, AuthorArticleCounts counts) {
+      EntityTags tags,
+      MergePatch mergePatch,
+      Caller caller,
+      AuthorArticleCounts counts,
+      AuditLog auditLog) {
     this.tags = tags;
     this.mergePatch = mergePatch;
     this.caller = caller;
     this.counts = counts;
+    this.auditLog = auditLog;
   }
 
   @Transactional
@@ -67,34 +77,60 @@ public class AuthorService {
     apply(author, input);
     author.persist();
     Author.flush();
+    audit(AuditAction.CREATE, author, AuditDetails.NONE);
     return view(author);
   }
 
   @Transactional
   public AuthorResponse replace(UUID id, AuthorInput input, String ifMatch) {
     Author author = lockForWrite(id, ifMatch);
+    AuthorInput before = toInput(author);
     apply(author, input);
     Author.flush();
+    audit(AuditAction.UPDATE, author, changes(before, author));
     return view(author);
   }
 
   @Transactional
   public AuthorResponse patch(UUID id, JsonNode patch, String ifMatch) {
     Author author = lockForWrite(id, ifMatch);
-    AuthorInput current =
-        new AuthorInput(
-            author.name, author.slug, author.bio, author.email, author.avatarUrl, author.website);
-    apply(author, mergePatch.apply(current, patch, AuthorInput.class));
+    AuthorInput before = toInput(author);
+    apply(author, mergePatch.apply(before, patch, AuthorInput.class));
     Author.flush();
+    audit(AuditAction.PATCH, author, changes(before, author));
     return view(author);
+  }
+
+  private static AuthorInput toInput(Author author) {
+    return new AuthorInput(
+        author.name, author.slug, author.bio, author.email, author.avatarUrl, author.website);
+  }
+
+  private AuditDetails changes(AuthorInput before, Author author) {
+    return AuditDetails.changed(auditLog.changedFields(before, toInput(author)));
+  }
+
+  private void audit(AuditAction action, Author author, AuditDetails details) {
+    auditLog.record(action, AuditEntityType.AUTHOR, author.id, author.slug, details);
   }
 
   @Transactional
   public void delete(UUID id, String ifMatch) {
     Author author = lockForWrite(id, ifMatch);
+    AuthorArticleCounts.Usage usage = counts.namedIn(author.id);
+    if (usage.live() == 0 && usage.trashed() > 0) {
+      throw ProblemException.conflict(
+          "Author '"
+              + author.slug
+              + "' is named only in "
+              + usage.trashed()
+              + " article(s) in the trash; purge them from the trash, or restore them and change"
+              + " their bylines, first");
+    }
     try {
       author.delete();
       Author.flush();
+      audit(AuditAction.DELETE, author, AuditDetails.NONE);
     } catch (PersistenceException e) {
       throw ProblemException.conflict(
           "Author '"

@@ -1,6 +1,10 @@
 package dev.feder.category;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.feder.audit.AuditAction;
+import dev.feder.audit.AuditDetails;
+import dev.feder.audit.AuditEntityType;
+import dev.feder.audit.AuditLog;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
@@ -40,11 +44,14 @@ public class CategoryService {
   private final MergePatch mergePatch;
 
   private final CategoryArticleCounts counts;
+  private final AuditLog auditLog;
 
-  public CategoryService(EntityTags tags, MergePatch mergePatch, CategoryArticleCounts counts) {
+  public CategoryService(
+      EntityTags tags, MergePatch mergePatch, CategoryArticleCounts counts, AuditLog auditLog) {
     this.tags = tags;
     this.mergePatch = mergePatch;
     this.counts = counts;
+    this.auditLog = auditLog;
   }
 
   @Transactional
@@ -114,32 +121,45 @@ public class CategoryService {
     apply(category, input);
     category.persist();
     Category.flush();
+    audit(AuditAction.CREATE, category, AuditDetails.NONE);
     return view(category);
   }
 
   @Transactional
   public CategoryResponse replace(UUID id, CategoryInput input, String ifMatch) {
     Category category = lockForWrite(id, ifMatch);
+    CategoryInput before = toInput(category);
     apply(category, input);
     Category.flush();
+    audit(AuditAction.UPDATE, category, changes(before, category));
     return view(category);
   }
 
   @Transactional
   public CategoryResponse patch(UUID id, JsonNode patch, String ifMatch) {
     Category category = lockForWrite(id, ifMatch);
-    CategoryInput current =
-        new CategoryInput(
-            category.name,
-            category.slug,
-            category.description,
-            category.parent == null
-                ? null
-                : new Reference(category.parent.id, category.parent.slug),
-            category.position);
-    apply(category, mergePatch.apply(current, patch, CategoryInput.class));
+    CategoryInput before = toInput(category);
+    apply(category, mergePatch.apply(before, patch, CategoryInput.class));
     Category.flush();
+    audit(AuditAction.PATCH, category, changes(before, category));
     return view(category);
+  }
+
+  private static CategoryInput toInput(Category category) {
+    return new CategoryInput(
+        category.name,
+        category.slug,
+        category.description,
+        category.parent == null ? null : new Reference(category.parent.id, category.parent.slug),
+        category.position);
+  }
+
+  private AuditDetails changes(CategoryInput before, Category category) {
+    return AuditDetails.changed(auditLog.changedFields(before, toInput(category)));
+  }
+
+  private void audit(AuditAction action, Category category, AuditDetails details) {
+    auditLog.record(action, AuditEntityType.CATEGORY, category.id, category.slug, details);
   }
 
   @Transactional
@@ -149,9 +169,20 @@ public class CategoryService {
       throw ProblemException.conflict(
           "Category '" + category.slug + "' has subcategories; move or delete them first");
     }
+    CategoryArticleCounts.Usage usage = counts.filedIn(category.id);
+    if (usage.live() == 0 && usage.trashed() > 0) {
+      throw ProblemException.conflict(
+          "Category '"
+              + category.slug
+              + "' is used only by "
+              + usage.trashed()
+              + " article(s) in the trash; purge them from the trash, or restore them and move"
+              + " them to another category, first");
+    }
     try {
       category.delete();
       Category.flush();
+      audit(AuditAction.DELETE, category, AuditDetails.NONE);
     } catch (PersistenceException e) {
       throw ProblemException.conflict(
           "Category '"

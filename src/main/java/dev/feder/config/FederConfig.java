@@ -28,6 +28,9 @@ public interface FederConfig {
   /** The public website that shows the articles, for links in feeds and the sitemap. */
   Frontend frontend();
 
+  /** The trash that deleted articles go to. */
+  Trash trash();
+
   /** Database bootstrapping. */
   interface Database {
     /** Start an embedded PostgreSQL when no datasource URL is set (default in dev and test). */
@@ -99,5 +102,19 @@ public interface FederConfig {
     @Min(1)
     @Max(1000)
     int feedSize();
+  }
+
+  /** The trash that deleted articles go to. */
+  interface Trash {
+    /** How long a deleted article stays restorable; after it, it is purged for good. */
+    @WithDefault("30d")
+    Duration retention();
+
+    /**
+     * How often articles whose retention has ended are purged ({@code off} to never purge
+     * automatically); read by the scheduler as {@code {feder.trash.purge-interval}}.
+     */
+    @WithDefault("1h")
+    String purgeInterval();
   }
 }

@@ -38,6 +38,13 @@ public final class ProblemExamples {
           + "\"detail\":\"The slug 'welt' is taken by another category\","
           + "\"instance\":\"/api/v1/categories\"}";
 
+  public static final String GONE =
+      "{\"type\":\"/problems/gone\",\"title\":\"Gone\",\"status\":410,"
+          + "\"detail\":\"Article 6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88 was deleted at"
+          + " 2026-10-01T09:30:00Z and its time in the trash ended at 2026-10-31T09:30:00Z: it can"
+          + " no longer be restored and is purged shortly\","
+          + "\"instance\":\"/api/v1/trash/6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88/restore\"}";
+
   public static final String PRECONDITION_FAILED =
       "{\"type\":\"/problems/precondition-failed\",\"title\":\"Precondition failed\","
           + "\"status\":412,\"detail\":\"The resource changed since you read it; read it again"

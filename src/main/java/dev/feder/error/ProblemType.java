@@ -11,6 +11,7 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED(405, "/problems/method-not-allowed", "Method not allowed"),
   NOT_ACCEPTABLE(406, "/problems/not-acceptable", "Not acceptable"),
   CONFLICT(409, "/problems/conflict", "Conflict"),
+  GONE(410, "/problems/gone", "Gone"),
   PRECONDITION_FAILED(412, "/problems/precondition-failed", "Precondition failed"),
   PAYLOAD_TOO_LARGE(413, "/problems/payload-too-large", "Request body too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "/problems/unsupported-media-type", "Unsupported media type"),

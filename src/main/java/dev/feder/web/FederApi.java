@@ -29,8 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           name = "Feeds",
           description = "RSS and Atom feeds and the sitemap of the published articles, as XML"),
       @Tag(
+          name = "Trash",
+          description =
+              "Deleted articles, restorable until the retention ends; then they are purged"),
+      @Tag(
           name = "Tokens",
-          description = "API tokens and their roles; issued and revoked by admins")
+          description = "API tokens and their roles; issued and revoked by admins"),
+      @Tag(name = "Audit", description = "Who changed what and when; admins only")
     })
 @SecurityScheme(
     securitySchemeName = FederApi.BEARER,

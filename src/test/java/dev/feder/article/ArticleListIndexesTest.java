@@ -1,0 +1,97 @@
+package dev.feder.article;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The list queries read their partial indexes in order although every query now also filters on the
+ * trash: the queries' conditions imply the index predicates, and the index order is the lists'
+ * ({@code V6__article_trash.sql}). The SQL is what {@link ArticleQuery} asks for, by hand. The
+ * plans are made for a newsroom-sized table (rows inserted in a transaction that is rolled back),
+ * so they do not depend on what other tests left in the shared database.
+ */
+@QuarkusTest
+class ArticleListIndexesTest {
+
+  @Inject DataSource dataSource;
+
+  @Test
+  void publicListUsesThePublishedIndexInItsOrder() throws SQLException {
+    String plan =
+        plan(
+            "select a.id from article a where a.deleted_at is null and a.status = 'published'"
+                + " and a.published_at <= now()"
+                + " order by a.published_at desc nulls last, a.id limit 21");
+    assertReadsInOrder(plan, "article_published_idx");
+  }
+
+  @Test
+  void editorsListUsesTheUpdatedIndexInItsOrder() throws SQLException {
+    String plan =
+        plan(
+            "select a.id from article a where a.deleted_at is null"
+                + " order by a.updated_at desc nulls last, a.id limit 21");
+    assertReadsInOrder(plan, "article_updated_idx");
+  }
+
+  @Test
+  void trashListUsesTheTrashIndexInItsOrder() throws SQLException {
+    String plan =
+        plan(
+            "select a.id from article a where a.deleted_at is not null"
+                + " order by a.deleted_at desc nulls last, a.id limit 21");
+    assertReadsInOrder(plan, "article_trash_idx");
+  }
+
+  /** The plan reads the index and needs no sort: a page stops after its rows. */
+  private static void assertReadsInOrder(String plan, String index) {
+    assertTrue(plan.contains("Index Only Scan using " + index), plan);
+    assertFalse(plan.contains("Sort"), plan);
+  }
+
+  private String plan(String sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      try {
+        statement.execute(
+            "insert into category (id, slug, name, created_at, updated_at)"
+                + " values ('00000000-0000-4000-8000-00000000000f', 'explain-only', 'Explain',"
+                + " now(), now())");
+        statement.execute(
+            "insert into article (id, slug, title, status, published_at, category_id,"
+                + " created_at, updated_at, deleted_at, deleted_by)"
+                + " select gen_random_uuid(), 'explain-only-' || i, 'Meldung ' || i,"
+                + " case when i % 10 < 7 then 'published' when i % 10 < 9 then 'draft'"
+                + " else 'archived' end,"
+                + " case when i % 10 < 7 or i % 10 = 9 then now() - make_interval(mins => i)"
+                + " end,"
+                + " '00000000-0000-4000-8000-00000000000f', now() - make_interval(mins => i),"
+                + " now() - make_interval(mins => i),"
+                + " case when i % 20 = 3 then now() - make_interval(secs => i) end,"
+                + " case when i % 20 = 3 then 'explain' end"
+                + " from generate_series(1, 20000) i");
+        statement.execute("analyze article");
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery("explain " + sql)) {
+          while (rows.next()) {
+            plan.append(rows.getString(1)).append('\n');
+          }
+        }
+        return plan.toString();
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+}
