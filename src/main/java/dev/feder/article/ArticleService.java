@@ -300,7 +300,7 @@ public class ArticleService {
     }
     return input.withRelated(
         input.related().stream()
-            .filter(pin -> pin.id() == null || Article.findById(pin.id()) != null)
+            .filter(pin -> pin.id() == null || Article.findLive(pin.id()).isPresent())
             .toList());
   }
 
