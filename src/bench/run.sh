@@ -4,7 +4,7 @@
 #   src/bench/run.sh [--articles 10000] [--duration 30] [--warmup 10] [--connections 32]
 #                    [--threads 2] [--modes on,off] [--two-instances] [--scenarios list,by-slug]
 #                    [--java-opts "-Xmx256m"] [--cursor-depth 5000] [--port 8088]
-#                    [--nginx-port 8089] [--no-seed] [--build] [--keep-db]
+#                    [--nginx-port 8089] [--no-seed | --reset] [--build] [--keep-db]
 #
 # Builds the jar if missing, starts the database (QUARKUS_DATASOURCE_JDBC_URL or an embedded
 # PostgreSQL in target/bench/pgdata), seeds it unless it already holds the asked number of seeded
@@ -26,6 +26,7 @@ count() {
 
 ARTICLES=10000
 SEED=1
+RESET=
 BUILD=
 BENCH_ARGS=()
 while [[ $# -gt 0 ]]; do
@@ -41,6 +42,7 @@ while [[ $# -gt 0 ]]; do
       ;;
     --two-instances) BENCH_ARGS+=("$1") ;;
     --no-seed) SEED= ;;
+    --reset) RESET=--reset ;;
     --build) BUILD=1 ;;
     --keep-db) KEEP_DB=1 ;;
     -h | --help)
@@ -80,7 +82,7 @@ LABEL=0 # --no-seed: Bench counts the articles in the database
 if [[ -n $SEED ]]; then
   LABEL=$ARTICLES
   java -Xmx2g -cp "$CP" "$BENCH_DIR/java/Seed.java" \
-    --migrations "$ROOT/src/main/resources/db/migration" --articles "$ARTICLES"
+    --migrations "$ROOT/src/main/resources/db/migration" --articles "$ARTICLES" $RESET
 fi
 DB_DESCRIPTION=${QUARKUS_DATASOURCE_JDBC_URL%%\?*}
 [[ -n $STARTED_PG || $QUARKUS_DATASOURCE_JDBC_URL == *":$PG_PORT/"* ]] && DB_DESCRIPTION="embedded PostgreSQL ($DB_DESCRIPTION)"

@@ -633,7 +633,7 @@ public class Bench {
 
     static void check(Bench b, ModeRun run) throws Exception {
       int portA = b.port;
-      int portB = b.port + 1;
+      int portB = b.port + 2;
       String m = run.mode.env().get("FEDER_HTTP_CACHE_ENABLED").equals("true") ? "on" : "off";
       try (Feder a = Feder.start(b, portA, run.mode, "consistency-" + m + "-a");
           Feder bb = Feder.start(b, portB, run.mode, "consistency-" + m + "-b")) {
@@ -844,6 +844,13 @@ public class Bench {
           Result n = find(ceiling, x.scenario());
           double ratio = n == null || n.rps() == 0 ? Double.NaN : x.rps() / n.rps();
           long errors = x.errors() + x.non2xx();
+          if (x.requests() == 0) {
+            md.append("| ").append(x.scenario()).append(" | 0 | no request completed within ")
+                .append(b.duration).append(" s | | ").append(String.format(Locale.ROOT, "%,.0f", n == null ? 0 : n.rps()))
+                .append(" | | 0 | ").append(errors).append(" |\n");
+            console.append(String.format(Locale.ROOT, "%-12s %10s  no request completed%n", x.scenario(), "0"));
+            continue;
+          }
           md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f ms | %.2f ms | %,.0f | %.2f ms | %.3f | %d |\n",
               x.scenario(), x.rps(), x.p50ms(), x.p99ms(), n == null ? 0 : n.rps(), n == null ? 0 : n.p99ms(), ratio, errors));
           console.append(String.format(Locale.ROOT, "%-12s %10.0f %9.2f %9.2f %11.0f %7.3f %7d%n",

@@ -235,6 +235,7 @@ public class Seed {
       log("vacuum analyze (%s)", since(t));
       new Marker(GENERATOR_VERSION, o.articles, o.seed, "done", List.of()).write(c);
       printSummary(c, g);
+      searchVectorCost(c, loadNanos);
     }
     log("seeded %,d articles in %s", o.articles, since(t0));
   }
@@ -384,6 +385,47 @@ public class Seed {
           r.getString(9),
           r.getString(10));
     }
+  }
+
+  /**
+   * How long PostgreSQL takes to compute the generated search_vector of an article (the same
+   * expression as in V2__article_search.sql, on a sample), against the time per article of the
+   * load: the part of the load that no client-side trick can remove.
+   */
+  void searchVectorCost(Connection c, long loadNanos) throws SQLException {
+    int sample = Math.min(o.articles, 300);
+    long t = System.nanoTime();
+    try (Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "select sum(length(setweight(to_tsvector(public.feder_search_config(language), title), 'A')"
+                    + " || setweight(to_tsvector(public.feder_search_config(language),"
+                    + " coalesce(subtitle, '') || ' ' || coalesce(excerpt, '')), 'B')"
+                    + " || setweight(to_tsvector(public.feder_search_config(language),"
+                    + " left(body_text, 250000)), 'C')))"
+                    + " from (select * from article limit "
+                    + sample
+                    + ") a")) {
+      r.next();
+    }
+    double perArticle = (System.nanoTime() - t) / 1e6 / sample;
+    double loadPerArticle = loadNanos / 1e6 * o.jobs / o.articles;
+    log(
+        "PostgreSQL computes the generated search_vector in %.2f ms per article on one core: %.0f %%"
+            + " of the %.2f ms of connection time each article took to load, at least %s for"
+            + " %,d articles on %d cores",
+        perArticle,
+        100 * perArticle / loadPerArticle,
+        loadPerArticle,
+        seconds(perArticle * o.articles / 1000 / Math.min(o.jobs, Runtime.getRuntime().availableProcessors())),
+        o.articles,
+        Math.min(o.jobs, Runtime.getRuntime().availableProcessors()));
+  }
+
+  static String seconds(double s) {
+    return s < 60
+        ? String.format(Locale.ROOT, "%.1f s", s)
+        : String.format(Locale.ROOT, "%d min %.0f s", (int) (s / 60), s % 60);
   }
 
   static String since(long t) {
