@@ -45,14 +45,29 @@ public class Bench {
   /** Words that many articles contain (see Seed.java), in their usual forms. */
   static final List<String> SEARCH_WORDS =
       List.of(
-          "Regierung", "Energie", "Polizei", "Schulen", "Verkehr", "Klimaschutz", "Bürger",
-          "Wohnungen", "Krankenhaus", "Preise");
+          "Regierung",
+          "Energie",
+          "Polizei",
+          "Schulen",
+          "Verkehr",
+          "Klimaschutz",
+          "Bürger",
+          "Wohnungen",
+          "Krankenhaus",
+          "Preise");
 
   /** Title words with one typo each: a letter left out, swapped or replaced. */
   static final List<String> TYPO_WORDS =
       List.of(
-          "Bundesregirung", "Energiewedne", "Hochwaserschutz", "Krankenhausrefrom",
-          "Gewerkschft", "Bürgerinitative", "Mietpreisbrmse", "Schuldenbremes", "Ärtzekammer",
+          "Bundesregirung",
+          "Energiewedne",
+          "Hochwaserschutz",
+          "Krankenhausrefrom",
+          "Gewerkschft",
+          "Bürgerinitative",
+          "Mietpreisbrmse",
+          "Schuldenbremes",
+          "Ärtzekammer",
           "Polizeigesezt");
 
   record Scenario(String name, String what, List<String> paths) {}
@@ -173,7 +188,9 @@ public class Bench {
               Map.of("FEDER_HTTP_CACHE_ENABLED", m.equals("on") ? "true" : "false"));
       ModeRun run = new ModeRun(mode);
       runs.add(run);
-      say("--- Feder, %s (FEDER_HTTP_CACHE_ENABLED=%s)", mode.name(), mode.env().get("FEDER_HTTP_CACHE_ENABLED"));
+      say(
+          "--- Feder, %s (FEDER_HTTP_CACHE_ENABLED=%s)",
+          mode.name(), mode.env().get("FEDER_HTTP_CACHE_ENABLED"));
       try (Feder feder = Feder.start(this, port, mode, "feder-" + m)) {
         run.startupMs = feder.startupMs;
         run.quarkusStartedIn = feder.startedIn();
@@ -190,10 +207,16 @@ public class Bench {
         for (Scenario s : scenarios) {
           Path paths = out.resolve("urls").resolve(s.name() + ".feder.txt");
           if (warmup > 0) {
-            wrkRun(base, paths, warmup, out.resolve("wrk/" + m + "-" + s.name() + "-warmup.txt"), null);
+            wrkRun(
+                base,
+                paths,
+                warmup,
+                out.resolve("wrk/" + m + "-" + s.name() + "-warmup.txt"),
+                null);
           }
           Result r =
-              wrkRun(base, paths, duration, out.resolve("wrk/" + m + "-" + s.name() + ".txt"), feder);
+              wrkRun(
+                  base, paths, duration, out.resolve("wrk/" + m + "-" + s.name() + ".txt"), feder);
           run.results.add(named(r, s.name()));
           run.maxRssKb = Math.max(run.maxRssKb, r.maxRssKb());
           say(
@@ -210,14 +233,22 @@ public class Bench {
 
     say("--- nginx serving the same answers as static files");
     List<Result> ceiling = new ArrayList<>();
-    try (Nginx n = Nginx.start(this)) {
+    try (Nginx n = Nginx.start(this, "/" + scenarios.get(0).name() + "/0.json")) {
       String base = "http://127.0.0.1:" + nginxPort;
       for (Scenario s : scenarios) {
         Path paths = out.resolve("urls").resolve(s.name() + ".nginx.txt");
-        wrkRun(base, paths, Math.min(warmup, 3), out.resolve("wrk/nginx-" + s.name() + "-warmup.txt"), null);
-        Result r = wrkRun(base, paths, duration, out.resolve("wrk/nginx-" + s.name() + ".txt"), null);
+        wrkRun(
+            base,
+            paths,
+            Math.min(warmup, 3),
+            out.resolve("wrk/nginx-" + s.name() + "-warmup.txt"),
+            null);
+        Result r =
+            wrkRun(base, paths, duration, out.resolve("wrk/nginx-" + s.name() + ".txt"), null);
         ceiling.add(named(r, s.name()));
-        say("%-12s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms", s.name(), r.rps(), r.p50ms(), r.p99ms());
+        say(
+            "%-12s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms",
+            s.name(), r.rps(), r.p50ms(), r.p99ms());
       }
     }
 
@@ -233,8 +264,17 @@ public class Bench {
 
   static Result named(Result r, String name) {
     return new Result(
-        name, r.rps(), r.p50ms(), r.p90ms(), r.p99ms(), r.maxMs(), r.requests(), r.errors(),
-        r.non2xx(), r.mbPerSecond(), r.maxRssKb());
+        name,
+        r.rps(),
+        r.p50ms(),
+        r.p90ms(),
+        r.p99ms(),
+        r.maxMs(),
+        r.requests(),
+        r.errors(),
+        r.non2xx(),
+        r.mbPerSecond(),
+        r.maxRssKb());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -257,7 +297,8 @@ public class Bench {
     int wantedPages = Math.max(1, (slugCount + 99) / 100);
     for (int k = 0; k < wantedPages && slugs.size() < slugCount; k++) {
       int page = 1 + (int) ((long) k * pages / wantedPages);
-      JsonNode p = k == 0 ? first : get(base + "/api/v1/articles?size=100&fields=slug&page=" + page);
+      JsonNode p =
+          k == 0 ? first : get(base + "/api/v1/articles?size=100&fields=slug&page=" + page);
       for (JsonNode item : p.path("data")) {
         if (slugs.size() < slugCount && !slugs.contains(item.path("slug").asText())) {
           slugs.add(item.path("slug").asText());
@@ -406,7 +447,12 @@ public class Bench {
   static JsonNode get(String url) throws IOException, InterruptedException {
     HttpResponse<byte[]> r = fetch(url);
     if (r.statusCode() != 200) {
-      throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          url
+              + " answered "
+              + r.statusCode()
+              + ": "
+              + new String(r.body(), StandardCharsets.UTF_8));
     }
     return JSON.readTree(r.body());
   }
@@ -462,7 +508,8 @@ public class Bench {
     }
     JsonNode j = JSON.readTree(m.group(1));
     Matcher non2xx = NON_2XX.matcher(text);
-    long status = non2xx.find() ? Long.parseLong(non2xx.group(1)) : j.path("status_errors").asLong();
+    long status =
+        non2xx.find() ? Long.parseLong(non2xx.group(1)) : j.path("status_errors").asLong();
     double secs = j.path("duration_us").asLong() / 1e6;
     long requests = j.path("requests").asLong();
     long errors =
@@ -519,7 +566,8 @@ public class Bench {
       String url = "http://127.0.0.1:" + port + "/api/v1/articles?size=1";
       while (true) {
         if (!f.process.isAlive()) {
-          throw new IllegalStateException("Feder exited during startup; see " + log + ":\n" + tail(log));
+          throw new IllegalStateException(
+              "Feder exited during startup; see " + log + ":\n" + tail(log));
         }
         try {
           if (fetch(url).statusCode() == 200) {
@@ -583,7 +631,7 @@ public class Bench {
       this.process = process;
     }
 
-    static Nginx start(Bench b) throws Exception {
+    static Nginx start(Bench b, String probePath) throws Exception {
       Path prefix = b.out.resolve("nginx").toAbsolutePath();
       for (String dir : List.of("tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi")) {
         Files.createDirectories(prefix.resolve(dir));
@@ -600,8 +648,7 @@ public class Bench {
               .redirectErrorStream(true)
               .redirectOutput(prefix.resolve("nginx.out").toFile())
               .start();
-      String probe =
-          "http://127.0.0.1:" + b.nginxPort + "/list/0.json";
+      String probe = "http://127.0.0.1:" + b.nginxPort + probePath;
       for (int k = 0; ; k++) {
         try {
           if (fetch(probe).statusCode() == 200) {
@@ -654,17 +701,34 @@ public class Bench {
         String marker = "Konsistenzprüfung " + UUID.randomUUID().toString().substring(0, 8);
         patch(b, baseA, id, "{\"subtitle\": " + JSON.writeValueAsString(marker) + "}");
         String seen = get(baseB + "/api/v1/articles/slug/" + slug).path("subtitle").asText(null);
-        ok &= record(run, marker.equals(seen), "a change made through A is read at once on B (by slug)", "B read subtitle " + seen);
+        ok &=
+            record(
+                run,
+                marker.equals(seen),
+                "a change made through A is read at once on B (by slug)",
+                "B read subtitle " + seen);
         boolean inList = false;
         for (JsonNode item : get(baseB + "/api/v1/articles").path("data")) {
-          inList |= id.equals(item.path("id").asText()) && marker.equals(item.path("subtitle").asText(null));
+          inList |=
+              id.equals(item.path("id").asText())
+                  && marker.equals(item.path("subtitle").asText(null));
         }
-        ok &= record(run, inList, "B's list shows the change at once", "B's list still had the old item");
+        ok &=
+            record(
+                run,
+                inList,
+                "B's list shows the change at once",
+                "B's list still had the old item");
 
         // Unpublish through A: B must hide it at once, from the slug and from the list.
         patch(b, baseA, id, "{\"status\": \"draft\"}");
         int status = fetch(baseB + "/api/v1/articles/slug/" + slug).statusCode();
-        ok &= record(run, status == 404, "an article turned draft through A is 404 on B", "B answered " + status);
+        ok &=
+            record(
+                run,
+                status == 404,
+                "an article turned draft through A is 404 on B",
+                "B answered " + status);
         boolean listed = false;
         for (JsonNode item : get(baseB + "/api/v1/articles?size=100").path("data")) {
           listed |= id.equals(item.path("id").asText());
@@ -672,23 +736,39 @@ public class Bench {
         ok &= record(run, !listed, "it is gone from B's public list at once", "B still lists it");
 
         // A seeded draft never shows on B.
-        JsonNode drafts = getAuth(b, baseA + "/api/v1/articles?status=draft&size=5").json.path("data");
+        JsonNode drafts =
+            getAuth(b, baseA + "/api/v1/articles?status=draft&size=5").json.path("data");
         boolean draftVisible = false;
         for (JsonNode d : drafts) {
-          draftVisible |= fetch(baseB + "/api/v1/articles/slug/" + d.path("slug").asText()).statusCode() != 404;
+          draftVisible |=
+              fetch(baseB + "/api/v1/articles/slug/" + d.path("slug").asText()).statusCode() != 404;
           for (JsonNode item : get(baseB + "/api/v1/articles?size=100").path("data")) {
             draftVisible |= d.path("id").asText().equals(item.path("id").asText());
           }
         }
-        ok &= record(run, drafts.size() > 0 && !draftVisible, "drafts never appear on B (slug, list)", "a draft was visible on B");
+        ok &=
+            record(
+                run,
+                drafts.size() > 0 && !draftVisible,
+                "drafts never appear on B (slug, list)",
+                "a draft was visible on B");
 
         // Put the article back as it was.
         Map<String, Object> restore = new LinkedHashMap<>();
-        restore.put("subtitle", original.path("subtitle").isMissingNode() || original.path("subtitle").isNull() ? null : original.path("subtitle").asText());
+        restore.put(
+            "subtitle",
+            original.path("subtitle").isMissingNode() || original.path("subtitle").isNull()
+                ? null
+                : original.path("subtitle").asText());
         restore.put("status", "published");
         restore.put("publishedAt", original.path("publishedAt").asText());
         patch(b, baseA, id, JSON.writeValueAsString(restore));
-        ok &= record(run, fetch(baseB + "/api/v1/articles/slug/" + slug).statusCode() == 200, "restored and public again on B", "B does not serve it again");
+        ok &=
+            record(
+                run,
+                fetch(baseB + "/api/v1/articles/slug/" + slug).statusCode() == 200,
+                "restored and public again on B",
+                "B does not serve it again");
         run.consistent = ok;
       }
     }
@@ -724,11 +804,13 @@ public class Bench {
                   .header("Authorization", "Bearer " + b.adminToken)
                   .header("If-Match", etag)
                   .header("Content-Type", "application/merge-patch+json")
-                  .method("PATCH", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                  .method(
+                      "PATCH", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
-        throw new IllegalStateException("PATCH " + body + " answered " + r.statusCode() + ": " + r.body());
+        throw new IllegalStateException(
+            "PATCH " + body + " answered " + r.statusCode() + ": " + r.body());
       }
     }
   }
@@ -738,15 +820,23 @@ public class Bench {
 
   Map<String, String> machine() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).replaceAll("\\.\\d+", ""));
+    m.put(
+        "date",
+        ZonedDateTime.now()
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            .replaceAll("\\.\\d+", ""));
     m.put("commit", commit);
     m.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
     m.put("cpu", firstMatch(Path.of("/proc/cpuinfo"), "model name\\s*:\\s*(.*)"));
     m.put("memory", firstMatch(Path.of("/proc/meminfo"), "MemTotal:\\s*(\\d+ kB)"));
     m.put("load average at start", firstMatch(Path.of("/proc/loadavg"), "^(\\S+ \\S+ \\S+)"));
-    m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    m.put(
+        "java",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     m.put("java options of Feder", javaOpts);
-    m.put("wrk", command(wrk, "-v").lines().findFirst().orElse("?").replaceAll("\\s*Copyright.*", ""));
+    m.put(
+        "wrk",
+        command(wrk, "-v").lines().findFirst().orElse("?").replaceAll("\\s*Copyright.*", ""));
     m.put("nginx", command(nginx, "-v").trim());
     m.put("database", dbDescription);
     try (Connection c =
@@ -761,15 +851,20 @@ public class Bench {
       }
       try (ResultSet r =
           s.executeQuery(
-              "select count(*), count(*) filter (where status = 'published' and published_at <= now()),"
-                  + " pg_size_pretty(pg_database_size(current_database())) from article")) {
+              "select count(*), count(*) filter (where status = 'published' and published_at <="
+                  + " now()), pg_size_pretty(pg_database_size(current_database())) from article")) {
         r.next();
         if (articles == 0) {
           articles = (int) r.getLong(1);
         }
         m.put(
             "articles",
-            String.format(Locale.ROOT, "%,d (%,d public), database %s", r.getLong(1), r.getLong(2), r.getString(3)));
+            String.format(
+                Locale.ROOT,
+                "%,d (%,d public), database %s",
+                r.getLong(1),
+                r.getLong(2),
+                r.getString(3)));
       }
     } catch (Exception e) {
       m.put("postgresql", "? (" + e.getMessage() + ")");
@@ -814,78 +909,177 @@ public class Bench {
   static final class Report {
 
     static void write(
-        Bench b, Map<String, String> machine, List<Scenario> scenarios, List<ModeRun> runs, List<Result> ceiling)
+        Bench b,
+        Map<String, String> machine,
+        List<Scenario> scenarios,
+        List<ModeRun> runs,
+        List<Result> ceiling)
         throws IOException {
       StringBuilder md = new StringBuilder();
-      md.append("# Feder benchmark: ").append(String.format(Locale.ROOT, "%,d", b.articles)).append(" articles\n\n");
-      md.append("Produced by `src/bench/run.sh` (method: [src/bench/README.md](../../src/bench/README.md)).")
-          .append(" Load: `wrk -t").append(b.threads).append(" -c").append(b.connections)
-          .append(" -d").append(b.duration).append("s --latency` over loopback after a ")
-          .append(b.warmup).append(" s warm-up per scenario.\n\n");
+      md.append("# Feder benchmark: ")
+          .append(String.format(Locale.ROOT, "%,d", b.articles))
+          .append(" articles\n\n");
+      md.append(
+              "Produced by `src/bench/run.sh` (method:"
+                  + " [src/bench/README.md](../../src/bench/README.md)).")
+          .append(" Load: `wrk -t")
+          .append(b.threads)
+          .append(" -c")
+          .append(b.connections)
+          .append(" -d")
+          .append(b.duration)
+          .append("s --latency` over loopback after a ")
+          .append(b.warmup)
+          .append(" s warm-up per scenario.\n\n");
       md.append("| | |\n|---|---|\n");
-      machine.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
+      machine.forEach(
+          (k, v) ->
+              md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
 
       md.append("\n## Startup and memory\n\n");
-      md.append("| mode | process start to first 200 | Quarkus \"started in\" | RSS after start | max RSS under load |\n");
+      md.append(
+          "| mode | process start to first 200 | Quarkus \"started in\" | RSS after start | max RSS"
+              + " under load |\n");
       md.append("|---|---:|---:|---:|---:|\n");
       for (ModeRun r : runs) {
-        md.append(String.format(Locale.ROOT, "| %s | %,d ms | %s | %d MB | %d MB |\n",
-            r.mode.name(), r.startupMs, r.quarkusStartedIn, r.idleRssKb / 1024, r.maxRssKb / 1024));
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %,d ms | %s | %d MB | %d MB |\n",
+                r.mode.name(),
+                r.startupMs,
+                r.quarkusStartedIn,
+                r.idleRssKb / 1024,
+                r.maxRssKb / 1024));
       }
 
       StringBuilder console = new StringBuilder();
       for (ModeRun r : runs) {
         md.append("\n## Throughput and latency, ").append(r.mode.name()).append("\n\n");
-        md.append("| scenario | req/s | p50 | p99 | nginx req/s | nginx p99 | Feder / nginx | errors |\n");
+        md.append(
+            "| scenario | req/s | p50 | p99 | nginx req/s | nginx p99 | Feder / nginx | errors"
+                + " |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        console.append(String.format(Locale.ROOT, "%nFeder, %s, %,d articles, %d connections:%n", r.mode.name(), b.articles, b.connections));
-        console.append(String.format(Locale.ROOT, "%-12s %10s %9s %9s %11s %7s %7s%n", "scenario", "req/s", "p50 ms", "p99 ms", "nginx req/s", "ratio", "errors"));
+        console.append(
+            String.format(
+                Locale.ROOT,
+                "%nFeder, %s, %,d articles, %d connections:%n",
+                r.mode.name(),
+                b.articles,
+                b.connections));
+        console.append(
+            String.format(
+                Locale.ROOT,
+                "%-12s %10s %9s %9s %11s %7s %7s%n",
+                "scenario",
+                "req/s",
+                "p50 ms",
+                "p99 ms",
+                "nginx req/s",
+                "ratio",
+                "errors"));
         for (Result x : r.results) {
           Result n = find(ceiling, x.scenario());
           double ratio = n == null || n.rps() == 0 ? Double.NaN : x.rps() / n.rps();
           long errors = x.errors() + x.non2xx();
           if (x.requests() == 0) {
-            md.append("| ").append(x.scenario()).append(" | 0 | no request completed within ")
-                .append(b.duration).append(" s | | ").append(String.format(Locale.ROOT, "%,.0f", n == null ? 0 : n.rps()))
-                .append(" | | 0 | ").append(errors).append(" |\n");
-            console.append(String.format(Locale.ROOT, "%-12s %10s  no request completed%n", x.scenario(), "0"));
+            md.append("| ")
+                .append(x.scenario())
+                .append(" | 0 | no request completed within ")
+                .append(b.duration)
+                .append(" s | | ")
+                .append(String.format(Locale.ROOT, "%,.0f", n == null ? 0 : n.rps()))
+                .append(" | | 0 | ")
+                .append(errors)
+                .append(" |\n");
+            console.append(
+                String.format(
+                    Locale.ROOT, "%-12s %10s  no request completed%n", x.scenario(), "0"));
             continue;
           }
-          md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f ms | %.2f ms | %,.0f | %.2f ms | %.3f | %d |\n",
-              x.scenario(), x.rps(), x.p50ms(), x.p99ms(), n == null ? 0 : n.rps(), n == null ? 0 : n.p99ms(), ratio, errors));
-          console.append(String.format(Locale.ROOT, "%-12s %10.0f %9.2f %9.2f %11.0f %7.3f %7d%n",
-              x.scenario(), x.rps(), x.p50ms(), x.p99ms(), n == null ? 0 : n.rps(), ratio, errors));
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %,.0f | %.2f ms | %.2f ms | %,.0f | %.2f ms | %.3f | %d |\n",
+                  x.scenario(),
+                  x.rps(),
+                  x.p50ms(),
+                  x.p99ms(),
+                  n == null ? 0 : n.rps(),
+                  n == null ? 0 : n.p99ms(),
+                  ratio,
+                  errors));
+          console.append(
+              String.format(
+                  Locale.ROOT,
+                  "%-12s %10.0f %9.2f %9.2f %11.0f %7.3f %7d%n",
+                  x.scenario(),
+                  x.rps(),
+                  x.p50ms(),
+                  x.p99ms(),
+                  n == null ? 0 : n.rps(),
+                  ratio,
+                  errors));
         }
       }
 
       md.append("\n## Targets of the performance issue\n\n");
       md.append("Informative: the figures above are only as good as the machine was quiet.\n\n");
-      md.append("| target | ").append(String.join(" | ", runs.stream().map(r -> r.mode.name()).toList())).append(" |\n");
+      md.append("| target | ")
+          .append(String.join(" | ", runs.stream().map(r -> r.mode.name()).toList()))
+          .append(" |\n");
       md.append("|---|").append("---|".repeat(runs.size())).append("\n");
       target(md, runs, "by-slug ≥ ½ nginx, p99 < 10 ms", r -> readTarget(r, ceiling, "by-slug"));
       target(md, runs, "list ≥ ½ nginx, p99 < 10 ms", r -> readTarget(r, ceiling, "list"));
-      target(md, runs, "search p50 < 50 ms", r -> {
-        Result s = find(r.results, "search");
-        return s == null ? "–" : verdict(s.p50ms() < 50, String.format(Locale.ROOT, "p50 %.1f ms", s.p50ms()));
-      });
-      target(md, runs, "startup to first served request < 2 s", r -> verdict(r.startupMs < 2000, String.format(Locale.ROOT, "%,d ms", r.startupMs)));
-      target(md, runs, "RSS under load < 400 MB", r -> verdict(r.maxRssKb < 400 * 1024, (r.maxRssKb / 1024) + " MB"));
+      target(
+          md,
+          runs,
+          "search p50 < 50 ms",
+          r -> {
+            Result s = find(r.results, "search");
+            return s == null
+                ? "–"
+                : verdict(s.p50ms() < 50, String.format(Locale.ROOT, "p50 %.1f ms", s.p50ms()));
+          });
+      target(
+          md,
+          runs,
+          "startup to first served request < 2 s",
+          r -> verdict(r.startupMs < 2000, String.format(Locale.ROOT, "%,d ms", r.startupMs)));
+      target(
+          md,
+          runs,
+          "RSS under load < 400 MB",
+          r -> verdict(r.maxRssKb < 400 * 1024, (r.maxRssKb / 1024) + " MB"));
       Path tenK = b.out.resolve("results-10000.json");
       if (b.articles != 10_000 && Files.exists(tenK)) {
         JsonNode base = JSON.readTree(tenK.toFile());
         for (String s : List.of("list", "category", "cursor-deep")) {
-          target(md, runs, s + " within 1.5× of 10k", r -> {
-            Result x = find(r.results, s);
-            JsonNode earlier = base.path(r.mode.name()).path(s);
-            if (x == null || earlier.isMissingNode()) {
-              return "–";
-            }
-            double slower = earlier.path("rps").asDouble() / x.rps();
-            return verdict(slower <= 1.5, String.format(Locale.ROOT, "%.2f× slower than 10k (%,.0f vs %,.0f req/s)", slower, x.rps(), earlier.path("rps").asDouble()));
-          });
+          target(
+              md,
+              runs,
+              s + " within 1.5× of 10k",
+              r -> {
+                Result x = find(r.results, s);
+                JsonNode earlier = base.path(r.mode.name()).path(s);
+                if (x == null || earlier.isMissingNode()) {
+                  return "–";
+                }
+                double slower = earlier.path("rps").asDouble() / x.rps();
+                return verdict(
+                    slower <= 1.5,
+                    String.format(
+                        Locale.ROOT,
+                        "%.2f× slower than 10k (%,.0f vs %,.0f req/s)",
+                        slower,
+                        x.rps(),
+                        earlier.path("rps").asDouble()));
+              });
         }
       } else if (b.articles != 10_000) {
-        md.append("\n(No results-10000.json in ").append(b.out).append(": run with --articles 10000 first to compare with 10k.)\n");
+        md.append("\n(No results-10000.json in ")
+            .append(b.out)
+            .append(": run with --articles 10000 first to compare with 10k.)\n");
       }
 
       if (runs.stream().anyMatch(r -> r.consistent != null)) {
@@ -894,10 +1088,16 @@ public class Bench {
           if (r.consistent == null) {
             continue;
           }
-          md.append("**").append(r.mode.name()).append(": ").append(r.consistent ? "PASS" : "FAIL").append("**\n\n");
+          md.append("**")
+              .append(r.mode.name())
+              .append(": ")
+              .append(r.consistent ? "PASS" : "FAIL")
+              .append("**\n\n");
           r.consistency.forEach(l -> md.append("- ").append(l).append('\n'));
           md.append('\n');
-          console.append(String.format("%nTwo instances, %s: %s%n", r.mode.name(), r.consistent ? "PASS" : "FAIL"));
+          console.append(
+              String.format(
+                  "%nTwo instances, %s: %s%n", r.mode.name(), r.consistent ? "PASS" : "FAIL"));
         }
       }
 
@@ -905,8 +1105,13 @@ public class Bench {
       for (Scenario s : scenarios) {
         md.append("- **").append(s.name()).append("**: ").append(s.what()).append('\n');
       }
-      md.append("\nRaw wrk output: `").append(b.out.resolve("wrk")).append("`; URL lists: `")
-          .append(b.out.resolve("urls")).append("`; logs: `").append(b.out.resolve("logs")).append("`.\n");
+      md.append("\nRaw wrk output: `")
+          .append(b.out.resolve("wrk"))
+          .append("`; URL lists: `")
+          .append(b.out.resolve("urls"))
+          .append("`; logs: `")
+          .append(b.out.resolve("logs"))
+          .append("`.\n");
 
       Path report = b.out.resolve("report-" + b.articles + ".md");
       Files.writeString(report, md.toString());
@@ -922,7 +1127,8 @@ public class Bench {
       ceiling.forEach(x -> nginx.put(x.scenario(), x));
       json.put("nginx", nginx);
       json.put("machine", machine);
-      JSON.writerWithDefaultPrettyPrinter().writeValue(b.out.resolve("results-" + b.articles + ".json").toFile(), json);
+      JSON.writerWithDefaultPrettyPrinter()
+          .writeValue(b.out.resolve("results-" + b.articles + ".json").toFile(), json);
       System.out.print(console);
       System.out.println();
       say("report: %s", report);
@@ -935,14 +1141,20 @@ public class Bench {
         return "–";
       }
       double ratio = x.rps() / n.rps();
-      return verdict(ratio >= 0.5 && x.p99ms() < 10, String.format(Locale.ROOT, "%.2f of nginx, p99 %.1f ms", ratio, x.p99ms()));
+      return verdict(
+          ratio >= 0.5 && x.p99ms() < 10,
+          String.format(Locale.ROOT, "%.2f of nginx, p99 %.1f ms", ratio, x.p99ms()));
     }
 
     static String verdict(boolean pass, String detail) {
       return (pass ? "met" : "**missed**") + " (" + detail + ")";
     }
 
-    static void target(StringBuilder md, List<ModeRun> runs, String name, java.util.function.Function<ModeRun, String> cell) {
+    static void target(
+        StringBuilder md,
+        List<ModeRun> runs,
+        String name,
+        java.util.function.Function<ModeRun, String> cell) {
       md.append("| ").append(name).append(" | ");
       md.append(String.join(" | ", runs.stream().map(cell).toList())).append(" |\n");
     }

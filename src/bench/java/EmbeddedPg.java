@@ -30,7 +30,8 @@ public class EmbeddedPg {
             .setServerConfig("checkpoint_timeout", "30min")
             .setServerConfig("max_connections", "200")
             .start();
-    System.out.println("bench: embedded PostgreSQL ready at " + postgres.getJdbcUrl("postgres", "postgres"));
+    System.out.println(
+        "bench: embedded PostgreSQL ready at " + postgres.getJdbcUrl("postgres", "postgres"));
     // Skip the library's shutdown hook, which would stop the server again.
     Runtime.getRuntime().halt(0);
   }

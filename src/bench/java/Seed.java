@@ -51,7 +51,12 @@ public class Seed {
 
   static final String MARKER = "feder-bench-seed ";
   static final String[] CONTENT_TABLES = {
-    "article_related", "article_revision", "article_author", "article", "author", "category",
+    "article_related",
+    "article_revision",
+    "article_author",
+    "article",
+    "author",
+    "category",
     "api_token"
   };
   static final String[] BIG_TABLES = {
@@ -216,7 +221,8 @@ public class Seed {
       loadArticles(g);
       long loadNanos = System.nanoTime() - t;
       log(
-          "%,d articles, %,d bylines, %,d revisions copied over %d connections (%s, %,.0f articles/s)",
+          "%,d articles, %,d bylines, %,d revisions copied over %d connections (%s, %,.0f"
+              + " articles/s)",
           o.articles,
           g.bylines.get(),
           o.articles,
@@ -301,7 +307,9 @@ public class Seed {
                     Statement s = c.createStatement()) {
                   for (String def; (def = queue.poll()) != null; ) {
                     long t = System.nanoTime();
-                    s.execute(def.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS "));
+                    s.execute(
+                        def.replaceFirst(
+                            "^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS "));
                     log("  %s (%s)", indexName(def), since(t));
                   }
                 }
@@ -398,12 +406,11 @@ public class Seed {
     try (Statement s = c.createStatement();
         ResultSet r =
             s.executeQuery(
-                "select sum(length(setweight(to_tsvector(public.feder_search_config(language), title), 'A')"
-                    + " || setweight(to_tsvector(public.feder_search_config(language),"
-                    + " coalesce(subtitle, '') || ' ' || coalesce(excerpt, '')), 'B')"
-                    + " || setweight(to_tsvector(public.feder_search_config(language),"
-                    + " left(body_text, 250000)), 'C')))"
-                    + " from (select * from article limit "
+                "select sum(length(setweight(to_tsvector(public.feder_search_config(language),"
+                    + " title), 'A') || setweight(to_tsvector(public.feder_search_config(language),"
+                    + " coalesce(subtitle, '') || ' ' || coalesce(excerpt, '')), 'B') ||"
+                    + " setweight(to_tsvector(public.feder_search_config(language), left(body_text,"
+                    + " 250000)), 'C'))) from (select * from article limit "
                     + sample
                     + ") a")) {
       r.next();
@@ -411,13 +418,17 @@ public class Seed {
     double perArticle = (System.nanoTime() - t) / 1e6 / sample;
     double loadPerArticle = loadNanos / 1e6 * o.jobs / o.articles;
     log(
-        "PostgreSQL computes the generated search_vector in %.2f ms per article on one core: %.0f %%"
-            + " of the %.2f ms of connection time each article took to load, at least %s for"
-            + " %,d articles on %d cores",
+        "PostgreSQL computes the generated search_vector in %.2f ms per article on one core: %.0f"
+            + " %% of the %.2f ms of connection time each article took to load, at least %s for %,d"
+            + " articles on %d cores",
         perArticle,
         100 * perArticle / loadPerArticle,
         loadPerArticle,
-        seconds(perArticle * o.articles / 1000 / Math.min(o.jobs, Runtime.getRuntime().availableProcessors())),
+        seconds(
+            perArticle
+                * o.articles
+                / 1000
+                / Math.min(o.jobs, Runtime.getRuntime().availableProcessors())),
         o.articles,
         Math.min(o.jobs, Runtime.getRuntime().availableProcessors()));
   }
@@ -430,7 +441,9 @@ public class Seed {
 
   static String since(long t) {
     double s = (System.nanoTime() - t) / 1e9;
-    return s < 60 ? String.format(Locale.ROOT, "%.1f s", s) : String.format(Locale.ROOT, "%d min %.0f s", (int) (s / 60), s % 60);
+    return s < 60
+        ? String.format(Locale.ROOT, "%.1f s", s)
+        : String.format(Locale.ROOT, "%d min %.0f s", (int) (s / 60), s % 60);
   }
 
   static void log(String format, Object... args) {
@@ -526,7 +539,8 @@ public class Seed {
     }
 
     static long mix(long seed, long index, long stream) {
-      long z = seed * 0x9E3779B97F4A7C15L + index * 0xD1B54A32D192ED03L + stream * 0x8CB92BA72F3D8DD7L;
+      long z =
+          seed * 0x9E3779B97F4A7C15L + index * 0xD1B54A32D192ED03L + stream * 0x8CB92BA72F3D8DD7L;
       z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
       z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
       return z ^ (z >>> 31);
@@ -844,11 +858,15 @@ public class Seed {
         a.sourceUrl = source[1];
       }
       if (r.nextInt(100) < 85) {
-        long year = (a.publishedAt == null ? a.createdAt : a.publishedAt).atZone(java.time.ZoneOffset.UTC).getYear();
+        long year =
+            (a.publishedAt == null ? a.createdAt : a.publishedAt)
+                .atZone(java.time.ZoneOffset.UTC)
+                .getYear();
         a.imageUrl = "https://images.example.org/" + year + "/" + a.slug + ".jpg";
         a.imageAlt = Words.limit(Words.cap(Words.pick(r, Words.IMAGE_ALTS)), 500);
         a.imageCaption = Words.limit(Words.sentence(r, topic), 1000);
-        a.imageCredit = "Foto: " + Words.pick(r, Words.FIRST_NAMES) + " " + Words.pick(r, Words.LAST_NAMES);
+        a.imageCredit =
+            "Foto: " + Words.pick(r, Words.FIRST_NAMES) + " " + Words.pick(r, Words.LAST_NAMES);
       }
       if (r.nextInt(100) < 20) {
         a.metaTitle = Words.limit(a.title, 180) + " | Feder";
@@ -916,7 +934,9 @@ public class Seed {
       Json.field(j, "bodyFormat", "html");
       Json.field(j, "language", "de");
       String readStatus =
-          "draft".equals(status) ? "draft" : publishedAt.isAfter(createdAt) ? "scheduled" : "published";
+          "draft".equals(status)
+              ? "draft"
+              : publishedAt.isAfter(createdAt) ? "scheduled" : "published";
       Json.field(j, "status", readStatus);
       if (publishedAt != null) {
         Json.field(j, "publishedAt", publishedAt.toString());
@@ -1017,7 +1037,9 @@ public class Seed {
     }
   }
 
-  /** Just enough JSON writing for the revision state (the fields are added in ArticleInput order). */
+  /**
+   * Just enough JSON writing for the revision state (the fields are added in ArticleInput order).
+   */
   static final class Json {
     static void field(StringBuilder j, String name, String value) {
       if (value == null) {
@@ -1188,14 +1210,19 @@ public class Seed {
       return fill(r, t, pick(r, SUBTITLES));
     }
 
-    /** Half the sentences are the section's own, a third generic ones about its nouns, the rest filler. */
+    /**
+     * Half the sentences are the section's own, a third generic ones about its nouns, the rest
+     * filler.
+     */
     static String sentence(SplittableRandom r, Topic t) {
       int p = r.nextInt(100);
       String[] pool = p < 50 ? t.sentences() : p < 80 ? FRAMES : FILLER;
       return fill(r, t, pick(r, pool));
     }
 
-    /** Words as HtmlSanitizer.wordCount counts them: whitespace-separated, with a letter or digit. */
+    /**
+     * Words as HtmlSanitizer.wordCount counts them: whitespace-separated, with a letter or digit.
+     */
     static int countWords(String s) {
       int words = 0;
       boolean counted = false;
@@ -1348,8 +1375,14 @@ public class Seed {
             "Die Ministerin verteidigte {o} im Plenum gegen scharfe Kritik."
           },
           new String[] {
-            "Bundesregierung", "Koalition", "Opposition", "Bundestag", "Kanzlerin",
-            "Landesregierung", "Bundesrat", "Innenminister"
+            "Bundesregierung",
+            "Koalition",
+            "Opposition",
+            "Bundestag",
+            "Kanzlerin",
+            "Landesregierung",
+            "Bundesrat",
+            "Innenminister"
           },
           new String[] {
             "Schuldenbremse", "Wahlrechtsreform", "Rentenpaket", "Bürgergeld-Reform",
@@ -1364,10 +1397,18 @@ public class Seed {
       new Topic(
           "Wirtschaft",
           new String[] {
-            "die Bundesbank", "der Konzern", "die Gewerkschaft", "der Betriebsrat",
-            "der Handelsverband", "die Industrie- und Handelskammer", "das Wirtschaftsministerium",
-            "die Verbraucherzentrale", "der Energieversorger", "der kommunale Versorger",
-            "die Europäische Zentralbank", "der Mittelstandsverband"
+            "die Bundesbank",
+            "der Konzern",
+            "die Gewerkschaft",
+            "der Betriebsrat",
+            "der Handelsverband",
+            "die Industrie- und Handelskammer",
+            "das Wirtschaftsministerium",
+            "die Verbraucherzentrale",
+            "der Energieversorger",
+            "der kommunale Versorger",
+            "die Europäische Zentralbank",
+            "der Mittelstandsverband"
           },
           new String[] {
             "steigende Preise für Energie", "die Energiepreise", "die Löhne in der Pflege",
@@ -1392,13 +1433,28 @@ public class Seed {
             "Der Verband rechnet für das kommende Jahr mit einem leichten Wachstum."
           },
           new String[] {
-            "Gewerkschaft", "Energieversorger", "Stadtwerke", "Bundesbank", "Handelsverband",
-            "Verbraucherschützer", "Autoindustrie", "Mittelstand"
+            "Gewerkschaft",
+            "Energieversorger",
+            "Stadtwerke",
+            "Bundesbank",
+            "Handelsverband",
+            "Verbraucherschützer",
+            "Autoindustrie",
+            "Mittelstand"
           },
           new String[] {
-            "Energiewende", "Strompreise", "Mindestlohn", "Mietpreisbremse", "Stellenabbau",
-            "Tarifeinigung", "Wärmepumpen-Förderung", "Chipfabrik", "Windkraftausbau",
-            "Gaspreise", "Inflation", "Fachkräftemangel"
+            "Energiewende",
+            "Strompreise",
+            "Mindestlohn",
+            "Mietpreisbremse",
+            "Stellenabbau",
+            "Tarifeinigung",
+            "Wärmepumpen-Förderung",
+            "Chipfabrik",
+            "Windkraftausbau",
+            "Gaspreise",
+            "Inflation",
+            "Fachkräftemangel"
           },
           new String[] {
             "Energiewende", "Inflation", "Fachkräfte", "Mindestlohn", "Mietpreise", "Börse",
@@ -1408,15 +1464,28 @@ public class Seed {
       new Topic(
           "Kultur",
           new String[] {
-            "das Theater", "die Intendantin", "das Museum", "der Verlag", "die Jury",
-            "das Orchester", "der Regisseur", "die Kulturstaatsministerin", "das Festival",
+            "das Theater",
+            "die Intendantin",
+            "das Museum",
+            "der Verlag",
+            "die Jury",
+            "das Orchester",
+            "der Regisseur",
+            "die Kulturstaatsministerin",
+            "das Festival",
             "die Stiftung"
           },
           new String[] {
-            "die Sanierung des Opernhauses", "eine Retrospektive des Malers", "die neue Spielzeit",
-            "den Literaturpreis", "die Förderung freier Ensembles", "die Rückgabe von Raubkunst",
-            "das Programm des Festivals", "den Neubau der Stadtbibliothek",
-            "die Digitalisierung der Archive", "eine Ausstellung über die Moderne"
+            "die Sanierung des Opernhauses",
+            "eine Retrospektive des Malers",
+            "die neue Spielzeit",
+            "den Literaturpreis",
+            "die Förderung freier Ensembles",
+            "die Rückgabe von Raubkunst",
+            "das Programm des Festivals",
+            "den Neubau der Stadtbibliothek",
+            "die Digitalisierung der Archive",
+            "eine Ausstellung über die Moderne"
           },
           new String[] {
             "Die Premiere am Samstagabend war restlos ausverkauft.",
@@ -1431,16 +1500,29 @@ public class Seed {
             "Gezeigt werden mehr als {n} Gemälde, Zeichnungen und Fotografien."
           },
           new String[] {
-            "Staatstheater", "Intendantin", "Museum", "Filmfestival", "Jury", "Orchester",
-            "Verlag", "Kulturstiftung"
+            "Staatstheater",
+            "Intendantin",
+            "Museum",
+            "Filmfestival",
+            "Jury",
+            "Orchester",
+            "Verlag",
+            "Kulturstiftung"
           },
           new String[] {
             "Spielzeit", "Literaturpreis", "Opernsanierung", "Raubkunst-Rückgabe", "Retrospektive",
             "Theaterfestival", "Bibliotheksneubau", "Kulturförderung", "Uraufführung", "Buchmesse"
           },
           new String[] {
-            "Theater", "Oper", "Kino", "Literaturpreis", "Ausstellung", "Festival", "Musik",
-            "Denkmalschutz", "Buchmesse"
+            "Theater",
+            "Oper",
+            "Kino",
+            "Literaturpreis",
+            "Ausstellung",
+            "Festival",
+            "Musik",
+            "Denkmalschutz",
+            "Buchmesse"
           }),
       new Topic(
           "Sport",
@@ -1450,10 +1532,16 @@ public class Seed {
             "die Liga", "der Tabellenführer"
           },
           new String[] {
-            "den Neubau des Stadions", "die Vertragsverlängerung des Trainers", "die Nachwuchsarbeit",
-            "die Sanierung des Hallenbads", "die Vergabe der Spiele", "die Ticketpreise",
-            "den Videobeweis", "die Förderung des Breitensports",
-            "die Bewerbung um Olympische Spiele", "den Transfer des Stürmers"
+            "den Neubau des Stadions",
+            "die Vertragsverlängerung des Trainers",
+            "die Nachwuchsarbeit",
+            "die Sanierung des Hallenbads",
+            "die Vergabe der Spiele",
+            "die Ticketpreise",
+            "den Videobeweis",
+            "die Förderung des Breitensports",
+            "die Bewerbung um Olympische Spiele",
+            "den Transfer des Stürmers"
           },
           new String[] {
             "Das Spiel endete nach neunzig Minuten {g}:{g}.",
@@ -1466,30 +1554,63 @@ public class Seed {
             "Die Mannschaft wirkte nach der Pause wie ausgewechselt."
           },
           new String[] {
-            "Fußballverein", "Nationalmannschaft", "Trainerin", "Aufsteiger", "Tabellenführer",
-            "Sportdirektor", "Handballteam", "Biathletin"
+            "Fußballverein",
+            "Nationalmannschaft",
+            "Trainerin",
+            "Aufsteiger",
+            "Tabellenführer",
+            "Sportdirektor",
+            "Handballteam",
+            "Biathletin"
           },
           new String[] {
-            "Stadionneubau", "Saisonauftakt", "Pokalfinale", "Trainerwechsel", "Abstiegskampf",
-            "Meisterschaft", "Olympiabewerbung", "Nachwuchsförderung", "Rekordtransfer",
+            "Stadionneubau",
+            "Saisonauftakt",
+            "Pokalfinale",
+            "Trainerwechsel",
+            "Abstiegskampf",
+            "Meisterschaft",
+            "Olympiabewerbung",
+            "Nachwuchsförderung",
+            "Rekordtransfer",
             "Weltmeisterschaft"
           },
           new String[] {
-            "Bundesliga", "Olympia", "Fußball-WM", "Handball", "Biathlon", "Formel 1", "Tennis",
+            "Bundesliga",
+            "Olympia",
+            "Fußball-WM",
+            "Handball",
+            "Biathlon",
+            "Formel 1",
+            "Tennis",
             "Sportvereine"
           }),
       new Topic(
           "Wissen",
           new String[] {
-            "das Klinikum", "die Ärztekammer", "das Gesundheitsministerium", "die Hochschule",
-            "das Forschungsinstitut", "das Umweltbundesamt", "der Deutsche Wetterdienst",
-            "die Krankenkasse", "die Weltgesundheitsorganisation", "die Forschungsgruppe"
+            "das Klinikum",
+            "die Ärztekammer",
+            "das Gesundheitsministerium",
+            "die Hochschule",
+            "das Forschungsinstitut",
+            "das Umweltbundesamt",
+            "der Deutsche Wetterdienst",
+            "die Krankenkasse",
+            "die Weltgesundheitsorganisation",
+            "die Forschungsgruppe"
           },
           new String[] {
-            "die Krankenhausreform", "die Zukunft des Krankenhauses", "den Klimaschutz",
-            "die Versorgung auf dem Land", "den Schutz der Wälder", "die Artenvielfalt",
-            "die Forschung an Impfstoffen", "den Meeresschutz", "die Pflege älterer Menschen",
-            "die Folgen der Hitze", "die Digitalisierung der Medizin",
+            "die Krankenhausreform",
+            "die Zukunft des Krankenhauses",
+            "den Klimaschutz",
+            "die Versorgung auf dem Land",
+            "den Schutz der Wälder",
+            "die Artenvielfalt",
+            "die Forschung an Impfstoffen",
+            "den Meeresschutz",
+            "die Pflege älterer Menschen",
+            "die Folgen der Hitze",
+            "die Digitalisierung der Medizin",
             "den Einsatz künstlicher Intelligenz"
           },
           new String[] {
@@ -1504,8 +1625,14 @@ public class Seed {
             "Das Team will die Methode nun an weiteren Proben testen."
           },
           new String[] {
-            "Ärztekammer", "Klinikum", "Krankenkassen", "Forschende", "Wetterdienst",
-            "Umweltbundesamt", "Gesundheitsministerium", "Hochschule"
+            "Ärztekammer",
+            "Klinikum",
+            "Krankenkassen",
+            "Forschende",
+            "Wetterdienst",
+            "Umweltbundesamt",
+            "Gesundheitsministerium",
+            "Hochschule"
           },
           new String[] {
             "Krankenhausreform", "Klimaschutzgesetz", "Hitzeschutzplan", "Impfstoff",
@@ -1541,16 +1668,30 @@ public class Seed {
             "Die Straße blieb für mehrere Stunden gesperrt."
           },
           new String[] {
-            "Polizei", "Feuerwehr", "Staatsanwaltschaft", "Landgericht", "Ermittler", "Zoll",
-            "Rettungskräfte", "Gericht"
+            "Polizei",
+            "Feuerwehr",
+            "Staatsanwaltschaft",
+            "Landgericht",
+            "Ermittler",
+            "Zoll",
+            "Rettungskräfte",
+            "Gericht"
           },
           new String[] {
             "Großbrand", "Einbruchserie", "Betrugsprozess", "Vermisstensuche", "Unwetter",
             "Verkehrsunfall", "Drogenfund", "Hochwasser", "Razzia", "Polizeieinsatz"
           },
           new String[] {
-            "Polizei", "Justiz", "Feuerwehr", "Gericht", "Kriminalität", "Unfall", "Brand",
-            "Katastrophenschutz", "Hochwasser", "Wetter"
+            "Polizei",
+            "Justiz",
+            "Feuerwehr",
+            "Gericht",
+            "Kriminalität",
+            "Unfall",
+            "Brand",
+            "Katastrophenschutz",
+            "Hochwasser",
+            "Wetter"
           }),
       new Topic(
           "Regional",
@@ -1560,16 +1701,24 @@ public class Seed {
             "die Schulbehörde", "der Ortsbeirat"
           },
           new String[] {
-            "den Ausbau der Radwege", "die Sanierung der Schulen", "den Verkehr in der Innenstadt",
-            "den öffentlichen Nahverkehr", "die Öffnungszeiten der Bürgerämter",
-            "die Gebühren für Müllabfuhr und Abwasser", "den Bau einer neuen Brücke",
-            "die Zukunft der Innenstadt", "die Betreuung in Kitas", "neue Wohnungen am Stadtrand",
-            "das Parken in der Altstadt", "die Fußgängerzone"
+            "den Ausbau der Radwege",
+            "die Sanierung der Schulen",
+            "den Verkehr in der Innenstadt",
+            "den öffentlichen Nahverkehr",
+            "die Öffnungszeiten der Bürgerämter",
+            "die Gebühren für Müllabfuhr und Abwasser",
+            "den Bau einer neuen Brücke",
+            "die Zukunft der Innenstadt",
+            "die Betreuung in Kitas",
+            "neue Wohnungen am Stadtrand",
+            "das Parken in der Altstadt",
+            "die Fußgängerzone"
           },
           new String[] {
             "Viele Schulen warten seit Jahren auf eine Sanierung.",
             "Der Verkehr in der Innenstadt soll bis dahin weitgehend ungestört fließen.",
-            "Die Bürgerinnen und Bürger können sich bis Ende des Monats an einer Befragung beteiligen.",
+            "Die Bürgerinnen und Bürger können sich bis Ende des Monats an einer Befragung"
+                + " beteiligen.",
             "Die Baustelle sorgt seit Wochen für Staus im Berufsverkehr.",
             "Neue Wohnungen entstehen vor allem am Stadtrand.",
             "Der Stadtrat will im nächsten Monat entscheiden.",
@@ -1578,19 +1727,43 @@ public class Seed {
             "Die Bürger sollen früher als bisher beteiligt werden."
           },
           new String[] {
-            "Stadtrat", "Bürgermeister", "Oberbürgermeisterin", "Bürgerinitiative", "Landkreis",
-            "Verkehrsbetriebe", "Mieterverein", "Schulbehörde"
+            "Stadtrat",
+            "Bürgermeister",
+            "Oberbürgermeisterin",
+            "Bürgerinitiative",
+            "Landkreis",
+            "Verkehrsbetriebe",
+            "Mieterverein",
+            "Schulbehörde"
           },
           new String[] {
-            "Ausbau der Radwege", "neue Schulgebäude", "Grundsteuer", "Nahverkehrsplan",
-            "Fußgängerzone", "Müllgebühren", "Brückensanierung", "Kita-Gebühren",
-            "neue Straßenbahnlinie", "Parkgebühren", "Gewerbegebiet am Stadtrand",
+            "Ausbau der Radwege",
+            "neue Schulgebäude",
+            "Grundsteuer",
+            "Nahverkehrsplan",
+            "Fußgängerzone",
+            "Müllgebühren",
+            "Brückensanierung",
+            "Kita-Gebühren",
+            "neue Straßenbahnlinie",
+            "Parkgebühren",
+            "Gewerbegebiet am Stadtrand",
             "Sanierung des Hallenbads"
           },
           new String[] {
-            "Kommunalpolitik", "Stadtentwicklung", "Nahverkehr", "Fahrrad", "Straßenbahn",
-            "Schulen", "Kita", "Wohnungsbau", "Bürgerbeteiligung", "Fußgängerzone", "Gemeinderat",
-            "Landrat", "Verkehrswende"
+            "Kommunalpolitik",
+            "Stadtentwicklung",
+            "Nahverkehr",
+            "Fahrrad",
+            "Straßenbahn",
+            "Schulen",
+            "Kita",
+            "Wohnungsbau",
+            "Bürgerbeteiligung",
+            "Fußgängerzone",
+            "Gemeinderat",
+            "Landrat",
+            "Verkehrswende"
           })
     };
 
@@ -1623,29 +1796,56 @@ public class Seed {
     };
 
     static final String[] VERBS = {
-      "plant {o}", "fordert mehr Geld für {o}", "kritisiert {o} scharf", "prüft {o}",
-      "will {o} bis zum Jahresende vorantreiben", "verteidigt {o} gegen Kritik",
-      "streitet seit Monaten über {o}", "setzt sich für {o} ein", "hält {o} für überfällig",
-      "warnt vor Verzögerungen und verlangt einen Zeitplan für {o}", "lehnt {o} ab",
-      "sieht {o} skeptisch", "will {o} grundlegend neu ordnen", "hat Bedenken gegen {o}",
-      "unterstützt {o} ausdrücklich", "diskutiert am Abend über {o}",
+      "plant {o}",
+      "fordert mehr Geld für {o}",
+      "kritisiert {o} scharf",
+      "prüft {o}",
+      "will {o} bis zum Jahresende vorantreiben",
+      "verteidigt {o} gegen Kritik",
+      "streitet seit Monaten über {o}",
+      "setzt sich für {o} ein",
+      "hält {o} für überfällig",
+      "warnt vor Verzögerungen und verlangt einen Zeitplan für {o}",
+      "lehnt {o} ab",
+      "sieht {o} skeptisch",
+      "will {o} grundlegend neu ordnen",
+      "hat Bedenken gegen {o}",
+      "unterstützt {o} ausdrücklich",
+      "diskutiert am Abend über {o}",
       "kündigte an, {o} noch in diesem Jahr zu überprüfen",
       "bezeichnete {o} als wichtigste Aufgabe der kommenden Jahre"
     };
 
     static final String[] PARTICIPLES = {
-      "neue Pläne für {o} vorgestellt", "{o} scharf kritisiert", "einen Bericht über {o} vorgelegt",
-      "sich für {o} ausgesprochen", "Millionen für {o} bereitgestellt",
-      "eine Expertenkommission für {o} eingesetzt", "{o} vorerst gestoppt",
-      "überraschend deutlich für {o} gestimmt", "eine Umfrage über {o} in Auftrag gegeben",
-      "Gespräche über {o} aufgenommen", "{o} zur Chefsache erklärt"
+      "neue Pläne für {o} vorgestellt",
+      "{o} scharf kritisiert",
+      "einen Bericht über {o} vorgelegt",
+      "sich für {o} ausgesprochen",
+      "Millionen für {o} bereitgestellt",
+      "eine Expertenkommission für {o} eingesetzt",
+      "{o} vorerst gestoppt",
+      "überraschend deutlich für {o} gestimmt",
+      "eine Umfrage über {o} in Auftrag gegeben",
+      "Gespräche über {o} aufgenommen",
+      "{o} zur Chefsache erklärt"
     };
 
     static final String[] ADVERBIALS = {
-      "Am Montag", "Am Dienstagabend", "Bereits im Frühjahr", "Nach langen Verhandlungen",
-      "Trotz heftiger Kritik", "Überraschend", "In der vergangenen Woche", "Am Rande einer Sitzung",
-      "Nach Angaben eines Sprechers", "Zum ersten Mal seit Jahren", "Noch vor der Sommerpause",
-      "Am Donnerstag", "Kurz vor Weihnachten", "Im Herbst", "Nach monatelangem Streit",
+      "Am Montag",
+      "Am Dienstagabend",
+      "Bereits im Frühjahr",
+      "Nach langen Verhandlungen",
+      "Trotz heftiger Kritik",
+      "Überraschend",
+      "In der vergangenen Woche",
+      "Am Rande einer Sitzung",
+      "Nach Angaben eines Sprechers",
+      "Zum ersten Mal seit Jahren",
+      "Noch vor der Sommerpause",
+      "Am Donnerstag",
+      "Kurz vor Weihnachten",
+      "Im Herbst",
+      "Nach monatelangem Streit",
       "Gegen den Widerstand der Opposition"
     };
 
@@ -1673,20 +1873,63 @@ public class Seed {
     };
 
     static final String[] CITIES = {
-      "Berlin", "München", "Köln", "Düsseldorf", "Nürnberg", "Lübeck", "Görlitz", "Jena",
-      "Würzburg", "Saarbrücken", "Gießen", "Fürth", "Osnabrück", "Tübingen", "Mönchengladbach",
-      "Göttingen", "Lüneburg", "Bückeburg", "Zweibrücken", "Regensburg", "Münster", "Passau",
-      "Dresden", "Chemnitz", "Weißenfels", "Lörrach", "Völklingen", "Gütersloh"
+      "Berlin",
+      "München",
+      "Köln",
+      "Düsseldorf",
+      "Nürnberg",
+      "Lübeck",
+      "Görlitz",
+      "Jena",
+      "Würzburg",
+      "Saarbrücken",
+      "Gießen",
+      "Fürth",
+      "Osnabrück",
+      "Tübingen",
+      "Mönchengladbach",
+      "Göttingen",
+      "Lüneburg",
+      "Bückeburg",
+      "Zweibrücken",
+      "Regensburg",
+      "Münster",
+      "Passau",
+      "Dresden",
+      "Chemnitz",
+      "Weißenfels",
+      "Lörrach",
+      "Völklingen",
+      "Gütersloh"
     };
 
     static final String[] HEADINGS = {
-      "Was geplant ist", "Kritik aus der Opposition", "Kosten und Finanzierung",
-      "Wie es weitergeht", "Reaktionen", "Hintergrund", "Die Lage vor Ort", "Zahlen und Fakten",
-      "Stimmen aus der Bevölkerung", "Was Fachleute sagen", "Der Zeitplan", "Offene Fragen",
-      "Folgen für Verbraucher", "Ein Blick zurück", "Was jetzt zählt", "Streit um die Details",
-      "Erste Bilanz", "Die Vorgeschichte", "Wer profitiert", "Was Betroffene fordern",
-      "Zwischen Hoffnung und Skepsis", "Der nächste Schritt", "Warum es so lange dauert",
-      "Was die Zahlen zeigen", "Größere Sorgen im Süden", "Ärger über Verzögerungen"
+      "Was geplant ist",
+      "Kritik aus der Opposition",
+      "Kosten und Finanzierung",
+      "Wie es weitergeht",
+      "Reaktionen",
+      "Hintergrund",
+      "Die Lage vor Ort",
+      "Zahlen und Fakten",
+      "Stimmen aus der Bevölkerung",
+      "Was Fachleute sagen",
+      "Der Zeitplan",
+      "Offene Fragen",
+      "Folgen für Verbraucher",
+      "Ein Blick zurück",
+      "Was jetzt zählt",
+      "Streit um die Details",
+      "Erste Bilanz",
+      "Die Vorgeschichte",
+      "Wer profitiert",
+      "Was Betroffene fordern",
+      "Zwischen Hoffnung und Skepsis",
+      "Der nächste Schritt",
+      "Warum es so lange dauert",
+      "Was die Zahlen zeigen",
+      "Größere Sorgen im Süden",
+      "Ärger über Verzögerungen"
     };
 
     static final String[] LINK_LEADS = {
@@ -1694,7 +1937,9 @@ public class Seed {
     };
 
     static final String[] INTERNAL_LINK_TEXTS = {
-      "früheren Artikel", "Bericht von vergangener Woche", "Hintergrundstück der Redaktion",
+      "früheren Artikel",
+      "Bericht von vergangener Woche",
+      "Hintergrundstück der Redaktion",
       "Kommentar zum Thema"
     };
 
@@ -1708,8 +1953,19 @@ public class Seed {
     };
 
     static final String[] HEAD_VERBS = {
-      "beschließt", "fordert", "kritisiert", "plant", "stoppt", "prüft", "warnt vor",
-      "streitet über", "investiert in", "verschiebt", "verteidigt", "feiert", "bremst"
+      "beschließt",
+      "fordert",
+      "kritisiert",
+      "plant",
+      "stoppt",
+      "prüft",
+      "warnt vor",
+      "streitet über",
+      "investiert in",
+      "verschiebt",
+      "verteidigt",
+      "feiert",
+      "bremst"
     };
 
     static final String[] HEAD_QUOTES = {
@@ -1739,41 +1995,116 @@ public class Seed {
       "In {city} wächst der Druck: {s} {v}"
     };
 
-    static final String[] OPINION_LEADS = {
-      "Ein Kommentar: ", "Meinung: ", "Gastbeitrag: ", ""
-    };
+    static final String[] OPINION_LEADS = {"Ein Kommentar: ", "Meinung: ", "Gastbeitrag: ", ""};
 
     static final String[] FIRST_NAMES = {
-      "Sophie", "Jörg", "Lena", "Matthias", "Anna", "Jürgen", "Katharina", "Björn", "Özlem",
-      "Thomas", "Julia", "Sören", "Maria", "Stefan", "Hannah", "Ümit", "Claudia", "Andreas",
-      "Laura", "Günter", "Miriam", "Tobias", "Sabine", "Felix", "Zoë", "Ralf", "Jana", "Malte",
-      "Ines", "Hakan", "Greta", "Benedikt", "Dörte", "Yusuf", "Carolin", "Mathis", "Franziska",
-      "Tim", "Ayşe", "Nils"
+      "Sophie",
+      "Jörg",
+      "Lena",
+      "Matthias",
+      "Anna",
+      "Jürgen",
+      "Katharina",
+      "Björn",
+      "Özlem",
+      "Thomas",
+      "Julia",
+      "Sören",
+      "Maria",
+      "Stefan",
+      "Hannah",
+      "Ümit",
+      "Claudia",
+      "Andreas",
+      "Laura",
+      "Günter",
+      "Miriam",
+      "Tobias",
+      "Sabine",
+      "Felix",
+      "Zoë",
+      "Ralf",
+      "Jana",
+      "Malte",
+      "Ines",
+      "Hakan",
+      "Greta",
+      "Benedikt",
+      "Dörte",
+      "Yusuf",
+      "Carolin",
+      "Mathis",
+      "Franziska",
+      "Tim",
+      "Ayşe",
+      "Nils"
     };
 
     static final String[] LAST_NAMES = {
-      "Müller", "Weißmann", "Öztürk", "Schäfer", "Jäger", "Kühn", "Böhm", "Groß", "Fuß", "Bäcker",
-      "Schröder", "Köhler", "Krüger", "Günther", "Schütz", "Hähnel", "Wöhrle", "Lange", "Brandt",
-      "Vogel", "Hoffmann", "Nußbaum", "Strauß", "Meißner", "Dreßler", "Kaya", "Yılmaz", "Petersen",
-      "Albrecht", "Seidel", "Löffler", "Hübner", "Pöschl", "Rößler", "Kranz", "Wendt"
+      "Müller",
+      "Weißmann",
+      "Öztürk",
+      "Schäfer",
+      "Jäger",
+      "Kühn",
+      "Böhm",
+      "Groß",
+      "Fuß",
+      "Bäcker",
+      "Schröder",
+      "Köhler",
+      "Krüger",
+      "Günther",
+      "Schütz",
+      "Hähnel",
+      "Wöhrle",
+      "Lange",
+      "Brandt",
+      "Vogel",
+      "Hoffmann",
+      "Nußbaum",
+      "Strauß",
+      "Meißner",
+      "Dreßler",
+      "Kaya",
+      "Yılmaz",
+      "Petersen",
+      "Albrecht",
+      "Seidel",
+      "Löffler",
+      "Hübner",
+      "Pöschl",
+      "Rößler",
+      "Kranz",
+      "Wendt"
     };
 
     static final String[] BEATS = {
-      "Sicherheitspolitik und internationale Krisen", "Energie, Industrie und Mittelstand",
-      "Bildung und Familienpolitik", "Fußball und Breitensport", "Klima und Umwelt",
-      "Gesundheitspolitik und Pflege", "Stadtentwicklung und Verkehr", "Gerichtsverfahren",
-      "Literatur und Theater", "Digitalisierung und Datenschutz", "Landespolitik",
-      "Wohnungsmarkt und Mieten", "Forschung und Hochschulen"
+      "Sicherheitspolitik und internationale Krisen",
+      "Energie, Industrie und Mittelstand",
+      "Bildung und Familienpolitik",
+      "Fußball und Breitensport",
+      "Klima und Umwelt",
+      "Gesundheitspolitik und Pflege",
+      "Stadtentwicklung und Verkehr",
+      "Gerichtsverfahren",
+      "Literatur und Theater",
+      "Digitalisierung und Datenschutz",
+      "Landespolitik",
+      "Wohnungsmarkt und Mieten",
+      "Forschung und Hochschulen"
     };
 
     static final String[] BIO_SENTENCES = {
-      "sie studierte Politikwissenschaft in Leipzig und Krakau und volontierte bei einer Regionalzeitung.",
+      "sie studierte Politikwissenschaft in Leipzig und Krakau und volontierte bei einer"
+          + " Regionalzeitung.",
       "er arbeitete zuvor als Korrespondent in Brüssel und Wien.",
       "für eine Recherche über Pflegeheime erhielt sie einen Journalistenpreis.",
       "er erklärt komplexe Zahlen gern mit Grafiken und besucht Betriebe lieber vor Ort.",
       "sie moderiert außerdem den Podcast der Redaktion.",
       "in seiner Freizeit restauriert er alte Motorräder.",
-      "vor ihrem Wechsel zu Feder leitete sie das Lokalressort einer Tageszeitung in Süddeutschland."
+      "vor ihrem Wechsel zu Feder leitete sie das Lokalressort einer Tageszeitung in"
+          + " Süddeutschland."
     };
 
     static final String[] IMAGE_ALTS = {
@@ -1785,16 +2116,36 @@ public class Seed {
     };
 
     static final String[][] SOURCES = {
-      {"dpa", "https://www.dpa.com/"}, {"Reuters", "https://www.reuters.com/"},
-      {"AFP", "https://www.afp.com/"}, {"epd", null}, {"KNA", null},
+      {"dpa", "https://www.dpa.com/"},
+      {"Reuters", "https://www.reuters.com/"},
+      {"AFP", "https://www.afp.com/"},
+      {"epd", null},
+      {"KNA", null},
       {"Eigene Recherche", null}
     };
 
     /** Tags of any section. */
     static final String[] GENERAL_TAGS = {
-      "Digitalisierung", "Umfrage", "Datenschutz", "Cybersicherheit", "Integration", "Ehrenamt",
-      "Kirche", "Tourismus", "Gastronomie", "Landwirtschaft", "Tierschutz", "China", "USA",
-      "Menschenrechte", "Bildung", "Bahn", "Flughafen", "Hafen", "Breitband", "Mobilfunk"
+      "Digitalisierung",
+      "Umfrage",
+      "Datenschutz",
+      "Cybersicherheit",
+      "Integration",
+      "Ehrenamt",
+      "Kirche",
+      "Tourismus",
+      "Gastronomie",
+      "Landwirtschaft",
+      "Tierschutz",
+      "China",
+      "USA",
+      "Menschenrechte",
+      "Bildung",
+      "Bahn",
+      "Flughafen",
+      "Hafen",
+      "Breitband",
+      "Mobilfunk"
     };
   }
 }
