@@ -54,6 +54,11 @@ public class AuditLog {
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
       AuditAction action, AuditEntityType type, UUID id, String label, AuditDetails details) {
+    if (identity.isAnonymous()) {
+      // No caller: Feder itself, such as the demo content loaded at startup.
+      record(Actor.system("feder"), action, type, id, label, details);
+      return;
+    }
     // Tokens carry exactly one role; the first in order keeps the choice stable all the same.
     String role = new TreeSet<>(identity.getRoles()).stream().findFirst().orElse("viewer");
     record(new Actor(identity.getPrincipal().getName(), role), action, type, id, label, details);
