@@ -4,6 +4,7 @@ import dev.feder.author.Author;
 import dev.feder.category.Category;
 import dev.feder.persistence.TrackedEntity;
 import dev.feder.text.Slugs;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -43,10 +44,16 @@ public class Article extends TrackedEntity {
 
   public String excerpt;
 
+  /**
+   * Loaded only when read: list pages, which leave bodies out, never fetch them (see {@link
+   * ArticleQuery#bodies}).
+   */
+  @Basic(fetch = FetchType.LAZY)
   @Column(nullable = false)
   public String body;
 
   /** The body's visible text, derived from {@link #body}; search indexes it and quotes from it. */
+  @Basic(fetch = FetchType.LAZY)
   @Column(name = "body_text", nullable = false)
   public String bodyText = "";
 

@@ -37,14 +37,18 @@ public record ArticleListItem(
     @Schema(description = "Where the search matched; only in answers to a search (q)")
         ArticleHighlight highlight) {
 
-  static ArticleListItem from(Article article, Instant now, boolean withBody) {
+  /**
+   * The list item of {@code article}; {@code body} is null for a list without bodies, else the
+   * article's body fetched with those of the whole page.
+   */
+  static ArticleListItem from(Article article, Instant now, String body) {
     return new ArticleListItem(
         article.id,
         article.slug,
         article.title,
         article.subtitle,
         article.excerpt,
-        withBody ? article.body : null,
+        body,
         article.language,
         article.statusAt(now),
         article.publishedAt,

@@ -135,12 +135,13 @@ public class ArticleService {
         request.offset() < total ? query.searchPage(order, request) : List.of();
     Map<UUID, ArticleQuery.Hit> byId = new HashMap<>();
     hits.forEach(hit -> byId.put(hit.id(), hit));
+    Map<UUID, String> bodies = withBody ? ArticleQuery.bodies(byId.keySet()) : Map.of();
     List<ArticleListItem> items =
         ArticleQuery.inOrder(hits.stream().map(ArticleQuery.Hit::id).toList()).stream()
             .map(
                 article -> {
                   ArticleQuery.Hit hit = byId.get(article.id);
-                  return ArticleListItem.from(article, now, withBody)
+                  return ArticleListItem.from(article, now, bodies.get(article.id))
                       .withHighlight(
                           ArticleHighlight.fromRaw(hit.title(), hit.excerpt(), hit.body()));
                 })
@@ -161,8 +162,10 @@ public class ArticleService {
         more && !items.isEmpty()
             ? ArticleQuery.cursorAfter(items.get(items.size() - 1), order).encode()
             : null;
+    Map<UUID, String> bodies =
+        withBody ? ArticleQuery.bodies(items.stream().map(a -> a.id).toList()) : Map.of();
     return new Page<>(
-        items.stream().map(a -> ArticleListItem.from(a, now, withBody)).toList(),
+        items.stream().map(a -> ArticleListItem.from(a, now, bodies.get(a.id))).toList(),
         request,
         total,
         next);
@@ -181,7 +184,7 @@ public class ArticleService {
       query.inCategoryTree(categorySlug);
     }
     return query.first(NEWEST_FIRST, limit).stream()
-        .map(a -> ArticleListItem.from(a, now, false))
+        .map(a -> ArticleListItem.from(a, now, null))
         .toList();
   }
 
@@ -604,7 +607,7 @@ public class ArticleService {
       result.addAll(ArticleQuery.relatedTo(article, exclude, size - result.size(), now));
     }
     return new RelatedArticles(
-        result.stream().map(a -> ArticleListItem.from(a, now, false)).toList());
+        result.stream().map(a -> ArticleListItem.from(a, now, null)).toList());
   }
 
   private static List<String> normalizeTags(List<String> tags) {

@@ -24,6 +24,6 @@ public record TrashedArticleItem(
 
   static TrashedArticleItem from(Article article, Instant now, Instant purgeAt) {
     return new TrashedArticleItem(
-        ArticleListItem.from(article, now, false), article.deletedAt, article.deletedBy, purgeAt);
+        ArticleListItem.from(article, now, null), article.deletedAt, article.deletedBy, purgeAt);
   }
 }

@@ -53,18 +53,25 @@ class ArticleListStatementsTest {
     long large = statementsFor(parent, 30);
 
     assertEquals(small, large, "statements for a page of 2 and a page of 30");
+    assertEquals(
+        statementsFor(parent, 2, "id,title,body"),
+        statementsFor(parent, 30, "id,title,body"),
+        "statements for pages with bodies: fetched for the whole page at once");
   }
 
   private long statementsFor(String category, int size) {
+    return statementsFor(category, size, null);
+  }
+
+  private long statementsFor(String category, int size, String fields) {
     Statistics statistics = sessionFactory.getStatistics();
     statistics.setStatisticsEnabled(true);
     long before = statistics.getPrepareStatementCount();
-    Api.anonymous()
-        .queryParam("category", category)
-        .queryParam("size", size)
-        .get("/api/v1/articles")
-        .then()
-        .statusCode(200);
+    var request = Api.anonymous().queryParam("category", category).queryParam("size", size);
+    if (fields != null) {
+      request.queryParam("fields", fields);
+    }
+    request.get("/api/v1/articles").then().statusCode(200);
     return statistics.getPrepareStatementCount() - before;
   }
 
