@@ -25,7 +25,9 @@ public class ArticleFilter {
               + " alternatives."
               + " Accents and umlauts are ignored (Ubung finds Übung), German and English words"
               + " match in any inflection (Waffe finds Waffen), and one typo in a title word of five"
-              + " or more letters is forgiven. Blank means no search. Not combinable with cursor.",
+              + " or more letters is forgiven. A search considers the newest 1,000 matching articles"
+              + " (the server's FEDER_SEARCH_MAX_RESULTS), ranked among them; meta.totalItems"
+              + " counts those. Blank means no search. Not combinable with cursor.",
       schema =
           @Schema(
               type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,

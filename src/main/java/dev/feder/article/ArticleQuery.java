@@ -1,6 +1,5 @@
 package dev.feder.article;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Cursor;
 import dev.feder.paging.PageRequest;
@@ -77,16 +76,15 @@ final class ArticleQuery {
   /** Relevance first, then the newest; the id makes the order total. */
   private static final List<String[]> RELEVANCE =
       List.of(
-          new String[] {"ts_rank(a.search_vector, s.query)", "desc"},
+          new String[] {"ts_rank(a.search_vector, a.query)", "desc"},
           new String[] {"a.published_at", "desc nulls last"},
           new String[] {"a.id", "asc"});
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<String> where = new ArrayList<>();
   private final List<String> sqlWhere = new ArrayList<>();
   private final Parameters params = new Parameters();
   private String search;
+  private int searchWindow = Integer.MAX_VALUE;
   private boolean typoTolerant;
   private boolean thresholdSet;
 
@@ -213,19 +211,36 @@ final class ArticleQuery {
     return search != null;
   }
 
-  /** Number of articles the search finds. */
+  /**
+   * Makes the search consider only the newest {@code matches} articles it finds (see {@code
+   * feder.search.max-results}).
+   */
+  void consideringAtMost(int matches) {
+    searchWindow = matches;
+  }
+
+  /** Number of articles the search considers: those it finds, at most the search window. */
   long searchCount() {
-    return ((Number) nativeQuery("select count(*)" + searchSource()).getSingleResult()).longValue();
+    return ((Number)
+            nativeQuery("select count(*) from (select 1" + searchSource() + " limit :window) w")
+                .setParameter("window", searchWindow)
+                .getSingleResult())
+        .longValue();
   }
 
   /**
-   * One page of search hits with their headlines, by relevance or in {@code order}. Headlines are
-   * made for the page's rows only, after sorting and limiting.
+   * One page of search hits with their headlines, by relevance or in {@code order}, among the
+   * newest matches (the search window): the window is found first, in the order of the list index,
+   * so that only its rows are ranked; headlines are made for the page's rows only.
    */
   List<Hit> searchPage(SortOrder order, PageRequest page) {
     List<String[]> keys = order == null ? RELEVANCE : keysOf(order);
-    StringBuilder inner =
-        new StringBuilder("select a.id, a.language, a.title, a.excerpt, a.body_text, s.query");
+    String window =
+        "(select a.id, a.language, a.title, a.excerpt, a.published_at, a.created_at,"
+            + " a.updated_at, a.search_vector, s.query"
+            + searchSource()
+            + " order by a.published_at desc nulls last, a.id limit :window) a";
+    StringBuilder inner = new StringBuilder("select a.id, a.language, a.title, a.excerpt, a.query");
     List<String> innerOrder = new ArrayList<>();
     List<String> outerOrder = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
@@ -234,7 +249,8 @@ final class ArticleQuery {
       outerOrder.add("p.k" + i + " " + keys.get(i)[1]);
     }
     inner
-        .append(searchSource())
+        .append(" from ")
+        .append(window)
         .append(" order by ")
         .append(String.join(", ", innerOrder))
         .append(" limit :limit offset :offset");
@@ -245,18 +261,19 @@ final class ArticleQuery {
             + " case when p.excerpt is null then null else ts_headline("
             + "public.feder_search_config(p.language), translate(p.excerpt, :marks, ''),"
             + " p.query, :whole) end,"
-            + " case when p.body_text = '' then null else ts_headline("
+            + " case when b.body_text = '' then null else ts_headline("
             + "public.feder_search_config(p.language),"
-            + " translate(left(p.body_text, "
+            + " translate(left(b.body_text, "
             + INDEXED_BODY_LENGTH
             + "), :marks, ''), p.query, :passages) end"
             + " from ("
             + inner
-            + ") p order by "
+            + ") p join article b on b.id = p.id order by "
             + String.join(", ", outerOrder);
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         nativeQuery(sql)
+            .setParameter("window", searchWindow)
             .setParameter("limit", page.size())
             .setParameter("offset", page.offset())
             .setParameter("marks", MARKS)
@@ -312,46 +329,71 @@ final class ArticleQuery {
   }
 
   /**
+   * The candidates for related articles looked at per kind (sharing a tag, in the category tree):
+   * the newest ones, found along the list index, so that the work is bounded however many articles
+   * share a tag or a category.
+   */
+  private static final int RELATED_CANDIDATES = 200;
+
+  /**
    * Public articles related to {@code article}, best first: shared tags weigh most, then the same
-   * category (or its parent's tree), then title similarity (pg_trgm). Candidates share a tag or the
-   * category tree, so the indexes on tags and category narrow the scan.
+   * category (or its parent's tree), then title similarity (pg_trgm). Scored are the newest {@link
+   * #RELATED_CANDIDATES} articles sharing a tag and the newest ones in the category tree.
    */
   static List<Article> relatedTo(Article article, List<UUID> exclude, int limit, Instant now) {
     UUID tree = article.category.parent == null ? article.category.id : article.category.parent.id;
-    @SuppressWarnings("unchecked")
-    List<UUID> ids =
+    String visible =
+        " from article a where a.status = 'published' and a.published_at <= :now"
+            + " and a.deleted_at is null and a.id not in (:exclude) and ";
+    String newest = " order by a.published_at desc nulls last, a.id limit " + RELATED_CANDIDATES;
+    String columns = "select a.id, a.tags, a.category_id, a.title, a.published_at";
+    List<String> tags = article.tags;
+    // One parameter per tag, so that the planner sees how common each one is.
+    List<String> tagParameters = new ArrayList<>();
+    for (int i = 0; i < tags.size(); i++) {
+      tagParameters.add("cast(:tag" + i + " as text)");
+    }
+    String wanted = "array[" + String.join(", ", tagParameters) + "]::text[]";
+    StringBuilder candidates = new StringBuilder();
+    if (!tags.isEmpty()) {
+      candidates.append('(').append(columns).append(visible).append("a.tags && ").append(wanted);
+      candidates.append(newest).append(") union ");
+    }
+    candidates
+        .append('(')
+        .append(columns)
+        .append(visible)
+        .append("a.category_id in (select id from tree)")
+        .append(newest)
+        .append(')');
+    Query query =
         Article.getEntityManager()
             .createNativeQuery(
                 "with tree(id) as (select id from category where id = :tree or parent_id = :tree),"
-                    + " wanted(tag) as (select jsonb_array_elements_text(cast(:tags as jsonb)))"
-                    + " select a.id from article a"
-                    + " where a.status = 'published' and a.published_at <= :now"
-                    + " and a.deleted_at is null and a.id not in (:exclude)"
-                    + " and (a.tags && array(select tag from wanted)"
-                    + " or a.category_id in (select id from tree))"
-                    + " order by 3 * (select count(*) from wanted where tag = any(a.tags))"
-                    + " + case when a.category_id = :category then 2"
-                    + " when a.category_id in (select id from tree) then 1 else 0 end"
-                    + " + 2 * similarity(a.title, :title) desc, a.published_at desc, a.id"
+                    + " candidate as ("
+                    + candidates
+                    + ") select c.id from candidate c"
+                    + " order by 3 * cardinality(array(select unnest(c.tags) intersect select"
+                    + " unnest("
+                    + (tags.isEmpty() ? "array[]::text[]" : wanted)
+                    + ")))"
+                    + " + case when c.category_id = :category then 2"
+                    + " when c.category_id in (select id from tree) then 1 else 0 end"
+                    + " + 2 * similarity(c.title, :title) desc, c.published_at desc, c.id"
                     + " limit :limit",
                 UUID.class)
             .setParameter("tree", tree)
-            .setParameter("tags", tagsJson(article.tags))
             .setParameter("now", now)
             .setParameter("exclude", exclude)
             .setParameter("category", article.category.id)
             .setParameter("title", article.title)
-            .setParameter("limit", limit)
-            .getResultList();
-    return inOrder(ids);
-  }
-
-  private static String tagsJson(List<String> tags) {
-    try {
-      return JSON.writeValueAsString(tags);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+            .setParameter("limit", limit);
+    for (int i = 0; i < tags.size(); i++) {
+      query.setParameter("tag" + i, tags.get(i));
     }
+    @SuppressWarnings("unchecked")
+    List<UUID> ids = query.getResultList();
+    return inOrder(ids);
   }
 
   private static List<String[]> keysOf(SortOrder order) {
@@ -466,6 +508,15 @@ final class ArticleQuery {
 
   long count() {
     return Article.count(condition(), params);
+  }
+
+  /**
+   * What {@link #count()} depends on, for {@link ListCounts}: all but the instant of the request.
+   */
+  ListCounts.Key countKey() {
+    Map<String, Object> values = new HashMap<>(params.map());
+    values.remove("now");
+    return new ListCounts.Key(condition(), values);
   }
 
   private String condition() {

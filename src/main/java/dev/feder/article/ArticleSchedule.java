@@ -1,6 +1,6 @@
 package dev.feder.article;
 
-import dev.feder.web.PublicationSchedule;
+import dev.feder.persistence.PublicationSchedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

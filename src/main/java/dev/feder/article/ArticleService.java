@@ -12,6 +12,7 @@ import dev.feder.auth.Caller;
 import dev.feder.author.Author;
 import dev.feder.author.AuthorService;
 import dev.feder.category.CategoryService;
+import dev.feder.config.FederConfig;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
 import dev.feder.paging.Cursor;
@@ -65,6 +66,8 @@ public class ArticleService {
   private final Caller caller;
   private final ObjectMapper mapper;
   private final AuditLog auditLog;
+  private final ListCounts counts;
+  private final int searchWindow;
   private final Clock clock = Clock.systemUTC();
 
   public ArticleService(
@@ -76,7 +79,9 @@ public class ArticleService {
       MergePatch mergePatch,
       Caller caller,
       ObjectMapper mapper,
-      AuditLog auditLog) {
+      AuditLog auditLog,
+      ListCounts counts,
+      FederConfig config) {
     this.categories = categories;
     this.authors = authors;
     this.sanitizer = sanitizer;
@@ -86,6 +91,8 @@ public class ArticleService {
     this.caller = caller;
     this.mapper = mapper;
     this.auditLog = auditLog;
+    this.counts = counts;
+    this.searchWindow = config.search().maxResults();
   }
 
   /**
@@ -107,6 +114,7 @@ public class ArticleService {
             : ArticleQuery.publicAt(now);
     filter.applyTo(query);
     if (query.searches()) {
+      query.consideringAtMost(searchWindow);
       return search(query, request, sort, withBody, now);
     }
     SortOrder order = SortOrder.parse(sort, SORTABLE, "-publishedAt");
@@ -115,7 +123,7 @@ public class ArticleService {
       List<Article> rows = query.first(order.toSort(), request.size() + 1);
       return page(rows, request, order, null, rows.size() > request.size(), withBody, now);
     }
-    long total = query.count();
+    long total = counts.total(query.countKey(), now, query::count);
     List<Article> rows = query.page(order.toSort(), request);
     boolean more = (long) request.offset() + rows.size() < total;
     return page(rows, request, order, total, more, withBody, now);

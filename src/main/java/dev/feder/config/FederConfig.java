@@ -31,6 +31,9 @@ public interface FederConfig {
   /** The trash that deleted articles go to. */
   Trash trash();
 
+  /** Full-text search of articles. */
+  Search search();
+
   /** Database bootstrapping. */
   interface Database {
     /** Start an embedded PostgreSQL when no datasource URL is set (default in dev and test). */
@@ -116,5 +119,17 @@ public interface FederConfig {
      */
     @WithDefault("1h")
     String purgeInterval();
+  }
+
+  /** Full-text search of articles. */
+  interface Search {
+    /**
+     * How many matches a search considers: the newest ones, ranked by relevance among them. Bounds
+     * the work of a search for a word that thousands of articles contain.
+     */
+    @WithDefault("1000")
+    @Min(1)
+    @Max(100000)
+    int maxResults();
   }
 }

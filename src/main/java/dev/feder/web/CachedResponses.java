@@ -1,5 +1,6 @@
 package dev.feder.web;
 
+import dev.feder.persistence.ContentGenerations;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -28,7 +29,7 @@ public class CachedResponses {
    *
    * @param generation the content the answer will show, null when nothing may be kept now
    */
-  record Miss(ResponseCache.Key key, ResponseCache.Generation generation) {}
+  record Miss(ResponseCache.Key key, ContentGenerations.Generation generation) {}
 
   private final ResponseCache cache;
 

@@ -4,27 +4,24 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.feder.config.FederConfig;
 import dev.feder.persistence.ContentChanged;
-import dev.feder.persistence.ContentChanges;
+import dev.feder.persistence.ContentGenerations;
+import dev.feder.persistence.ContentGenerations.Generation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Public responses kept in memory, so that a page that thousands of readers ask for is built from
  * the database once.
  *
  * <p>Correctness comes first. Only answers to anonymous GETs are kept, and only as long as they are
- * what the database would give: every change of content, by any instance or tool, starts a new
- * {@link Generation} (see {@link ContentChanges}), and so does the moment a scheduled article goes
- * live. A response only enters the cache when no new generation began while it was being built, and
- * it only leaves it for its own generation. While changes cannot be heard, nothing is cached.
+ * what the database would give: a response belongs to the {@link ContentGenerations generation of
+ * the content} in which it began to be built, is kept only if no new generation began while it was
+ * built, and is served only while its generation is current. While changes cannot be heard, nothing
+ * is cached.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -40,65 +37,41 @@ public class ResponseCache {
   public record Entry(
       byte[] body, String etag, List<Map.Entry<String, String>> headers, Generation generation) {}
 
-  /**
-   * The content as it was from {@code start} on; a new one begins with each change.
-   *
-   * @param horizon when the next scheduled article goes live, once asked
-   */
-  public record Generation(long number, Instant start, AtomicReference<Optional<Instant>> horizon) {
-    Generation next(Instant now) {
-      return new Generation(number + 1, now, new AtomicReference<>());
-    }
-  }
-
   private final boolean enabled;
-  private final ContentChanges changes;
-  private final PublicationSchedule schedule;
+  private final ContentGenerations generations;
   private final Cache<Key, Entry> entries;
-  private final Clock clock = Clock.systemUTC();
-  private final AtomicReference<Generation> current;
 
-  public ResponseCache(
-      FederConfig config,
-      ContentChanges changes,
-      PublicationSchedule schedule,
-      MeterRegistry registry) {
+  public ResponseCache(FederConfig config, ContentGenerations generations, MeterRegistry registry) {
     this.enabled = config.http().cache().enabled();
-    this.changes = changes;
-    this.schedule = schedule;
+    this.generations = generations;
     this.entries =
         Caffeine.newBuilder()
             .maximumWeight(config.http().cache().maxSize().asLongValue())
             .weigher((Key key, Entry entry) -> weight(key, entry))
             .recordStats()
             .build();
-    this.current =
-        new AtomicReference<>(new Generation(0, clock.instant(), new AtomicReference<>()));
     CaffeineCacheMetrics.monitor(registry, entries, "feder.http.responses");
   }
 
   /** The generation a response built from now on belongs to, or null when nothing is kept. */
   public Generation begin() {
-    return active() ? current.get() : null;
+    return enabled ? generations.current() : null;
   }
 
   /** The kept response for this request, or null. */
   public Entry find(Key key) {
-    if (!active()) {
-      return null;
-    }
-    Generation generation = current.get();
-    Optional<Instant> horizon = generation.horizon().get();
-    if (horizon == null) {
-      // Not known before the first response of this generation is stored.
-      return null;
-    }
-    if (horizon.isPresent() && !clock.instant().isBefore(horizon.get())) {
-      invalidate();
+    if (!enabled) {
       return null;
     }
     Entry entry = entries.getIfPresent(key);
-    return entry != null && entry.generation() == generation ? entry : null;
+    if (entry == null) {
+      return null;
+    }
+    if (!generations.isCurrent(entry.generation())) {
+      entries.asMap().remove(key, entry);
+      return null;
+    }
+    return entry;
   }
 
   /**
@@ -106,31 +79,24 @@ public class ResponseCache {
    * the content changed since.
    */
   public void store(Key key, Generation generation, Entry entry) {
-    if (generation == null || current.get() != generation) {
+    if (!generations.keep(generation)) {
       return;
     }
-    if (generation.horizon().get() == null) {
-      // Anything scheduled after the generation began is not part of what it shows.
-      generation.horizon().compareAndSet(null, schedule.nextPublicationAfter(generation.start()));
-    }
     entries.put(key, entry);
-    if (current.get() != generation) {
-      entries.invalidate(key);
+    if (!generations.isCurrent(generation)) {
+      entries.asMap().remove(key, entry);
     }
   }
 
-  /** Forgets every response: the content changed. */
+  /** Forgets every response: this instance changed the content. */
   public void invalidate() {
-    current.updateAndGet(generation -> generation.next(clock.instant()));
+    generations.advance();
     entries.invalidateAll();
   }
 
   void onChange(@Observes ContentChanged change) {
-    invalidate();
-  }
-
-  private boolean active() {
-    return enabled && changes.listening();
+    // The generation has ended (ContentGenerations hears the change too); free the memory.
+    entries.invalidateAll();
   }
 
   private static int weight(Key key, Entry entry) {

@@ -68,6 +68,42 @@ class ArticleSearchTest {
   }
 
   @Test
+  void searchConsidersTheNewestMatchesOnly() {
+    // The test profile sets feder.search.max-results to 25: 30 matches, the 5 oldest left out.
+    List<String> slugs = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String body =
+          i == 0 || i == 6
+              ? "<p>Der Leuchtturm, der Leuchtturm und nochmals der Leuchtturm.</p>"
+              : "<p>Ein Leuchtturm an der Küste.</p>";
+      slugs.add(
+          article(
+              Map.of(
+                  "title", "Meldung " + i + " " + token,
+                  "body", body,
+                  "publishedAt", "2026-11-20T08:" + String.format("%02d", i) + ":00Z")));
+    }
+
+    ValidatableResponse ranked =
+        search("Leuchtturm")
+            .body("meta.totalItems", equalTo(25))
+            .body("meta.totalPages", equalTo(1))
+            .body("data", org.hamcrest.Matchers.hasSize(25))
+            .body("data[0].slug", equalTo(slugs.get(6)));
+    for (int i = 0; i < 5; i++) {
+      ranked.body("data.slug", not(org.hamcrest.Matchers.hasItem(slugs.get(i))));
+    }
+    search("Leuchtturm", Map.of("sort", "-publishedAt", "size", "20"))
+        .body("meta.totalItems", equalTo(25))
+        .body("meta.totalPages", equalTo(2))
+        .body("data[0].slug", equalTo(slugs.get(29)));
+    search("Leuchtturm", Map.of("sort", "-publishedAt", "size", "20", "page", "2"))
+        .body(
+            "data.slug",
+            contains(slugs.get(9), slugs.get(8), slugs.get(7), slugs.get(6), slugs.get(5)));
+  }
+
+  @Test
   void accentsAndUmlautsDoNotMatter() {
     String slug = article(Map.of("title", PYONGYANG_TITLE + " " + token));
 

@@ -1,11 +1,12 @@
-package dev.feder.web;
+package dev.feder.persistence;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * When public content changes by itself, without a write: a scheduled article goes live. The
- * article feature implements it, so that {@link ResponseCache} never serves a page from before.
+ * article feature implements it, so that nothing kept (see {@link ContentGenerations}) outlives the
+ * moment.
  */
 public interface PublicationSchedule {
 
