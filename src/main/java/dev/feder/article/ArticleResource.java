@@ -6,6 +6,7 @@ import dev.feder.error.Problem;
 import dev.feder.error.ProblemExamples;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
+import dev.feder.paging.PageParameters;
 import dev.feder.paging.PageRequest;
 import dev.feder.web.FederApi;
 import dev.feder.web.MergePatch;
@@ -86,21 +87,7 @@ public class ArticleResource {
               examples =
                   @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
   public RestResponse<ArticlePage> list(
-      @Parameter(
-              description = "1-based page number",
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-          @QueryParam("page")
-          String page,
-      @Parameter(
-              description = "Items per page",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "100",
-                      defaultValue = "20"))
-          @QueryParam("size")
-          String size,
+      @BeanParam PageParameters paging,
       @Parameter(
               description =
                   "Comma list of publishedAt, title, createdAt, updatedAt; '-' for descending."
@@ -128,11 +115,7 @@ public class ArticleResource {
     boolean withBody = SparseFields.parse(fields, ArticleListItem.class).contains("body");
     Page<ArticleListItem> result =
         service.list(
-            PageRequest.of(page, size, cursor),
-            sort,
-            ArticleStatus.parameter(status),
-            filter,
-            withBody);
+            paging.toRequest(cursor), sort, ArticleStatus.parameter(status), filter, withBody);
     var links = result.links(uri);
     return RestResponse.ResponseBuilder.ok(new ArticlePage(result.items(), result.meta(), links))
         .header("Link", links.header())

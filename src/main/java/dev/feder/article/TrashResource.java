@@ -4,9 +4,10 @@ import dev.feder.auth.Roles;
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemExamples;
 import dev.feder.paging.Page;
-import dev.feder.paging.PageRequest;
+import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -71,21 +71,7 @@ public class TrashResource {
               examples =
                   @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
   public RestResponse<TrashPage> list(
-      @Parameter(
-              description = "1-based page number",
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-          @QueryParam("page")
-          String page,
-      @Parameter(
-              description = "Items per page",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "100",
-                      defaultValue = "20"))
-          @QueryParam("size")
-          String size,
+      @BeanParam PageParameters paging,
       @Parameter(
               description =
                   "Opaque cursor from meta.nextCursor: the page after it, without OFFSET (instead"
@@ -93,7 +79,7 @@ public class TrashResource {
           @QueryParam("cursor")
           String cursor,
       @Context UriInfo uri) {
-    Page<TrashedArticleItem> result = trash.list(PageRequest.of(page, size, cursor));
+    Page<TrashedArticleItem> result = trash.list(paging.toRequest(cursor));
     var links = result.links(uri);
     return RestResponse.ResponseBuilder.ok(new TrashPage(result.items(), result.meta(), links))
         .header("Link", links.header())

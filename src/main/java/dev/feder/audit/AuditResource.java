@@ -3,7 +3,7 @@ package dev.feder.audit;
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemExamples;
 import dev.feder.paging.Page;
-import dev.feder.paging.PageRequest;
+import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -65,21 +64,7 @@ public class AuditResource {
               examples =
                   @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
   public RestResponse<AuditEventPage> list(
-      @Parameter(
-              description = "1-based page number",
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-          @QueryParam("page")
-          String page,
-      @Parameter(
-              description = "Items per page",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "100",
-                      defaultValue = "20"))
-          @QueryParam("size")
-          String size,
+      @BeanParam PageParameters paging,
       @Parameter(
               description =
                   "Opaque cursor from meta.nextCursor: the page after it, without OFFSET (instead"
@@ -88,7 +73,7 @@ public class AuditResource {
           String cursor,
       @BeanParam AuditFilter filter,
       @Context UriInfo uri) {
-    Page<AuditEventResponse> result = log.list(PageRequest.of(page, size, cursor), filter);
+    Page<AuditEventResponse> result = log.list(paging.toRequest(cursor), filter);
     var links = result.links(uri);
     return RestResponse.ResponseBuilder.ok(new AuditEventPage(result.items(), result.meta(), links))
         .header("Link", links.header())

@@ -3,11 +3,12 @@ package dev.feder.auth;
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemExamples;
 import dev.feder.paging.Page;
-import dev.feder.paging.PageRequest;
+import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,18 +16,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,24 +65,8 @@ public class TokenResource {
               schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
-  public RestResponse<TokenPage> list(
-      @Parameter(
-              description = "1-based page number",
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-          @QueryParam("page")
-          String page,
-      @Parameter(
-              description = "Items per page",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "100",
-                      defaultValue = "20"))
-          @QueryParam("size")
-          String size,
-      @Context UriInfo uri) {
-    Page<Token> result = service.list(PageRequest.of(page, size));
+  public RestResponse<TokenPage> list(@BeanParam PageParameters paging, @Context UriInfo uri) {
+    Page<Token> result = service.list(paging.toRequest());
     var links = result.links(uri);
     return RestResponse.ResponseBuilder.ok(new TokenPage(result.items(), result.meta(), links))
         .header("Link", links.header())

@@ -5,12 +5,13 @@ import dev.feder.auth.Roles;
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemExamples;
 import dev.feder.paging.Page;
-import dev.feder.paging.PageRequest;
+import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
 import dev.feder.web.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -75,28 +76,14 @@ public class AuthorResource {
               examples =
                   @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
   public RestResponse<AuthorPage> list(
-      @Parameter(
-              description = "1-based page number",
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-          @QueryParam("page")
-          String page,
-      @Parameter(
-              description = "Items per page",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "100",
-                      defaultValue = "20"))
-          @QueryParam("size")
-          String size,
+      @BeanParam PageParameters paging,
       @Parameter(
               description = "Comma list of name, createdAt, updatedAt; '-' for descending",
               example = "name")
           @QueryParam("sort")
           String sort,
       @Context UriInfo uri) {
-    Page<AuthorResponse> result = service.list(PageRequest.of(page, size), sort);
+    Page<AuthorResponse> result = service.list(paging.toRequest(), sort);
     var links = result.links(uri);
     return RestResponse.ResponseBuilder.ok(new AuthorPage(result.items(), result.meta(), links))
         .header("Link", links.header())

@@ -5,12 +5,13 @@ import dev.feder.auth.Roles;
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemExamples;
 import dev.feder.paging.Page;
-import dev.feder.paging.PageRequest;
+import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
 import dev.feder.web.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -76,21 +77,7 @@ public class CategoryResource {
               examples =
                   @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
   public RestResponse<CategoryPage> list(
-      @Parameter(
-              description = "1-based page number",
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-          @QueryParam("page")
-          String page,
-      @Parameter(
-              description = "Items per page",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "100",
-                      defaultValue = "20"))
-          @QueryParam("size")
-          String size,
+      @BeanParam PageParameters paging,
       @Parameter(
               description =
                   "Comma list of position, name, createdAt, updatedAt; '-' for descending",
@@ -100,7 +87,7 @@ public class CategoryResource {
       @Parameter(description = "Nest subcategories under their roots") @QueryParam("tree")
           boolean tree,
       @Context UriInfo uri) {
-    Page<CategoryResponse> result = service.list(PageRequest.of(page, size), sort, tree);
+    Page<CategoryResponse> result = service.list(paging.toRequest(), sort, tree);
     var links = result.links(uri);
     return RestResponse.ResponseBuilder.ok(new CategoryPage(result.items(), result.meta(), links))
         .header("Link", links.header())
