@@ -97,6 +97,13 @@ final class ArticleQuery {
    */
   record Hit(UUID id, String title, String excerpt, String body) {}
 
+  /**
+   * One page of search hits and the number of articles the search considers.
+   *
+   * @param total null when the page is past the last hit, which leaves the number unknown
+   */
+  record Hits(List<Hit> page, Long total) {}
+
   /** Live articles, or with {@code trash} only those in the trash. */
   private ArticleQuery(boolean trash) {
     if (trash) {
@@ -219,7 +226,10 @@ final class ArticleQuery {
     searchWindow = matches;
   }
 
-  /** Number of articles the search considers: those it finds, at most the search window. */
+  /**
+   * Number of articles the search considers: those it finds, at most the search window. {@link
+   * #searchPage} tells it along with any page that has hits.
+   */
   long searchCount() {
     return ((Number)
             nativeQuery("select count(*) from (select 1" + searchSource() + " limit :window) w")
@@ -233,14 +243,16 @@ final class ArticleQuery {
    * newest matches (the search window): the window is found first, in the order of the list index,
    * so that only its rows are ranked; headlines are made for the page's rows only.
    */
-  List<Hit> searchPage(SortOrder order, PageRequest page) {
+  Hits searchPage(SortOrder order, PageRequest page) {
     List<String[]> keys = order == null ? RELEVANCE : keysOf(order);
     String window =
         "(select a.id, a.language, a.title, a.excerpt, a.published_at, a.created_at,"
             + " a.updated_at, a.search_vector, s.query"
             + searchSource()
             + " order by a.published_at desc nulls last, a.id limit :window) a";
-    StringBuilder inner = new StringBuilder("select a.id, a.language, a.title, a.excerpt, a.query");
+    StringBuilder inner =
+        new StringBuilder(
+            "select a.id, a.language, a.title, a.excerpt, a.query, count(*) over () as total");
     List<String> innerOrder = new ArrayList<>();
     List<String> outerOrder = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
@@ -265,7 +277,8 @@ final class ArticleQuery {
             + "public.feder_search_config(p.language),"
             + " translate(left(b.body_text, "
             + INDEXED_BODY_LENGTH
-            + "), :marks, ''), p.query, :passages) end"
+            + "), :marks, ''), p.query, :passages) end,"
+            + " p.total"
             + " from ("
             + inner
             + ") p join article b on b.id = p.id order by "
@@ -280,15 +293,17 @@ final class ArticleQuery {
             .setParameter("whole", WHOLE)
             .setParameter("passages", PASSAGES)
             .getResultList();
-    return rows.stream()
-        .map(
-            row ->
-                new Hit(
-                    row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString()),
-                    (String) row[1],
-                    (String) row[2],
-                    (String) row[3]))
-        .toList();
+    List<Hit> hits =
+        rows.stream()
+            .map(
+                row ->
+                    new Hit(
+                        row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString()),
+                        (String) row[1],
+                        (String) row[2],
+                        (String) row[3]))
+            .toList();
+    return new Hits(hits, rows.isEmpty() ? null : ((Number) rows.get(0)[4]).longValue());
   }
 
   /** The articles with these ids, in the order of the ids. */

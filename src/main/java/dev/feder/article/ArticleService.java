@@ -138,9 +138,10 @@ public class ArticleService {
       throw ProblemException.badParameter(
           "cursor", "cannot be combined with q; page through search results with page");
     }
-    long total = query.searchCount();
-    List<ArticleQuery.Hit> hits =
-        request.offset() < total ? query.searchPage(order, request) : List.of();
+    ArticleQuery.Hits found = query.searchPage(order, request);
+    List<ArticleQuery.Hit> hits = found.page();
+    long total =
+        found.total() != null ? found.total() : request.offset() == 0 ? 0 : query.searchCount();
     Map<UUID, ArticleQuery.Hit> byId = new HashMap<>();
     hits.forEach(hit -> byId.put(hit.id(), hit));
     Map<UUID, String> bodies = withBody ? ArticleQuery.bodies(byId.keySet()) : Map.of();

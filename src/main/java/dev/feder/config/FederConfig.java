@@ -125,9 +125,10 @@ public interface FederConfig {
   interface Search {
     /**
      * How many matches a search considers: the newest ones, ranked by relevance among them. Bounds
-     * the work of a search for a word that thousands of articles contain.
+     * the work of a search for a word that thousands of articles contain: each match considered
+     * costs about 0.15 ms of database time (measured at 1,000,000 articles).
      */
-    @WithDefault("1000")
+    @WithDefault("200")
     @Min(1)
     @Max(100000)
     int maxResults();
