@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Feder's benchmark: one command, from a fresh clone (see src/bench/README.md).
 #
-#   src/bench/run.sh [--articles 10000] [--duration 30] [--warmup 10] [--connections 32]
+#   src/bench/run.sh [--articles 10000] [--duration 30] [--warmup 10] [--jit-warmup 60] [--connections 32]
 #                    [--threads 2] [--modes on,off] [--two-instances] [--scenarios list,by-slug]
 #                    [--java-opts "-Xmx256m"] [--cursor-depth 5000] [--port 8088]
 #                    [--nginx-port 8089] [--no-seed | --reset] [--build] [--keep-db]
@@ -35,7 +35,7 @@ while [[ $# -gt 0 ]]; do
       ARTICLES=$(count "$2")
       shift
       ;;
-    --duration | --warmup | --connections | --threads | --modes | --scenarios | --java-opts | \
+    --duration | --warmup | --jit-warmup | --connections | --threads | --modes | --scenarios | --java-opts | \
       --cursor-depth | --port | --nginx-port | --slugs)
       BENCH_ARGS+=("$1" "$2")
       shift
