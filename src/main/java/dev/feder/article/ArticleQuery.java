@@ -85,8 +85,9 @@ final class ArticleQuery {
   private final Parameters params = new Parameters();
   private String search;
   private int searchWindow = Integer.MAX_VALUE;
+  private boolean typoCandidate;
   private boolean typoTolerant;
-  private boolean thresholdSet;
+  private boolean settingsSet;
 
   /**
    * One article of a search page with its raw headlines, in which {@link ArticleHighlight#START}
@@ -206,12 +207,29 @@ final class ArticleQuery {
 
   /**
    * Only articles matching a search text: all its words in title, subtitle, excerpt or body (any
-   * inflection, accents ignored), or, for plain words, all words of five letters or more within one
-   * typo of title words.
+   * inflection, accents ignored), or, for plain words and after {@link #forgiveTypos()}, all words
+   * of five letters or more within one typo of title words.
    */
   void matching(String text) {
     search = text;
-    typoTolerant = TYPO_WORD.matcher(text).find() && !EXACT_SYNTAX.matcher(text).find();
+    typoCandidate = TYPO_WORD.matcher(text).find() && !EXACT_SYNTAX.matcher(text).find();
+  }
+
+  /**
+   * Whether the search text has words a typo match could find and typos are not forgiven yet. Typo
+   * matching is a second attempt, made only when the exact search finds nothing: it scans the title
+   * trigram index, which costs far more than the exact search for a common word.
+   */
+  boolean mayForgiveTypos() {
+    return typoCandidate && !typoTolerant;
+  }
+
+  /**
+   * From now on, matches the words of five letters or more within one typo of title words instead:
+   * the second attempt, once the exact search found nothing.
+   */
+  void forgiveTypos() {
+    typoTolerant = true;
   }
 
   boolean searches() {
@@ -426,8 +444,10 @@ final class ArticleQuery {
   private String searchSource() {
     String match =
         typoTolerant
-            ? "(a.search_vector @@ s.query or (s.folded <% public.feder_unaccent(lower(a.title))"
-                + " and public.feder_title_typo_match(s.words, a.title)))"
+            // Only asked once the exact search found nothing, so its condition would add nothing
+            // but the cost of reading every candidate's search vector.
+            ? "(s.folded <% public.feder_unaccent(lower(a.title))"
+                + " and public.feder_title_typo_match(s.words, a.title))"
             : "a.search_vector @@ s.query";
     StringBuilder sql =
         new StringBuilder(
@@ -441,10 +461,15 @@ final class ArticleQuery {
 
   private Query nativeQuery(String sql) {
     EntityManager em = Article.getEntityManager();
-    if (typoTolerant && !thresholdSet) {
-      // Transaction-local: the threshold of the word-similarity operator <% for this search only.
-      thresholdSet = true;
-      em.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', :t, true)")
+    if (!settingsSet) {
+      // Transaction-local, for this search only: plans made for the actual search text (a generic
+      // plan cannot tell a word in every third article from one in none, and walking the list
+      // index for a rare word reads every search vector), and the threshold of the
+      // word-similarity operator <% for typo matching.
+      settingsSet = true;
+      em.createNativeQuery(
+              "select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                  + " set_config('pg_trgm.word_similarity_threshold', :t, true)")
           .setParameter("t", TYPO_THRESHOLD)
           .getSingleResult();
     }

@@ -139,9 +139,13 @@ public class ArticleService {
           "cursor", "cannot be combined with q; page through search results with page");
     }
     ArticleQuery.Hits found = query.searchPage(order, request);
+    long total = totalOf(found, query, request);
+    if (total == 0 && query.mayForgiveTypos()) {
+      query.forgiveTypos();
+      found = query.searchPage(order, request);
+      total = totalOf(found, query, request);
+    }
     List<ArticleQuery.Hit> hits = found.page();
-    long total =
-        found.total() != null ? found.total() : request.offset() == 0 ? 0 : query.searchCount();
     Map<UUID, ArticleQuery.Hit> byId = new HashMap<>();
     hits.forEach(hit -> byId.put(hit.id(), hit));
     Map<UUID, String> bodies = withBody ? ArticleQuery.bodies(byId.keySet()) : Map.of();
@@ -156,6 +160,14 @@ public class ArticleService {
                 })
             .toList();
     return new Page<>(items, request, total);
+  }
+
+  /** The number of matches the search considers, counted apart only for a page past the end. */
+  private static long totalOf(ArticleQuery.Hits found, ArticleQuery query, PageRequest request) {
+    if (found.total() != null) {
+      return found.total();
+    }
+    return request.offset() == 0 ? 0 : query.searchCount();
   }
 
   private static Page<ArticleListItem> page(

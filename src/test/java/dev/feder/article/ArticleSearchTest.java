@@ -101,6 +101,10 @@ class ArticleSearchTest {
         .body(
             "data.slug",
             contains(slugs.get(9), slugs.get(8), slugs.get(7), slugs.get(6), slugs.get(5)));
+    // Past the last hit: no items, and still the number of matches considered.
+    search("Leuchtturm", Map.of("size", "20", "page", "3"))
+        .body("data", empty())
+        .body("meta.totalItems", equalTo(25));
   }
 
   @Test
