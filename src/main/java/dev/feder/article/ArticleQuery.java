@@ -34,11 +34,15 @@ final class ArticleQuery {
 
   /**
    * The word similarity of the search text to a title at which the trigram index offers the title
-   * as a candidate for typo matching. Low enough for two swapped letters in a five-letter word,
-   * which leave two of six trigrams in common; the typo check in the database drops the candidates
-   * that merely share a few letters.
+   * as a candidate for typo matching, by the length of the shortest word that must match. Low
+   * enough for two swapped letters, which change up to four trigrams of a word: two of six left in
+   * common for a five-letter word; half for an eleven-letter one (Ärtzekammer, Ärztekammer). Long
+   * words take a higher threshold, which keeps the candidates from the index few; the typo check in
+   * the database drops the candidates that merely share a few letters.
    */
-  private static final String TYPO_THRESHOLD = "0.3";
+  private static String typoThreshold(int shortestWord) {
+    return shortestWord >= 11 ? "0.45" : shortestWord >= 7 ? "0.35" : "0.3";
+  }
 
   /** A word long enough for typo matching (the database checks words of five letters or more). */
   private static final Pattern TYPO_WORD = Pattern.compile("[\\p{L}\\p{N}]{5,}");
@@ -213,6 +217,16 @@ final class ArticleQuery {
   void matching(String text) {
     search = text;
     typoCandidate = TYPO_WORD.matcher(text).find() && !EXACT_SYNTAX.matcher(text).find();
+  }
+
+  /** The length of the shortest word of five letters or more in the search text. */
+  private int shortestTypoWord() {
+    java.util.regex.Matcher words = TYPO_WORD.matcher(search);
+    int shortest = Integer.MAX_VALUE;
+    while (words.find()) {
+      shortest = Math.min(shortest, words.group().length());
+    }
+    return shortest;
   }
 
   /**
@@ -446,7 +460,11 @@ final class ArticleQuery {
         typoTolerant
             // Only asked once the exact search found nothing, so its condition would add nothing
             // but the cost of reading every candidate's search vector.
-            ? "(s.folded <% public.feder_unaccent(lower(a.title))"
+            // The candidates come from the title trigram index as one list first (an init plan),
+            // so that PostgreSQL never walks the date index testing every title in turn.
+            ? "(a.id = any(array(select t.id from article t where"
+                + " public.feder_unaccent(lower(cast(:q as text)))"
+                + " <% public.feder_unaccent(lower(t.title))))"
                 + " and public.feder_title_typo_match(s.words, a.title))"
             : "a.search_vector @@ s.query";
     StringBuilder sql =
@@ -470,7 +488,7 @@ final class ArticleQuery {
       em.createNativeQuery(
               "select set_config('plan_cache_mode', 'force_custom_plan', true),"
                   + " set_config('pg_trgm.word_similarity_threshold', :t, true)")
-          .setParameter("t", TYPO_THRESHOLD)
+          .setParameter("t", typoThreshold(shortestTypoWord()))
           .getSingleResult();
     }
     Query query = em.createNativeQuery(sql).setParameter("q", search);

@@ -26,31 +26,28 @@ class ListCounts {
    */
   record Key(String condition, Map<String, Object> parameters) {}
 
-  private record Counted(Generation generation, long total) {}
+  /** A total as of one generation; a new generation never finds the totals of an older one. */
+  private record Counted(Key key, Generation generation) {}
 
   private static final int MAX_QUERIES = 10_000;
 
   private final ContentGenerations generations;
-  private final Cache<Key, Counted> totals = Caffeine.newBuilder().maximumSize(MAX_QUERIES).build();
+  private final Cache<Counted, Long> totals =
+      Caffeine.newBuilder().maximumSize(MAX_QUERIES).build();
 
   ListCounts(ContentGenerations generations) {
     this.generations = generations;
   }
 
-  /** The total for {@code key} as of {@code now}, counted by {@code counter} if not known. */
+  /**
+   * The total for {@code key} as of {@code now}, counted by {@code counter} if not known. Requests
+   * that ask for the same unknown total at once wait for one count instead of each counting.
+   */
   long total(Key key, Instant now, LongSupplier counter) {
     Generation generation = generations.current();
-    if (generation == null || !generation.covers(now)) {
+    if (generation == null || !generations.keep(generation) || !generation.covers(now)) {
       return counter.getAsLong();
     }
-    Counted counted = totals.getIfPresent(key);
-    if (counted != null && counted.generation() == generation) {
-      return counted.total();
-    }
-    long total = counter.getAsLong();
-    if (generations.keep(generation) && generation.covers(now)) {
-      totals.put(key, new Counted(generation, total));
-    }
-    return total;
+    return totals.get(new Counted(key, generation), counted -> counter.getAsLong());
   }
 }
