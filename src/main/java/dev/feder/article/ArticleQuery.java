@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -221,7 +222,7 @@ final class ArticleQuery {
 
   /** The length of the shortest word of five letters or more in the search text. */
   private int shortestTypoWord() {
-    java.util.regex.Matcher words = TYPO_WORD.matcher(search);
+    Matcher words = TYPO_WORD.matcher(search);
     int shortest = Integer.MAX_VALUE;
     while (words.find()) {
       shortest = Math.min(shortest, words.group().length());

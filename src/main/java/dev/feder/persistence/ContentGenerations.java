@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * article goes live (the generation's horizon, see {@link PublicationSchedule}). While changes
  * cannot be heard, there is no current generation and nothing may be kept.
  *
- * <p>The protocol for a cache: note {@link #current()} before reading the database; after reading,
- * {@link #keep(Generation)} says whether the result may be kept (nothing changed meanwhile); a kept
- * result is used only while {@link #current()} is still its generation.
+ * <p>The protocol for a cache: note {@link #current()} before reading the database; {@link
+ * #keep(Generation)} says whether a result may be kept for that generation (it is still current); a
+ * kept result is used only while {@link #current()} is still its generation, so a change during the
+ * read only strands it.
  */
 @ApplicationScoped
 public class ContentGenerations {

@@ -86,6 +86,19 @@ class RelatedArticlesTest {
   }
 
   @Test
+  void articleWithoutTagsIsRelatedByCategory() {
+    String leer = create("/api/v1/categories", Map.of("name", "Ohne Schlagworte " + run));
+    String sibling = article("Meldung aus der Rubrik", leer, List.of(), "published", List.of());
+    String base = article("Meldung ohne Schlagworte", leer, List.of(), "published", List.of());
+
+    Api.anonymous()
+        .get("/api/v1/articles/" + id(base) + "/related")
+        .then()
+        .statusCode(200)
+        .body("data.slug", contains(sibling));
+  }
+
+  @Test
   void relatedOfADraftIsNotFoundForAnonymousReaders() {
     String draft = article("Noch geheim", news, List.of(), "draft", List.of());
     Api.anonymous()
