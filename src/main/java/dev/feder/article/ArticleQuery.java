@@ -61,10 +61,9 @@ final class ArticleQuery {
   /** ts_headline options for a whole field. */
   private static final String WHOLE = MARK_OPTIONS + ", HighlightAll=true";
 
-  /** ts_headline options for passages of the body. */
-  private static final String PASSAGES =
-      MARK_OPTIONS
-          + ", MaxFragments=2, MaxWords=18, MinWords=6, ShortWord=3, FragmentDelimiter=\" … \"";
+  /** ts_headline options for one passage of the body, out of a stretch around a candidate word. */
+  private static final String PASSAGE =
+      MARK_OPTIONS + ", MaxFragments=1, MaxWords=18, MinWords=6, ShortWord=3";
 
   /** Characters of the body text in the search vector (see V2__article_search.sql). */
   private static final int INDEXED_BODY_LENGTH = 250_000;
@@ -306,12 +305,9 @@ final class ArticleQuery {
             + " case when p.excerpt is null then null else ts_headline("
             + "public.feder_search_config(p.language), translate(p.excerpt, :marks, ''),"
             + " p.query, :whole) end,"
-            + " case when b.body_text = '' then null else ts_headline("
-            + "public.feder_search_config(p.language),"
-            + " translate(left(b.body_text, "
+            + " left(b.body_text, "
             + INDEXED_BODY_LENGTH
-            + "), :marks, ''), p.query, :passages) end,"
-            + " p.total"
+            + "), p.language, cast(p.query as text), p.total"
             + " from ("
             + inner
             + ") p join article b on b.id = p.id order by "
@@ -324,19 +320,86 @@ final class ArticleQuery {
             .setParameter("offset", page.offset())
             .setParameter("marks", MARKS)
             .setParameter("whole", WHOLE)
-            .setParameter("passages", PASSAGES)
             .getResultList();
-    List<Hit> hits =
-        rows.stream()
-            .map(
-                row ->
-                    new Hit(
-                        row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString()),
-                        (String) row[1],
-                        (String) row[2],
-                        (String) row[3]))
-            .toList();
-    return new Hits(hits, rows.isEmpty() ? null : ((Number) rows.get(0)[4]).longValue());
+    if (rows.isEmpty()) {
+      return new Hits(List.of(), null);
+    }
+    List<String> lexemes = SearchPassages.lexemes((String) rows.get(0)[5]);
+    List<String> bodies =
+        bodyHighlights(
+            lexemes,
+            rows.stream()
+                .map(row -> new Passages((String) row[4], (String) row[3], lexemes))
+                .toList());
+    List<Hit> hits = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] row = rows.get(i);
+      hits.add(
+          new Hit(
+              row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString()),
+              (String) row[1],
+              (String) row[2],
+              bodies.get(i)));
+    }
+    return new Hits(hits, ((Number) rows.get(0)[6]).longValue());
+  }
+
+  /** The stretches of one hit's body that may hold a match, and the language to read them in. */
+  private record Passages(String language, List<String> stretches) {
+    Passages(String language, String body, List<String> lexemes) {
+      this(language, SearchPassages.around(body, lexemes));
+    }
+  }
+
+  /**
+   * The raw body highlight of each hit, null where its body has no match: the database marks the
+   * matches in each stretch (all hits in one statement), and up to two stretches with a match make
+   * the highlight, joined by " … ".
+   */
+  private static List<String> bodyHighlights(List<String> lexemes, List<Passages> hits) {
+    List<String> values = new ArrayList<>();
+    Map<String, Object> parameters = new HashMap<>();
+    for (int i = 0; i < hits.size(); i++) {
+      List<String> stretches = hits.get(i).stretches();
+      for (int k = 0; k < stretches.size(); k++) {
+        int n = values.size();
+        values.add("(" + i + ", " + k + ", cast(:l" + n + " as text), cast(:s" + n + " as text))");
+        parameters.put("l" + n, hits.get(i).language());
+        parameters.put(
+            "s" + n,
+            stretches
+                .get(k)
+                .replace(String.valueOf(ArticleHighlight.START), "")
+                .replace(String.valueOf(ArticleHighlight.STOP), ""));
+      }
+    }
+    List<List<String>> marked = new ArrayList<>();
+    hits.forEach(hit -> marked.add(new ArrayList<>()));
+    if (!values.isEmpty()) {
+      Query query =
+          Article.getEntityManager()
+              .createNativeQuery(
+                  "select v.hit, ts_headline(public.feder_search_config(v.language), v.stretch,"
+                      + " cast(:words as tsquery), :passage)"
+                      + " from (values "
+                      + String.join(", ", values)
+                      + ") v(hit, n, language, stretch) order by v.hit, v.n")
+              .setParameter("words", SearchPassages.anyOf(lexemes))
+              .setParameter("passage", PASSAGE);
+      parameters.forEach(query::setParameter);
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows = query.getResultList();
+      for (Object[] row : rows) {
+        String headline = (String) row[1];
+        List<String> found = marked.get(((Number) row[0]).intValue());
+        if (headline != null && headline.indexOf(ArticleHighlight.START) >= 0 && found.size() < 2) {
+          found.add(headline.strip());
+        }
+      }
+    }
+    return marked.stream()
+        .map(found -> found.isEmpty() ? null : String.join(" … ", found))
+        .toList();
   }
 
   /** The articles with these ids, in the order of the ids. */

@@ -190,6 +190,45 @@ class ArticleSearchTest {
   }
 
   @Test
+  void bodyHighlightShowsPassagesAroundMatchesAnywhereInALongBody() {
+    String filler =
+        "<p>Der Ausschuss vertagte die Beratung über den Haushalt erneut auf die kommende"
+            + " Woche.</p>";
+    article(
+        Map.of(
+            "title", "Sitzung im Rathaus " + token,
+            "body",
+                "<p>Vor dem Rathaus an der Straße warteten Hunderte.</p>"
+                    + filler.repeat(120)
+                    + "<p>Die Ärztekammer schwieg. Am Ende sprachen zwei Ärzte vor dem Rat.</p>"));
+
+    // Words far apart make two passages, each with its match; the body is not all sent back.
+    search("Strasse Ärzte")
+        .body("data[0].highlight.body", containsString("an der <mark>Straße</mark>"))
+        .body("data[0].highlight.body", containsString(" … "))
+        .body("data[0].highlight.body", containsString("zwei <mark>Ärzte</mark>"))
+        // A word that merely begins like the match is not marked.
+        .body("data[0].highlight.body", not(containsString("<mark>Ärztekammer")))
+        .body("data[0].highlight.body.length()", org.hamcrest.Matchers.lessThan(400));
+    search("Ausschuss")
+        .body("data[0].highlight.body", containsString("<mark>Ausschuss</mark> vertagte"));
+  }
+
+  @Test
+  void bodyHighlightIsAbsentWhenOnlyLongerWordsBeginLikeTheMatch() {
+    article(
+        Map.of(
+            "title",
+            "Die Regierung tagt " + token,
+            "body",
+            "<p>Der Regierungschef und die Regierungssprecherin schwiegen.</p>"));
+
+    search("Regierung")
+        .body("data[0].highlight.title", containsString("<mark>Regierung</mark>"))
+        .body("data[0].highlight.body", nullValue());
+  }
+
+  @Test
   void draftsScheduledAndArchivedArticlesStayOutOfAnonymousSearch() {
     String published = article(Map.of("title", "Veröffentlicht " + token));
     String draft = article(Map.of("title", "Entwurf " + token, "status", "draft"));
