@@ -24,8 +24,10 @@ public class ArticleFilter {
               + " \"quotes\" find a phrase, -word excludes a word, and or between words offers"
               + " alternatives."
               + " Accents and umlauts are ignored (Ubung finds Übung), German and English words"
-              + " match in any inflection (Waffe finds Waffen), and when nothing matches exactly, one"
-              + " typo in a title word of five or more letters is forgiven. A search considers the newest 200 matching articles"
+              + " match in any inflection (Waffe finds Waffen), and when nothing matches exactly, a"
+              + " word of five or more letters with one typo stands for the title words it is one"
+              + " typo away from (Übnug finds Übung). A search considers the newest 200 matching"
+              + " articles"
               + " (the server's FEDER_SEARCH_MAX_RESULTS), ranked among them; meta.totalItems"
               + " counts those. Blank means no search. Not combinable with cursor.",
       schema =

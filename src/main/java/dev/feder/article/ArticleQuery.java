@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,22 +27,11 @@ import java.util.regex.Pattern;
  * a page costs a fixed number of statements whatever its size.
  *
  * <p>Each condition is kept twice, as JPQL for the plain list and as SQL over {@code article a} for
- * the search, which needs PostgreSQL's full-text and trigram operators. The search objects (search
- * vector, configurations, typo check) are defined in {@code V2__article_search.sql}.
+ * the search, which needs PostgreSQL's full-text operators. The search objects (search vector,
+ * configurations, typo check) are defined in {@code V2__article_search.sql}, the vocabulary of
+ * title words for typos in {@code V10__typo_vocabulary.sql}.
  */
 final class ArticleQuery {
-
-  /**
-   * The word similarity of the search text to a title at which the trigram index offers the title
-   * as a candidate for typo matching, by the length of the shortest word that must match. Low
-   * enough for two swapped letters, which change up to four trigrams of a word: two of six left in
-   * common for a five-letter word; half for an eleven-letter one (Ärtzekammer, Ärztekammer). Long
-   * words take a higher threshold, which keeps the candidates from the index few; the typo check in
-   * the database drops the candidates that merely share a few letters.
-   */
-  private static String typoThreshold(int shortestWord) {
-    return shortestWord >= 11 ? "0.45" : shortestWord >= 7 ? "0.35" : "0.3";
-  }
 
   /** A word long enough for typo matching (the database checks words of five letters or more). */
   private static final Pattern TYPO_WORD = Pattern.compile("[\\p{L}\\p{N}]{5,}");
@@ -91,6 +79,10 @@ final class ArticleQuery {
   private int searchWindow = Integer.MAX_VALUE;
   private boolean typoCandidate;
   private boolean typoTolerant;
+
+  /** The search text read with typos forgiven, as a tsquery in text form (see forgiveTypos). */
+  private String typoQuery;
+
   private boolean settingsSet;
 
   /**
@@ -219,31 +211,30 @@ final class ArticleQuery {
     typoCandidate = TYPO_WORD.matcher(text).find() && !EXACT_SYNTAX.matcher(text).find();
   }
 
-  /** The length of the shortest word of five letters or more in the search text. */
-  private int shortestTypoWord() {
-    Matcher words = TYPO_WORD.matcher(search);
-    int shortest = Integer.MAX_VALUE;
-    while (words.find()) {
-      shortest = Math.min(shortest, words.group().length());
-    }
-    return shortest;
-  }
-
   /**
    * Whether the search text has words a typo match could find and typos are not forgiven yet. Typo
-   * matching is a second attempt, made only when the exact search finds nothing: it scans the title
-   * trigram index, which costs far more than the exact search for a common word.
+   * matching is a second attempt, made only when the exact search finds nothing: a typo must not
+   * bring in other words' articles when the typed word has matches of its own.
    */
   boolean mayForgiveTypos() {
     return typoCandidate && !typoTolerant;
   }
 
   /**
-   * From now on, matches the words of five letters or more within one typo of title words instead:
-   * the second attempt, once the exact search found nothing.
+   * From now on, reads each word of five letters or more as any of the title words at most one typo
+   * away from it (the second attempt, once the exact search found nothing), and whether that leaves
+   * anything to search for: false when one of the words is near no title word, in which case
+   * nothing matches.
    */
-  void forgiveTypos() {
+  boolean forgiveTypos() {
     typoTolerant = true;
+    typoQuery =
+        (String)
+            Article.getEntityManager()
+                .createNativeQuery("select cast(public.feder_typo_query(:q) as text)")
+                .setParameter("q", search)
+                .getSingleResult();
+    return typoQuery != null;
   }
 
   boolean searches() {
@@ -518,25 +509,17 @@ final class ArticleQuery {
         .toList();
   }
 
-  /** FROM and WHERE of the search, with the search text read once as query, folded text, words. */
+  /**
+   * FROM and WHERE of the search, with the search text read once as a query: as typed, or as the
+   * words it stands for with typos forgiven.
+   */
   private String searchSource() {
-    String match =
-        typoTolerant
-            // Only asked once the exact search found nothing, so its condition would add nothing
-            // but the cost of reading every candidate's search vector.
-            // The candidates come from the title trigram index as one list first (an init plan),
-            // so that PostgreSQL never walks the date index testing every title in turn.
-            ? "(a.id = any(array(select t.id from article t where"
-                + " public.feder_unaccent(lower(cast(:q as text)))"
-                + " <% public.feder_unaccent(lower(t.title))))"
-                + " and public.feder_title_typo_match(s.words, a.title))"
-            : "a.search_vector @@ s.query";
     StringBuilder sql =
         new StringBuilder(
-            " from article a cross join (select public.feder_search_query(:q) as query,"
-                + " public.feder_unaccent(lower(:q)) as folded,"
-                + " public.feder_words(:q) as words) s where ");
-    sql.append(match);
+            typoTolerant
+                ? " from article a cross join (select cast(:typo as tsquery) as query) s"
+                : " from article a cross join (select public.feder_search_query(:q) as query) s");
+    sql.append(" where a.search_vector @@ s.query");
     sqlWhere.forEach(condition -> sql.append(" and (").append(condition).append(')'));
     return sql.toString();
   }
@@ -546,16 +529,15 @@ final class ArticleQuery {
     if (!settingsSet) {
       // Transaction-local, for this search only: plans made for the actual search text (a generic
       // plan cannot tell a word in every third article from one in none, and walking the list
-      // index for a rare word reads every search vector), and the threshold of the
-      // word-similarity operator <% for typo matching.
+      // index for a rare word reads every search vector).
       settingsSet = true;
-      em.createNativeQuery(
-              "select set_config('plan_cache_mode', 'force_custom_plan', true),"
-                  + " set_config('pg_trgm.word_similarity_threshold', :t, true)")
-          .setParameter("t", typoThreshold(shortestTypoWord()))
+      em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)")
           .getSingleResult();
     }
-    Query query = em.createNativeQuery(sql).setParameter("q", search);
+    Query query =
+        typoTolerant
+            ? em.createNativeQuery(sql).setParameter("typo", typoQuery)
+            : em.createNativeQuery(sql).setParameter("q", search);
     params.map().forEach(query::setParameter);
     return query;
   }

@@ -140,8 +140,7 @@ public class ArticleService {
     }
     ArticleQuery.Hits found = query.searchPage(order, request);
     long total = totalOf(found, query, request);
-    if (total == 0 && query.mayForgiveTypos()) {
-      query.forgiveTypos();
+    if (total == 0 && query.mayForgiveTypos() && query.forgiveTypos()) {
       found = query.searchPage(order, request);
       total = totalOf(found, query, request);
     }

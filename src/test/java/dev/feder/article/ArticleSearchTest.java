@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
+import dev.feder.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -152,6 +153,25 @@ class ArticleSearchTest {
     search("Übnug").body("data.slug", contains(slug));
     search("Marine Übnug").body("data.slug", contains(slug));
     search("Pjöngjagn Marien").body("data.slug", contains(slug));
+    // The typed word stands for the title word, which is then marked like any match.
+    search("Übnug").body("data[0].highlight.title", containsString("<mark>Übung</mark>"));
+  }
+
+  @Test
+  void aTitleWordIsForgivenItsTyposOnceTheTitleHasIt() {
+    TestData.Created article =
+        TestData.publishedArticle("Hafen im Nebel " + token, category, author);
+    search("Leuchtfeurer").body("data", empty());
+
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", article.etag())
+        .body(Map.of("title", "Leuchtfeuer im Nebel " + token))
+        .patch("/api/v1/articles/" + article.id())
+        .then()
+        .statusCode(200);
+
+    search("Leuchtfeurer").body("data.slug", contains(article.slug()));
   }
 
   @Test
