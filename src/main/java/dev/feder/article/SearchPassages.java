@@ -113,25 +113,23 @@ final class SearchPassages {
     if (body == null || body.isEmpty() || lexemes.isEmpty()) {
       return stretches;
     }
-    Folded folded = fold(body);
-    String text = folded.text();
-    TreeSet<Integer> starts = new TreeSet<>();
+    List<String> prefixes = new ArrayList<>();
     for (String lexeme : lexemes) {
-      String prefix = prefixOf(fold(lexeme).text());
-      int from = 0;
-      // Enough candidates per lexeme to fill the stretches even when the first ones are not
-      // matches.
-      int found = 0;
-      while (found < MAX_STRETCHES) {
-        int at = text.indexOf(prefix, from);
-        if (at < 0) {
-          break;
+      prefixes.add(prefixOf(fold(lexeme)));
+    }
+    // Enough candidates per lexeme to fill the stretches even when the first ones are not matches.
+    int[] found = new int[prefixes.size()];
+    TreeSet<Integer> starts = new TreeSet<>();
+    for (int i = 0; i < body.length(); i++) {
+      if (!Character.isLetterOrDigit(body.charAt(i))
+          || (i > 0 && Character.isLetterOrDigit(body.charAt(i - 1)))) {
+        continue;
+      }
+      for (int k = 0; k < prefixes.size(); k++) {
+        if (found[k] < MAX_STRETCHES && beginsWith(body, i, prefixes.get(k))) {
+          starts.add(i);
+          found[k]++;
         }
-        if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
-          starts.add(folded.original(at));
-          found++;
-        }
-        from = at + 1;
       }
     }
     int end = -1;
@@ -185,48 +183,45 @@ final class SearchPassages {
     return body.substring(begin, end);
   }
 
-  /** A folded text and, for each of its characters, the index of the character it came from. */
-  record Folded(String text, int[] origins) {
-    int original(int index) {
-      return origins[index];
-    }
-  }
-
-  /** Lower case without accents, ß as ss, æ as ae and so on, like {@code feder_unaccent}. */
-  static Folded fold(CharSequence text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    int[] origins = new int[text.length() * 2 + 16];
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      String folded;
-      if (c < 0x80) {
-        folded = null;
-        c = Character.toLowerCase(c);
-      } else {
-        folded = foldChar(c);
+  /**
+   * Whether the word at {@code at} begins with {@code prefix} once folded, compared character by
+   * character so that a body is never copied.
+   */
+  private static boolean beginsWith(String text, int at, String prefix) {
+    int k = 0;
+    for (int j = at; k < prefix.length(); j++) {
+      if (j >= text.length()) {
+        return false;
       }
-      if (folded == null) {
-        origins = room(origins, out.length() + 1);
-        origins[out.length()] = i;
-        out.append(c);
-      } else {
-        origins = room(origins, out.length() + folded.length());
-        for (int k = 0; k < folded.length(); k++) {
-          origins[out.length()] = i;
-          out.append(folded.charAt(k));
+      char c = text.charAt(j);
+      if (c < 0x80) {
+        if (Character.toLowerCase(c) != prefix.charAt(k++)) {
+          return false;
+        }
+        continue;
+      }
+      String folded = foldChar(c);
+      for (int f = 0; f < folded.length() && k < prefix.length(); f++) {
+        if (folded.charAt(f) != prefix.charAt(k++)) {
+          return false;
         }
       }
     }
-    return new Folded(out.toString(), origins);
+    return true;
   }
 
-  private static int[] room(int[] origins, int size) {
-    if (size <= origins.length) {
-      return origins;
+  /** Lower case without accents, ß as ss, æ as ae and so on, like {@code feder_unaccent}. */
+  static String fold(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        out.append(Character.toLowerCase(c));
+      } else {
+        out.append(foldChar(c));
+      }
     }
-    int[] larger = new int[Math.max(size, origins.length * 2)];
-    System.arraycopy(origins, 0, larger, 0, origins.length);
-    return larger;
+    return out.toString();
   }
 
   private static String foldChar(char c) {
