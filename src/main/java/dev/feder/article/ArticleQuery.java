@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * <p>Each condition is kept twice, as JPQL for the plain list and as SQL over {@code article a} for
  * the search, which needs PostgreSQL's full-text operators. The search objects (search vector,
  * configurations, typo check) are defined in {@code V2__article_search.sql}, the vocabulary of
- * title words for typos in {@code V10__typo_vocabulary.sql}.
+ * title words for typos in {@code V10__typo_vocabulary.sql}, the choice of plan in {@code
+ * V11__search_plan_choice.sql}.
  */
 final class ArticleQuery {
 
@@ -228,6 +229,7 @@ final class ArticleQuery {
    */
   boolean forgiveTypos() {
     typoTolerant = true;
+    settingsSet = false;
     typoQuery =
         (String)
             Article.getEntityManager()
@@ -515,10 +517,7 @@ final class ArticleQuery {
    */
   private String searchSource() {
     StringBuilder sql =
-        new StringBuilder(
-            typoTolerant
-                ? " from article a cross join (select cast(:typo as tsquery) as query) s"
-                : " from article a cross join (select public.feder_search_query(:q) as query) s");
+        new StringBuilder(" from article a cross join (select " + searchText() + " as query) s");
     sql.append(" where a.search_vector @@ s.query");
     sqlWhere.forEach(condition -> sql.append(" and (").append(condition).append(')'));
     return sql.toString();
@@ -528,18 +527,30 @@ final class ArticleQuery {
     EntityManager em = Article.getEntityManager();
     if (!settingsSet) {
       // Transaction-local, for this search only: plans made for the actual search text (a generic
-      // plan cannot tell a word in every third article from one in none, and walking the list
-      // index for a rare word reads every search vector).
+      // plan cannot tell a word in every third article from one in none), and the window
+      // collected through the search index or along the list index, whichever reads less for
+      // this text (see V11__search_plan_choice.sql).
       settingsSet = true;
-      em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)")
+      withSearchText(
+              em.createNativeQuery(
+                  "select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                      + " public.feder_plan_search("
+                      + searchText()
+                      + ")"))
           .getSingleResult();
     }
-    Query query =
-        typoTolerant
-            ? em.createNativeQuery(sql).setParameter("typo", typoQuery)
-            : em.createNativeQuery(sql).setParameter("q", search);
+    Query query = withSearchText(em.createNativeQuery(sql));
     params.map().forEach(query::setParameter);
     return query;
+  }
+
+  /** The search text as a tsquery: as typed, or read with typos forgiven. */
+  private String searchText() {
+    return typoTolerant ? "cast(:typo as tsquery)" : "public.feder_search_query(:q)";
+  }
+
+  private Query withSearchText(Query query) {
+    return typoTolerant ? query.setParameter("typo", typoQuery) : query.setParameter("q", search);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.feder.article;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * trash: the queries' conditions imply the index predicates, and the index order is the lists'
  * ({@code V6__article_trash.sql}). The SQL is what {@link ArticleQuery} asks for, by hand. The
  * plans are made for a newsroom-sized table (rows inserted in a transaction that is rolled back),
- * so they do not depend on what other tests left in the shared database.
+ * so they do not depend on what other tests left in the shared database. The same table shows the
+ * search choosing how to collect its matches ({@code V11__search_plan_choice.sql}).
  */
 @QuarkusTest
 class ArticleListIndexesTest {
@@ -52,6 +54,26 @@ class ArticleListIndexesTest {
     assertReadsInOrder(plan, "article_trash_idx");
   }
 
+  @Test
+  void searchForARareWordCollectsItsMatchesThroughTheSearchIndex() throws SQLException {
+    // 40 of 20,000 articles: walking the list index would read 10,000 search vectors.
+    assertEquals(
+        "t|off",
+        rows(
+            "select public.feder_plan_search(public.feder_search_query('Mietpreisbremse')),"
+                + " current_setting('enable_indexscan')"));
+  }
+
+  @Test
+  void searchForACommonWordWalksTheListIndex() throws SQLException {
+    // In every article: the newest 200 matches are the newest 200 articles.
+    assertEquals(
+        "f|on",
+        rows(
+            "select public.feder_plan_search(public.feder_search_query('Meldung')),"
+                + " current_setting('enable_indexscan')"));
+  }
+
   /** The plan reads the index and needs no sort: a page stops after its rows. */
   private static void assertReadsInOrder(String plan, String index) {
     assertTrue(plan.contains("Index Only Scan using " + index), plan);
@@ -59,6 +81,11 @@ class ArticleListIndexesTest {
   }
 
   private String plan(String sql) throws SQLException {
+    return rows("explain " + sql);
+  }
+
+  /** The rows of a query over the newsroom-sized table, a line each, columns joined by |. */
+  private String rows(String sql) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
@@ -70,7 +97,9 @@ class ArticleListIndexesTest {
         statement.execute(
             "insert into article (id, slug, title, status, published_at, category_id,"
                 + " created_at, updated_at, deleted_at, deleted_by)"
-                + " select gen_random_uuid(), 'explain-only-' || i, 'Meldung ' || i,"
+                + " select gen_random_uuid(), 'explain-only-' || i,"
+                + " case when i % 500 = 0 then 'Mietpreisbremse: Meldung ' else 'Meldung ' end"
+                + " || i,"
                 + " case when i % 10 < 7 then 'published' when i % 10 < 9 then 'draft'"
                 + " else 'archived' end,"
                 + " case when i % 10 < 7 or i % 10 = 9 then now() - make_interval(mins => i)"
@@ -81,13 +110,19 @@ class ArticleListIndexesTest {
                 + " case when i % 20 = 3 then 'explain' end"
                 + " from generate_series(1, 20000) i");
         statement.execute("analyze article");
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery("explain " + sql)) {
+        StringBuilder text = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+          int columns = rows.getMetaData().getColumnCount();
           while (rows.next()) {
-            plan.append(rows.getString(1)).append('\n');
+            if (!text.isEmpty()) {
+              text.append('\n');
+            }
+            for (int i = 1; i <= columns; i++) {
+              text.append(i > 1 ? "|" : "").append(rows.getString(i));
+            }
           }
         }
-        return plan.toString();
+        return text.toString();
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
