@@ -24,8 +24,8 @@ public class EmbeddedPg {
             .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
             // Modest settings for a laptop-sized machine; big loads need no checkpoint on the way.
-            .setServerConfig("shared_buffers", "256MB")
-            .setServerConfig("effective_cache_size", "2GB")
+            .setServerConfig("shared_buffers", "4GB")
+            .setServerConfig("effective_cache_size", "16GB")
             .setServerConfig("max_wal_size", "8GB")
             .setServerConfig("checkpoint_timeout", "30min")
             .setServerConfig("max_connections", "200")
