@@ -2,6 +2,8 @@ package dev.feder.web;
 
 import dev.feder.persistence.ContentGenerations;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -11,12 +13,21 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers anonymous GET and HEAD requests from the {@link ResponseCache} on the I/O thread, before
  * any resource runs; everything else, and every miss, goes on to the resources. CORS, compression
  * and metrics apply as to any other response.
+ *
+ * <p>A response is built once for all who ask for it at the same time: when the content changes and
+ * a popular page drops out of the cache, the first GET that misses builds it and the same GETs
+ * arriving meanwhile wait for it instead of each reading the database (on two cores, 32 readers of
+ * the front page rebuilding it at once took the list's p99 from 6 ms to 650 ms). Whoever waited and
+ * finds nothing kept (the answer was not cacheable, or the content changed again) builds its own.
  */
 @ApplicationScoped
 public class CachedResponses {
@@ -31,7 +42,33 @@ public class CachedResponses {
    */
   record Miss(ResponseCache.Key key, ContentGenerations.Generation generation) {}
 
+  /** A response being built for the first GET that missed, and the GETs waiting for it. */
+  private static final class Building {
+    final ContentGenerations.Generation generation;
+    private final List<Runnable> waiters = new ArrayList<>();
+    private boolean done;
+
+    Building(ContentGenerations.Generation generation) {
+      this.generation = generation;
+    }
+
+    /** Adds a waiter, unless the response is built already. */
+    synchronized boolean await(Runnable waiter) {
+      if (done) {
+        return false;
+      }
+      waiters.add(waiter);
+      return true;
+    }
+
+    synchronized List<Runnable> finish() {
+      done = true;
+      return List.copyOf(waiters);
+    }
+  }
+
   private final ResponseCache cache;
+  private final Map<ResponseCache.Key, Building> building = new ConcurrentHashMap<>();
 
   public CachedResponses(ResponseCache cache) {
     this.cache = cache;
@@ -52,14 +89,57 @@ public class CachedResponses {
     ResponseCache.Key key =
         new ResponseCache.Key(request.host(), request.uri(), request.getHeader(HttpHeaders.ACCEPT));
     ResponseCache.Entry entry = cache.find(key);
-    if (entry == null) {
-      if (method == HttpMethod.GET) {
-        // Noted before any resource reads the database, so a change meanwhile is never kept.
-        context.put(MISS, new Miss(key, cache.begin()));
-      }
+    if (entry != null) {
+      send(context, entry);
+      return;
+    }
+    if (method == HttpMethod.HEAD) {
       context.next();
       return;
     }
+    // Noted before any resource reads the database, so a change meanwhile is never kept.
+    Miss miss = new Miss(key, cache.begin());
+    context.put(MISS, miss);
+    if (miss.generation() == null) {
+      context.next();
+      return;
+    }
+    Building mine = new Building(miss.generation());
+    Building other = building.putIfAbsent(key, mine);
+    if (other != null && other.generation != miss.generation()) {
+      // Built for content that has changed since: it will not be kept, so build anew.
+      other = building.replace(key, other, mine) ? null : building.putIfAbsent(key, mine);
+    }
+    if (other == null) {
+      context.addEndHandler(done -> finish(key, mine));
+      context.next();
+      return;
+    }
+    Context vertx = Vertx.currentContext();
+    Runnable resume = () -> vertx.runOnContext(v -> resume(context, key));
+    if (!other.await(resume)) {
+      context.next();
+    }
+  }
+
+  /** Ends a building: those who waited look again. */
+  private void finish(ResponseCache.Key key, Building done) {
+    building.remove(key, done);
+    done.finish().forEach(Runnable::run);
+  }
+
+  /** After waiting: the response just built if it was kept, else this request builds its own. */
+  private void resume(RoutingContext context, ResponseCache.Key key) {
+    ResponseCache.Entry entry = cache.find(key);
+    if (entry != null) {
+      send(context, entry);
+    } else {
+      context.next();
+    }
+  }
+
+  private static void send(RoutingContext context, ResponseCache.Entry entry) {
+    HttpServerRequest request = context.request();
     HttpServerResponse response = context.response();
     for (Map.Entry<String, String> header : entry.headers()) {
       response.headers().add(header.getKey(), header.getValue());

@@ -15,14 +15,26 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -55,6 +67,56 @@ class ResponseCacheTest {
     assertEquals(first.header("Cache-Control"), second.header("Cache-Control"));
     assertEquals(first.header("Vary"), second.header("Vary"));
     assertEquals(first.header("Link"), second.header("Link"));
+  }
+
+  @Test
+  void concurrentReadsOfAPageNotKeptYetBuildItOnce() throws Exception {
+    Fixture fixture = fixture();
+    String path = "/api/v1/articles?category=" + fixture.category().slug();
+    long once = statementsFor(() -> Api.anonymous().get(path).then().statusCode(200));
+    // Any write ends the generation: the page is no longer kept.
+    TestData.author("Karin Weiß " + fixture.run());
+
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path)).build();
+    int readers = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(readers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    long statements;
+    try {
+      statements =
+          statementsFor(
+              () -> {
+                for (int i = 0; i < readers; i++) {
+                  answers.add(
+                      pool.submit(
+                          () -> {
+                            start.await();
+                            return client.send(request, BodyHandlers.ofString());
+                          }));
+                }
+                start.countDown();
+                for (Future<HttpResponse<String>> answer : answers) {
+                  try {
+                    answer.get(30, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+                return null;
+              });
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertEquals(once, statements, "statements for " + readers + " reads at once");
+    String body = answers.get(0).get().body();
+    for (Future<HttpResponse<String>> answer : answers) {
+      assertEquals(200, answer.get().statusCode());
+      assertEquals(body, answer.get().body());
+    }
   }
 
   @Test
