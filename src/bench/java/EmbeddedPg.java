@@ -12,6 +12,7 @@ public class EmbeddedPg {
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args[0]).toAbsolutePath();
     int port = Integer.parseInt(args[1]);
+    long memoryMb = memoryMb();
     Files.createDirectories(data.getParent());
     // The server outlives this JVM, so its output must not go to a pipe that closes with it.
     Path log = data.resolveSibling("postgres.log");
@@ -23,9 +24,10 @@ public class EmbeddedPg {
             .setPGStartupWait(java.time.Duration.ofSeconds(60))
             .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            // Modest settings for a laptop-sized machine; big loads need no checkpoint on the way.
-            .setServerConfig("shared_buffers", "4GB")
-            .setServerConfig("effective_cache_size", "16GB")
+            // The usual sizing: shared buffers a quarter of the memory (at most 8 GB), the planner
+            // told that most of the rest caches files; big loads need no checkpoint on the way.
+            .setServerConfig("shared_buffers", Math.min(memoryMb / 4, 8192) + "MB")
+            .setServerConfig("effective_cache_size", memoryMb * 2 / 3 + "MB")
             .setServerConfig("max_wal_size", "8GB")
             .setServerConfig("checkpoint_timeout", "30min")
             .setServerConfig("max_connections", "200")
@@ -34,5 +36,19 @@ public class EmbeddedPg {
         "bench: embedded PostgreSQL ready at " + postgres.getJdbcUrl("postgres", "postgres"));
     // Skip the library's shutdown hook, which would stop the server again.
     Runtime.getRuntime().halt(0);
+  }
+
+  /** The machine's memory in MB, from /proc/meminfo (2 GB where it cannot be read). */
+  static long memoryMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      // fall through
+    }
+    return 2048;
   }
 }
