@@ -23,8 +23,11 @@ final class SearchPassages {
   /** Characters on each side of a candidate word. */
   static final int RADIUS = 160;
 
-  /** At most this many stretches per body; the highlight keeps the first two with a match. */
-  static final int MAX_STRETCHES = 4;
+  /** Candidate words per lexeme; the highlight keeps the first two stretches with a match. */
+  static final int PER_LEXEME = 4;
+
+  /** Letters after the lexeme up to which a word counts as one of its inflections. */
+  static final int INFLECTION = 4;
 
   private SearchPassages() {}
 
@@ -117,20 +120,27 @@ final class SearchPassages {
     for (String lexeme : lexemes) {
       prefixes.add(prefixOf(fold(lexeme)));
     }
-    // Enough candidates per lexeme to fill the stretches even when the first ones are not matches.
-    int[] found = new int[prefixes.size()];
+    // Per lexeme the first few candidates, inflections before compounds: a word that goes on
+    // for more than a few letters after the lexeme ("Regierungschef" for "regier") is most often
+    // a word of its own, and a few of those must not crowd out a match further on.
     TreeSet<Integer> starts = new TreeSet<>();
-    for (int i = 0; i < body.length(); i++) {
-      if (!Character.isLetterOrDigit(body.charAt(i))
-          || (i > 0 && Character.isLetterOrDigit(body.charAt(i - 1)))) {
-        continue;
-      }
-      for (int k = 0; k < prefixes.size(); k++) {
-        if (found[k] < MAX_STRETCHES && beginsWith(body, i, prefixes.get(k))) {
-          starts.add(i);
-          found[k]++;
+    for (String prefix : prefixes) {
+      List<Integer> inflections = new ArrayList<>();
+      List<Integer> longer = new ArrayList<>();
+      for (int i = 0; i < body.length() && inflections.size() < PER_LEXEME; i++) {
+        if (!Character.isLetterOrDigit(body.charAt(i))
+            || (i > 0 && Character.isLetterOrDigit(body.charAt(i - 1)))
+            || !beginsWith(body, i, prefix)) {
+          continue;
+        }
+        if (wordLength(body, i) <= prefix.length() + INFLECTION) {
+          inflections.add(i);
+        } else if (longer.size() < PER_LEXEME) {
+          longer.add(i);
         }
       }
+      starts.addAll(inflections);
+      starts.addAll(longer.subList(0, Math.min(longer.size(), PER_LEXEME - inflections.size())));
     }
     int end = -1;
     int begin = -1;
@@ -143,9 +153,6 @@ final class SearchPassages {
       }
       if (begin >= 0) {
         stretches.add(cut(body, begin, end));
-        if (stretches.size() == MAX_STRETCHES) {
-          return stretches;
-        }
       }
       begin = from;
       end = to;
@@ -157,13 +164,30 @@ final class SearchPassages {
   }
 
   /**
-   * The part of a lexeme every word it stems from begins with: English stems may end in an i that
-   * was a y ("happi" from "happy").
+   * The part of a lexeme every word it stems from begins with. German stems and unstemmed words are
+   * prefixes of their words already; English stems may end in letters the word does not have there:
+   * an i that was a y ("happi" from "happy"), an e ("hope" from "hoping"), "bl" from "bility"
+   * ("possibl" from "possibility").
    */
   private static String prefixOf(String lexeme) {
-    return lexeme.length() > 3 && lexeme.endsWith("i")
+    if (lexeme.length() <= 3) {
+      return lexeme;
+    }
+    if (lexeme.endsWith("bl")) {
+      return lexeme.substring(0, lexeme.length() - 1);
+    }
+    return lexeme.endsWith("i") || lexeme.endsWith("e")
         ? lexeme.substring(0, lexeme.length() - 1)
         : lexeme;
+  }
+
+  /** The length of the word that begins at {@code at}. */
+  private static int wordLength(String text, int at) {
+    int end = at;
+    while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+      end++;
+    }
+    return end - at;
   }
 
   /** {@code body} from {@code from} to {@code to}, moved inwards to whole words. */

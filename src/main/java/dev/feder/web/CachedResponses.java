@@ -118,7 +118,8 @@ public class CachedResponses {
     Context vertx = Vertx.currentContext();
     Runnable resume = () -> vertx.runOnContext(v -> resume(context, key));
     if (!other.await(resume)) {
-      context.next();
+      // Built just now: kept or not, as for those who waited.
+      resume(context, key);
     }
   }
 

@@ -153,6 +153,8 @@ class ArticleSearchTest {
     search("Übnug").body("data.slug", contains(slug));
     search("Marine Übnug").body("data.slug", contains(slug));
     search("Pjöngjagn Marien").body("data.slug", contains(slug));
+    // A stop word is no typo and does not stop the others from being forgiven.
+    search("Übnug zwischen").body("data.slug", contains(slug));
     // The typed word stands for the title word, which is then marked like any match.
     search("Übnug").body("data[0].highlight.title", containsString("<mark>Übung</mark>"));
   }
@@ -232,6 +234,22 @@ class ArticleSearchTest {
         .body("data[0].highlight.body.length()", org.hamcrest.Matchers.lessThan(400));
     search("Ausschuss")
         .body("data[0].highlight.body", containsString("<mark>Ausschuss</mark> vertagte"));
+  }
+
+  @Test
+  void bodyHighlightFindsTheMatchBehindWordsThatOnlyBeginLikeIt() {
+    article(
+        Map.of(
+            "title", "Die Regierung tagt " + token,
+            "body",
+                "<p>Der Regierungschef, die Regierungssprecherin, das Regierungsviertel, die"
+                    + " Regierungskrise und die Regierungsbank.</p>"
+                    + "<p>Lange war unklar, wer kommt.</p>".repeat(20)
+                    + "<p>Am Abend tagte die Regierung im Kanzleramt.</p>"));
+
+    search("Regierung")
+        .body("data[0].highlight.body", containsString("die <mark>Regierung</mark>"))
+        .body("data[0].highlight.body", not(containsString("<mark>Regierungschef")));
   }
 
   @Test
