@@ -21,10 +21,10 @@ import java.util.TreeSet;
 final class SearchPassages {
 
   /** Characters on each side of a candidate word. */
-  static final int RADIUS = 160;
+  static final int RADIUS = 120;
 
   /** Candidate words per lexeme; the highlight keeps the first two stretches with a match. */
-  static final int PER_LEXEME = 4;
+  static final int PER_LEXEME = 3;
 
   /** Letters after the lexeme up to which a word counts as one of its inflections. */
   static final int INFLECTION = 4;
@@ -116,10 +116,7 @@ final class SearchPassages {
     if (body == null || body.isEmpty() || lexemes.isEmpty()) {
       return stretches;
     }
-    List<String> prefixes = new ArrayList<>();
-    for (String lexeme : lexemes) {
-      prefixes.add(prefixOf(fold(lexeme)));
-    }
+    List<String> prefixes = prefixes(lexemes);
     // Per lexeme the first few candidates, inflections before compounds: a word that goes on
     // for more than a few letters after the lexeme ("Regierungschef" for "regier") is most often
     // a word of its own, and a few of those must not crowd out a match further on.
@@ -179,6 +176,28 @@ final class SearchPassages {
     return lexeme.endsWith("i") || lexeme.endsWith("e")
         ? lexeme.substring(0, lexeme.length() - 1)
         : lexeme;
+  }
+
+  /**
+   * The distinct prefixes of the lexemes, without those that begin with another one ("regierung"
+   * besides "regier"): their candidates are among the other's.
+   */
+  private static List<String> prefixes(List<String> lexemes) {
+    List<String> all = new ArrayList<>();
+    for (String lexeme : lexemes) {
+      all.add(prefixOf(fold(lexeme)));
+    }
+    List<String> prefixes = new ArrayList<>();
+    for (String prefix : all) {
+      boolean covered = prefixes.contains(prefix);
+      for (String other : all) {
+        covered |= prefix.length() > other.length() && prefix.startsWith(other);
+      }
+      if (!covered) {
+        prefixes.add(prefix);
+      }
+    }
+    return prefixes;
   }
 
   /** The length of the word that begins at {@code at}. */
