@@ -529,7 +529,7 @@ final class ArticleQuery {
       // Transaction-local, for this search only: plans made for the actual search text (a generic
       // plan cannot tell a word in every third article from one in none), and the window
       // collected through the search index or along the list index, whichever reads less for
-      // this text (see V11__search_plan_choice.sql).
+      // this text (see V11__search_plan_choice.sql and V13).
       settingsSet = true;
       withSearchText(
               em.createNativeQuery(

@@ -58,20 +58,20 @@ class ArticleListIndexesTest {
   void searchForARareWordCollectsItsMatchesThroughTheSearchIndex() throws SQLException {
     // 40 of 20,000 articles: walking the list index would read 10,000 search vectors.
     assertEquals(
-        "t|off",
+        "t|off|off",
         rows(
             "select public.feder_plan_search(public.feder_search_query('Mietpreisbremse')),"
-                + " current_setting('enable_indexscan')"));
+                + " current_setting('enable_indexscan'), current_setting('enable_seqscan')"));
   }
 
   @Test
   void searchForACommonWordWalksTheListIndex() throws SQLException {
     // In every article: the newest 200 matches are the newest 200 articles.
     assertEquals(
-        "f|on",
+        "f|on|on",
         rows(
             "select public.feder_plan_search(public.feder_search_query('Meldung')),"
-                + " current_setting('enable_indexscan')"));
+                + " current_setting('enable_indexscan'), current_setting('enable_seqscan')"));
   }
 
   /** The plan reads the index and needs no sort: a page stops after its rows. */
