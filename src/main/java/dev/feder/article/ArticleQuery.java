@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * <p>Each condition is kept twice, as JPQL for the plain list and as SQL over {@code article a} for
  * the search, which needs PostgreSQL's full-text operators. The search objects (search vector,
  * configurations, typo check) are defined in {@code V2__article_search.sql}, the vocabulary of
- * title words for typos in {@code V10__typo_vocabulary.sql}, the choice of plan in {@code
- * V11__search_plan_choice.sql}.
+ * title words for typos in {@code V10__typo_vocabulary.sql} (query: V12), the choice of plan in
+ * {@code V11__search_plan_choice.sql} (V13).
  */
 final class ArticleQuery {
 
@@ -204,8 +204,8 @@ final class ArticleQuery {
 
   /**
    * Only articles matching a search text: all its words in title, subtitle, excerpt or body (any
-   * inflection, accents ignored), or, for plain words and after {@link #forgiveTypos()}, all words
-   * of five letters or more within one typo of title words.
+   * inflection, accents ignored), or, for plain words and after {@link #forgiveTypos()}, with each
+   * word of five letters or more read as the title words one typo away from it.
    */
   void matching(String text) {
     search = text;

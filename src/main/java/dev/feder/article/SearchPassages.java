@@ -12,22 +12,22 @@ import java.util.TreeSet;
  * each hit (which was most of the time a search took).
  *
  * <p>A stretch lies around a word that begins with one of the query's lexemes once both are folded
- * like the search configurations fold them (lower case, accents removed, ß as ss): the German and
- * English stemmers only cut endings off, so every word the search matched begins with its lexeme.
- * Such a word is a candidate, not a match ("Regierungschef" begins with "regier" but stems to a
- * word of its own); the database decides which words to mark, and a stretch in which it marks none
- * is dropped.
+ * like the search configurations fold them (lower case, accents removed, ß as ss): the German
+ * stemmer only cuts endings off, so every word the search matched begins with its lexeme (English
+ * stems are widened where they end unlike their words, see {@link #prefixOf}). Such a word is a
+ * candidate, not a match ("Regierungschef" begins with "regier" but stems to a word of its own);
+ * the database decides which words to mark, and a stretch in which it marks none is dropped.
  */
 final class SearchPassages {
 
   /** Characters on each side of a candidate word. */
-  static final int RADIUS = 120;
+  private static final int RADIUS = 120;
 
   /** Candidate words per lexeme; the highlight keeps the first two stretches with a match. */
-  static final int PER_LEXEME = 3;
+  private static final int PER_LEXEME = 3;
 
   /** Letters after the lexeme up to which a word counts as one of its inflections. */
-  static final int INFLECTION = 4;
+  private static final int INFLECTION = 4;
 
   private SearchPassages() {}
 
@@ -254,7 +254,7 @@ final class SearchPassages {
   }
 
   /** Lower case without accents, ß as ss, æ as ae and so on, like {@code feder_unaccent}. */
-  static String fold(String text) {
+  private static String fold(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
