@@ -3,7 +3,7 @@
 #
 #   src/bench/run.sh [--articles 10000] [--duration 30] [--warmup 10] [--jit-warmup 60] [--connections 32]
 #                    [--threads 2] [--modes on,off] [--two-instances] [--scenarios list,by-slug]
-#                    [--java-opts "-Xmx256m"] [--cursor-depth 5000] [--port 8088]
+#                    [--java-opts "-Xmx256m -XX:+UseSerialGC"] [--cursor-depth 5000] [--port 8088]
 #                    [--nginx-port 8089] [--no-seed | --reset] [--build] [--keep-db]
 #
 # Builds the jar if missing, starts the database (QUARKUS_DATASOURCE_JDBC_URL or an embedded

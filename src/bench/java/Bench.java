@@ -120,7 +120,8 @@ public class Bench {
   int slugCount = 1_000;
   boolean twoInstances;
   List<String> modes = List.of("on", "off");
-  String javaOpts = "-Xmx256m";
+  /** Feder's recommended JVM settings for a small instance (README, Deployment). */
+  String javaOpts = "-Xmx256m -XX:+UseSerialGC";
   String only;
   Path out = Path.of("target/bench");
   Path benchDir = Path.of("src/bench");
@@ -599,6 +600,9 @@ public class Bench {
       env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
       env.put("FEDER_AUTH_BOOTSTRAP_TOKEN", b.adminToken);
       env.put("FEDER_DEMO_ENABLED", "false");
+      // As recommended for Feder (README, Deployment): two malloc arenas instead of one per thread
+      // and core, so native memory freed by the JIT and the I/O buffers is reused.
+      env.putIfAbsent("MALLOC_ARENA_MAX", "2");
       env.putAll(mode.env());
       long t0 = System.nanoTime();
       Feder f = new Feder(pb.start(), log);
@@ -873,6 +877,7 @@ public class Bench {
         "java",
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     m.put("java options of Feder", javaOpts);
+    m.put("MALLOC_ARENA_MAX of Feder", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
     m.put(
         "wrk",
         command(wrk, "-v").lines().findFirst().orElse("?").replaceAll("\\s*Copyright.*", ""));

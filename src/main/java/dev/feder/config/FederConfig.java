@@ -34,6 +34,9 @@ public interface FederConfig {
   /** Full-text search of articles. */
   Search search();
 
+  /** Work done once in the background after startup. */
+  WarmUp warmUp();
+
   /** Database bootstrapping. */
   interface Database {
     /** Start an embedded PostgreSQL when no datasource URL is set (default in dev and test). */
@@ -132,5 +135,15 @@ public interface FederConfig {
     @Min(1)
     @Max(100000)
     int maxResults();
+  }
+
+  /** Work done once in the background after startup. */
+  interface WarmUp {
+    /**
+     * Make the public article reads once right after startup (see {@code ReadWarmup}), so that the
+     * first readers find their queries parsed.
+     */
+    @WithDefault("true")
+    boolean enabled();
   }
 }
