@@ -600,8 +600,8 @@ public class Bench {
       env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
       env.put("FEDER_AUTH_BOOTSTRAP_TOKEN", b.adminToken);
       env.put("FEDER_DEMO_ENABLED", "false");
-      // As recommended for Feder (README, Deployment): two malloc arenas instead of one per thread
-      // and core, so native memory freed by the JIT and the I/O buffers is reused.
+      // As recommended for Feder (README, Deployment): two malloc arenas instead of up to eight per
+      // core, so native memory freed by the JIT and the I/O buffers is reused.
       env.putIfAbsent("MALLOC_ARENA_MAX", "2");
       env.putAll(mode.env());
       long t0 = System.nanoTime();

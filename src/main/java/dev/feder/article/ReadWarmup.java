@@ -5,6 +5,7 @@ import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,8 @@ public class ReadWarmup implements HealthCheck {
    */
   private volatile String state = "pending";
 
+  private volatile boolean stopping;
+
   public ReadWarmup(FederConfig config, ArticleService articles) {
     this.config = config;
     this.articles = articles;
@@ -57,57 +60,76 @@ public class ReadWarmup implements HealthCheck {
       state = "off";
       return;
     }
-    Thread thread = new Thread(this::runLogged, "feder-read-warm-up");
+    Thread thread = new Thread(this::warmUp, "feder-read-warm-up");
     thread.setDaemon(true);
-    thread.setPriority(Thread.MIN_PRIORITY);
     thread.start();
   }
 
-  private void runLogged() {
+  /** A warm-up still running when the application stops (or reloads in dev mode) ends quietly. */
+  void onStop(@Observes ShutdownEvent event) {
+    stopping = true;
+  }
+
+  /** Runs the reads and records how that went; whatever happens, readiness stops waiting. */
+  void warmUp() {
     long start = System.nanoTime();
+    String outcome = "failed";
     try {
       List<String> reads = run();
-      state = "done";
+      outcome = "done";
       LOG.debugf("Read warm-up: %s in %d ms", reads, (System.nanoTime() - start) / 1_000_000);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       // Only a head start: readers parse whatever was not warmed, so the instance is ready anyway.
-      state = "failed";
-      LOG.warnf("Read warm-up stopped: %s", e.toString());
+      if (!stopping) {
+        LOG.warn("Read warm-up stopped", e);
+      }
+      if (e instanceof Error error) {
+        throw error;
+      }
+    } finally {
+      state = outcome;
     }
   }
 
   @Override
   public HealthCheckResponse call() {
+    String now = state;
     return HealthCheckResponse.named("read warm-up")
-        .status(!"pending".equals(state))
-        .withData("state", state)
+        .status(!"pending".equals(now))
+        .withData("state", now)
         .build();
   }
 
   /**
-   * Makes the reads in a request context of their own and names those made, with the category and
-   * article they started from (the newest public one); the reads that need an article are left out
-   * while there is none.
+   * Makes the reads in a request context of their own (or the caller's, if it has one) and names
+   * those made, with the category and article they started from (the newest public one); the reads
+   * that need an article are left out while there is none, and the rest once the application stops.
    */
-  public List<String> run() {
+  List<String> run() {
     ManagedContext requestContext = Arc.container().requestContext();
-    requestContext.activate();
+    boolean own = !requestContext.isActive();
+    if (own) {
+      requestContext.activate();
+    }
     try {
       return reads();
     } finally {
-      requestContext.terminate();
+      if (own) {
+        requestContext.terminate();
+      }
     }
   }
 
   private List<String> reads() {
     List<String> done = new ArrayList<>();
-    Page<ArticleListItem> newest = list(PageRequest.of(null, null), new ArticleFilter());
+    // A page of one has the query shape of any page, and a cursor as soon as there are two.
+    Page<ArticleListItem> newest = list(PageRequest.of(null, "1"), new ArticleFilter());
     done.add("list");
-    if (newest.nextCursor() != null) {
+    if (newest.nextCursor() != null && !stopping) {
       list(PageRequest.of(null, null, newest.nextCursor()), new ArticleFilter());
       done.add("cursor");
     }
-    if (newest.items().isEmpty()) {
+    if (newest.items().isEmpty() || stopping) {
       return done;
     }
     ArticleListItem first = newest.items().get(0);

@@ -7,6 +7,7 @@ import static dev.feder.article.ArticleFixtures.sections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.feder.config.FederConfig;
 import dev.feder.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -14,18 +15,44 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 
 /**
- * The warm-up after startup (off in the other tests) reads as an anonymous reader would, outside
- * any HTTP request: it starts from the newest public article, not from a scheduled one that an
- * editor would see first.
+ * The warm-up after startup (switched off for the tests, so run here by hand) reads as an anonymous
+ * reader would, outside any HTTP request: it starts from the newest public article, not from a
+ * scheduled one that an editor would see first. Readiness waits for it, and only for it.
  */
 @QuarkusTest
 class ReadWarmupTest {
 
   @Inject @Readiness ReadWarmup warmup;
+  @Inject FederConfig config;
+  @Inject ArticleService articles;
+
+  @Test
+  void readinessWaitsUntilTheWarmUpHasRunAndNotLonger() {
+    ReadWarmup starting = new ReadWarmup(config, articles);
+    assertEquals(HealthCheckResponse.Status.DOWN, starting.call().getStatus());
+    assertEquals("pending", starting.call().getData().orElseThrow().get("state"));
+
+    starting.warmUp();
+
+    assertEquals(HealthCheckResponse.Status.UP, starting.call().getStatus());
+    assertEquals("done", starting.call().getData().orElseThrow().get("state"));
+  }
+
+  @Test
+  void aWarmUpThatFailsLeavesTheInstanceReady() {
+    // Without the article service every read throws.
+    ReadWarmup broken = new ReadWarmup(config, null);
+
+    broken.warmUp();
+
+    assertEquals(HealthCheckResponse.Status.UP, broken.call().getStatus());
+    assertEquals("failed", broken.call().getData().orElseThrow().get("state"));
+  }
 
   @Test
   void readsTheNewestPublicArticleAsAnAnonymousReader() {
