@@ -78,15 +78,13 @@ public class ReadWarmup implements HealthCheck {
       List<String> reads = run();
       outcome = "done";
       LOG.debugf("Read warm-up: %s in %d ms", reads, (System.nanoTime() - start) / 1_000_000);
-    } catch (RuntimeException | Error e) {
-      // Only a head start: readers parse whatever was not warmed, so the instance is ready anyway.
+    } catch (RuntimeException e) {
       if (!stopping) {
         LOG.warn("Read warm-up stopped", e);
       }
-      if (e instanceof Error error) {
-        throw error;
-      }
     } finally {
+      // Only a head start: readers parse whatever was not warmed, so the instance is ready anyway,
+      // even after an Error (which goes on to the thread's uncaught-exception handler).
       state = outcome;
     }
   }
