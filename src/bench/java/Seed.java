@@ -169,9 +169,12 @@ public class Seed {
     try (Connection c = connect()) {
       Marker marker = Marker.read(c);
       boolean content = hasContent(c);
-      if (marker != null && marker.indexes != null && !marker.indexes.isEmpty()) {
-        log("an earlier seed was interrupted: restoring its %d indexes", marker.indexes.size());
-        createIndexes(marker.indexes);
+      List<String> interrupted =
+          marker != null && marker.indexes != null ? marker.indexes : List.of();
+      if (!interrupted.isEmpty()) {
+        log(
+            "an earlier seed was interrupted: its %d dropped indexes are built after this load",
+            interrupted.size());
       }
       if (content && marker == null && !o.reset) {
         throw new Refusal(
@@ -200,6 +203,12 @@ public class Seed {
       }
       log("content tables emptied (%s)", since(t));
       List<String> indexes = secondaryIndexes(c);
+      for (String def : interrupted) {
+        if (indexes.stream().noneMatch(d -> indexName(d).equals(indexName(def)))) {
+          indexes.add(def);
+        }
+      }
+      ginFirst(indexes);
       new Marker(GENERATOR_VERSION, o.articles, o.seed, "loading", indexes).write(c);
       t = System.nanoTime();
       try (Statement s = c.createStatement()) {
@@ -296,9 +305,12 @@ public class Seed {
         }
       }
     }
-    // The GIN indexes (search vector, trigrams, tags) take longest to build: start them first.
-    defs.sort((a, b) -> Boolean.compare(b.contains("USING gin"), a.contains("USING gin")));
     return defs;
+  }
+
+  /** The GIN indexes (search vector, tags) take longest to build: start them first. */
+  static void ginFirst(List<String> defs) {
+    defs.sort((a, b) -> Boolean.compare(b.contains("USING gin"), a.contains("USING gin")));
   }
 
   static final Pattern INDEX_NAME =
