@@ -87,6 +87,15 @@ final class ArticleQuery {
   private boolean settingsSet;
 
   /**
+   * Number of conditions of the public visibility, where this is a public query: a search with no
+   * further filter may start its window at a publication date (V15__search_window_start.sql).
+   */
+  private int publicConditions = -1;
+
+  /** The earliest publication date the search window reads, or null for the whole archive. */
+  private Instant windowStart;
+
+  /**
    * One article of a search page with its raw headlines, in which {@link ArticleHighlight#START}
    * and {@link ArticleHighlight#STOP} enclose the matches.
    *
@@ -113,7 +122,9 @@ final class ArticleQuery {
 
   /** Only articles public at {@code now}. */
   static ArticleQuery publicAt(Instant now) {
-    return new ArticleQuery(false).withStatus(ArticleStatus.PUBLISHED, now);
+    ArticleQuery query = new ArticleQuery(false).withStatus(ArticleStatus.PUBLISHED, now);
+    query.publicConditions = query.sqlWhere.size();
+    return query;
   }
 
   /** All articles, or those with one status as it reads at {@code now}. */
@@ -269,11 +280,13 @@ final class ArticleQuery {
    * so that only its rows are ranked; headlines are made for the page's rows only.
    */
   Hits searchPage(SortOrder order, PageRequest page) {
+    planSearch();
     List<String[]> keys = order == null ? RELEVANCE : keysOf(order);
     String window =
         "(select a.id, a.language, a.title, a.excerpt, a.published_at, a.created_at,"
             + " a.updated_at, a.search_vector, s.query"
             + searchSource()
+            + (windowStart == null ? "" : " and a.published_at >= :windowStart")
             + " order by a.published_at desc nulls last, a.id limit :window) a";
     StringBuilder inner =
         new StringBuilder(
@@ -305,15 +318,25 @@ final class ArticleQuery {
             + inner
             + ") p join article b on b.id = p.id order by "
             + String.join(", ", outerOrder);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+    Query query =
         nativeQuery(sql)
             .setParameter("window", searchWindow)
             .setParameter("limit", page.size())
             .setParameter("offset", page.offset())
             .setParameter("marks", MARKS)
-            .setParameter("whole", WHOLE)
-            .getResultList();
+            .setParameter("whole", WHOLE);
+    if (windowStart != null) {
+      query.setParameter("windowStart", windowStart);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
+    if (windowStart != null
+        && (rows.isEmpty() || ((Number) rows.get(0)[6]).longValue() < searchWindow)) {
+      // Fewer matches since the window start than the window holds: they need not be the newest
+      // ones, so the whole archive is searched.
+      windowStart = null;
+      return searchPage(order, page);
+    }
     if (rows.isEmpty()) {
       return new Hits(List.of(), null);
     }
@@ -524,24 +547,47 @@ final class ArticleQuery {
   }
 
   private Query nativeQuery(String sql) {
-    EntityManager em = Article.getEntityManager();
-    if (!settingsSet) {
-      // Transaction-local, for this search only: plans made for the actual search text (a generic
-      // plan cannot tell a word in every third article from one in none), and the window
-      // collected through the search index or along the list index, whichever reads less for
-      // this text (see V11__search_plan_choice.sql and V13).
-      settingsSet = true;
-      withSearchText(
-              em.createNativeQuery(
-                  "select set_config('plan_cache_mode', 'force_custom_plan', true),"
-                      + " public.feder_plan_search("
-                      + searchText()
-                      + ")"))
-          .getSingleResult();
-    }
-    Query query = withSearchText(em.createNativeQuery(sql));
+    planSearch();
+    Query query = withSearchText(Article.getEntityManager().createNativeQuery(sql));
     params.map().forEach(query::setParameter);
     return query;
+  }
+
+  /**
+   * Transaction-local, for this search only: plans made for the actual search text (a generic plan
+   * cannot tell a word in every third article from one in none), and the window collected through
+   * the search index or along the list index, whichever reads less for this text (see
+   * V11__search_plan_choice.sql and V13); for a public search with no other filter, also where its
+   * window may start (V15).
+   */
+  private void planSearch() {
+    if (settingsSet) {
+      return;
+    }
+    settingsSet = true;
+    windowStart = null;
+    EntityManager em = Article.getEntityManager();
+    if (publicConditions == sqlWhere.size() && searchWindow < Integer.MAX_VALUE) {
+      Object[] row =
+          (Object[])
+              withSearchText(
+                      em.createNativeQuery(
+                          "select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                              + " cast(extract(epoch from public.feder_plan_public_search("
+                              + searchText()
+                              + ", :window)) * 1000 as bigint)"))
+                  .setParameter("window", searchWindow)
+                  .getSingleResult();
+      windowStart = row[1] == null ? null : Instant.ofEpochMilli(((Number) row[1]).longValue());
+      return;
+    }
+    withSearchText(
+            em.createNativeQuery(
+                "select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                    + " public.feder_plan_search("
+                    + searchText()
+                    + ")"))
+        .getSingleResult();
   }
 
   /** The search text as a tsquery: as typed, or read with typos forgiven. */

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
  * The list queries read their partial indexes in order although every query now also filters on the
  * trash: the queries' conditions imply the index predicates, and the index order is the lists'
  * ({@code V6__article_trash.sql}). The SQL is what {@link ArticleQuery} asks for, by hand. The
- * plans are made for a newsroom-sized table (rows inserted in a transaction that is rolled back),
- * so they do not depend on what other tests left in the shared database. The same table shows the
- * search choosing how to collect its matches ({@code V11__search_plan_choice.sql}).
+ * plans are made for a newsroom-sized table (emptied and filled in a transaction that is rolled
+ * back), so they do not depend on what other tests left in the shared database. The same table
+ * shows the search choosing how to collect its matches ({@code V11__search_plan_choice.sql}) and
+ * where a public search starts its window ({@code V15__search_window_start.sql}).
  */
 @QuarkusTest
 class ArticleListIndexesTest {
@@ -74,6 +75,62 @@ class ArticleListIndexesTest {
                 + " current_setting('enable_indexscan'), current_setting('enable_seqscan')"));
   }
 
+  @Test
+  void publicSearchForAWordInAFewPercentStartsItsWindowAtARecentDate() throws SQLException {
+    // Wohngeld: in 1.6 % of the articles, spread over time. The newest 25 public matches since the
+    // window start are the newest 25 of all.
+    assertEquals(
+        "t|25|t",
+        rows(
+            "with s as (select public.feder_plan_public_search("
+                + "public.feder_search_query('Wohngeld'), 25) as start),"
+                + " w as ("
+                + newestMatches("Wohngeld", "now() - interval '100 years'")
+                + "), b as ("
+                + newestMatches("Wohngeld", "(select start from s)")
+                + ") select (select start is not null from s), (select count(*) from b),"
+                + " (select string_agg(id::text, ',' order by n) from w)"
+                + " = (select string_agg(id::text, ',' order by n) from b)"));
+  }
+
+  @Test
+  void publicSearchReadsTheWholeArchiveForRareAndCommonWords() throws SQLException {
+    // 40 matches: three windows are more than half of the archive. Every article: the list index
+    // is walked, which stops at the window by itself.
+    assertEquals(
+        "t|t",
+        rows(
+            "select public.feder_plan_public_search("
+                + "public.feder_search_query('Mietpreisbremse'), 25) is null,"
+                + " public.feder_plan_public_search(public.feder_search_query('Meldung'), 25)"
+                + " is null"));
+  }
+
+  @Test
+  void wordOfPastYearsHasTooFewMatchesSinceTheWindowStart() throws SQLException {
+    // Altlasten: 500 matches, all among the oldest articles. The window start assumes them spread
+    // over time, so fewer than a window follow it: Feder then searches the whole archive.
+    assertEquals(
+        "t|0",
+        rows(
+            "with s as (select public.feder_plan_public_search("
+                + "public.feder_search_query('Altlasten'), 25) as start)"
+                + " select (select start is not null from s), count(*) from ("
+                + newestMatches("Altlasten", "(select start from s)")
+                + ") b"));
+  }
+
+  /** The newest 25 public matches of a word published since a date, numbered newest first. */
+  private static String newestMatches(String word, String since) {
+    return "select a.id, row_number() over (order by a.published_at desc nulls last, a.id) n"
+        + " from article a where a.search_vector @@ public.feder_search_query('"
+        + word
+        + "') and a.deleted_at is null and a.status = 'published' and a.published_at <= now()"
+        + " and a.published_at >= "
+        + since
+        + " order by a.published_at desc nulls last, a.id limit 25";
+  }
+
   /** The plan reads the index and needs no sort: a page stops after its rows. */
   private static void assertReadsInOrder(String plan, String index) {
     assertTrue(plan.contains("Index Only Scan using " + index), plan);
@@ -90,6 +147,7 @@ class ArticleListIndexesTest {
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
       try {
+        statement.execute("truncate article cascade");
         statement.execute(
             "insert into category (id, slug, name, created_at, updated_at)"
                 + " values ('00000000-0000-4000-8000-00000000000f', 'explain-only', 'Explain',"
@@ -98,8 +156,9 @@ class ArticleListIndexesTest {
             "insert into article (id, slug, title, status, published_at, category_id,"
                 + " created_at, updated_at, deleted_at, deleted_by)"
                 + " select gen_random_uuid(), 'explain-only-' || i,"
-                + " case when i % 500 = 0 then 'Mietpreisbremse: Meldung ' else 'Meldung ' end"
-                + " || i,"
+                + " case when i % 500 = 0 then 'Mietpreisbremse: ' when i % 60 = 0 then"
+                + " 'Wohngeld: ' when i > 18000 and i % 4 = 0 then 'Altlasten: ' else '' end"
+                + " || 'Meldung ' || i,"
                 + " case when i % 10 < 7 then 'published' when i % 10 < 9 then 'draft'"
                 + " else 'archived' end,"
                 + " case when i % 10 < 7 or i % 10 = 9 then now() - make_interval(mins => i)"

@@ -1,0 +1,84 @@
+-- A public search for a word in a few percent of a large archive reads the newest articles only.
+--
+-- The search considers the newest matches (the window, 200 by default). For a word in 1 % of a
+-- million articles the window is collected through the search index (V11, V13): all 10,000
+-- matches are fetched from the table to find the newest 200 (~55 ms). feder_plan_public_search
+-- also tells where the window should start: the publication date above which the newest articles
+-- hold three times the window's matches if the word is spread evenly over time, read from the
+-- planner's histogram of publication dates. The search then adds "published_at >= that date",
+-- which PostgreSQL answers by ANDing the search index with the list index, fetching a few hundred
+-- rows (~15 ms). When fewer matches than the window come back (a word of past years), Feder
+-- searches again without the start: a window that holds as many matches as it may is exactly the
+-- newest ones.
+
+-- The planner's estimate of the articles a search matches.
+CREATE FUNCTION public.feder_search_matches(query tsquery) RETURNS float8
+    LANGUAGE plpgsql VOLATILE
+    AS $$
+DECLARE
+    plan json;
+BEGIN
+    EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM public.article WHERE search_vector @@ %L::tsquery',
+                   query::text)
+        INTO plan;
+    RETURN (plan -> 0 -> 'Plan' ->> 'Plan Rows')::float8;
+END
+$$;
+
+-- The choice of V13 for this many matches: through the search index (true) or along the list
+-- index; sets the transaction's plan settings accordingly.
+CREATE FUNCTION public.feder_choose_search_plan(matches float8) RETURNS boolean
+    LANGUAGE plpgsql VOLATILE
+    AS $$
+DECLARE
+    articles float8;
+    bitmap boolean;
+BEGIN
+    SELECT greatest(reltuples, 1) INTO articles FROM pg_class WHERE oid = 'public.article'::regclass;
+    bitmap := matches * matches < 2000 * articles;
+    PERFORM set_config('enable_indexscan', CASE WHEN bitmap THEN 'off' ELSE 'on' END, true);
+    PERFORM set_config('enable_seqscan', CASE WHEN bitmap THEN 'off' ELSE 'on' END, true);
+    RETURN bitmap;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION public.feder_plan_search(query tsquery) RETURNS boolean
+    LANGUAGE plpgsql VOLATILE
+    AS $$
+BEGIN
+    RETURN public.feder_choose_search_plan(public.feder_search_matches(query));
+END
+$$;
+
+-- The plan of a public search, as feder_plan_search, and the earliest publication date its window
+-- needs to read: NULL where the whole archive is to be read (the list index is walked, which stops
+-- at the window by itself; the window start would leave half of the articles or more; no
+-- statistics yet).
+CREATE FUNCTION public.feder_plan_public_search(query tsquery, window_size integer)
+    RETURNS timestamptz
+    LANGUAGE plpgsql VOLATILE
+    AS $$
+DECLARE
+    matches float8 := public.feder_search_matches(query);
+    newest float8;
+    bounds timestamptz[];
+    buckets integer;
+BEGIN
+    IF NOT public.feder_choose_search_plan(matches) THEN
+        RETURN NULL;
+    END IF;
+    -- The share of the articles, newest first, that holds three windows of matches.
+    newest := 3 * window_size / greatest(matches, 1);
+    IF newest >= 0.5 THEN
+        RETURN NULL;
+    END IF;
+    SELECT histogram_bounds::text::timestamptz[] INTO bounds FROM pg_catalog.pg_stats
+    WHERE schemaname = 'public' AND tablename = 'article' AND attname = 'published_at';
+    buckets := coalesce(cardinality(bounds), 0) - 1;
+    IF buckets < 2 THEN
+        RETURN NULL;
+    END IF;
+    -- Each bucket of the histogram holds the same number of articles.
+    RETURN bounds[buckets + 1 - ceil(newest * buckets)::integer];
+END
+$$;
