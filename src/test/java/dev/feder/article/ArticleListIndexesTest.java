@@ -77,7 +77,7 @@ class ArticleListIndexesTest {
 
   @Test
   void publicSearchForAWordInAFewPercentStartsItsWindowAtARecentDate() throws SQLException {
-    // Wohngeld: in 1.6 % of the articles, spread over time. The newest 25 public matches since the
+    // Wohngeld: in 10 % of the articles, spread over time. The newest 25 public matches since the
     // window start are the newest 25 of all.
     assertEquals(
         "t|25|t",
@@ -95,8 +95,8 @@ class ArticleListIndexesTest {
 
   @Test
   void publicSearchReadsTheWholeArchiveForRareAndCommonWords() throws SQLException {
-    // 40 matches: three windows are more than half of the archive. Every article: the list index
-    // is walked, which stops at the window by itself.
+    // 40 matches: three windows of them reach too far back. Every article: the list index is
+    // walked, which stops at the window by itself.
     assertEquals(
         "t|t",
         rows(
@@ -108,7 +108,7 @@ class ArticleListIndexesTest {
 
   @Test
   void wordOfPastYearsHasTooFewMatchesSinceTheWindowStart() throws SQLException {
-    // Altlasten: 500 matches, all among the oldest articles. The window start assumes them spread
+    // Altlasten: 2,000 matches, all among the oldest articles. The window start assumes them spread
     // over time, so fewer than a window follow it: Feder then searches the whole archive.
     assertEquals(
         "t|0",
@@ -156,8 +156,8 @@ class ArticleListIndexesTest {
             "insert into article (id, slug, title, status, published_at, category_id,"
                 + " created_at, updated_at, deleted_at, deleted_by)"
                 + " select gen_random_uuid(), 'explain-only-' || i,"
-                + " case when i % 500 = 0 then 'Mietpreisbremse: ' when i % 60 = 0 then"
-                + " 'Wohngeld: ' when i > 18000 and i % 4 = 0 then 'Altlasten: ' else '' end"
+                + " case when i % 500 = 0 then 'Mietpreisbremse: ' when i % 10 = 1 then"
+                + " 'Wohngeld: ' when i > 16000 and i % 2 = 0 then 'Altlasten: ' else '' end"
                 + " || 'Meldung ' || i,"
                 + " case when i % 10 < 7 then 'published' when i % 10 < 9 then 'draft'"
                 + " else 'archived' end,"

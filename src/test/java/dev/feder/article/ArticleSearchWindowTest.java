@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArticleSearchWindowTest {
 
-  private static final int MATCHES = 240;
+  private static final int MATCHES = 1_600;
 
   @Inject DataSource dataSource;
 
@@ -69,7 +69,7 @@ class ArticleSearchWindowTest {
   @Test
   void windowOfAWordOfPastYearsIsFoundInTheWholeArchive() throws SQLException {
     String old = insert(MATCHES, "timestamptz '2019-01-01 00:00Z' + make_interval(hours => i)");
-    // Newer articles than any of the word's, enough to be the newest third of all articles.
+    // Newer articles than any of the word's, more than the newest 5 % of all articles.
     insert(3_000, "now() - make_interval(secs => i)");
     analyze();
     // None of the word's articles follow the window start: the search reads the whole archive.
