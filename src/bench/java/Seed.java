@@ -989,7 +989,11 @@ public class Seed {
           int length = -1;
           List<Integer> numbers = new ArrayList<>();
           List<short[]> positions = new ArrayList<>();
-          for (Object[] row : rows.get(w)) {
+          List<Object[]> vector = rows.get(w);
+          if (vector == null) {
+            throw new IllegalStateException("PostgreSQL returned no vector for the word: " + w);
+          }
+          for (Object[] row : vector) {
             Short[] p = (Short[]) row[1];
             if (MARKER.equals(row[0])) {
               length = p[0] - 1;

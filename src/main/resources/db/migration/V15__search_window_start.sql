@@ -69,29 +69,36 @@ CREATE FUNCTION public.feder_plan_public_search(query tsquery, window_size integ
 DECLARE
     matches float8 := public.feder_search_matches(query);
     articles float8;
-    newest float8;
     bounds timestamptz[];
+    others float8;
     buckets integer;
+    taken integer;
+    reach float8;
 BEGIN
     IF NOT public.feder_choose_search_plan(matches) THEN
         RETURN NULL;
     END IF;
-    -- The share of the articles, newest first, that holds three windows of matches. Beyond 5 % of
-    -- the articles, or 50,000 of them, the list index's side of the AND no longer fits the exact
-    -- bitmap that the default work_mem (4 MB) holds: a lossy one rechecks the search vectors of
-    -- whole pages, which costs more than reading all matches.
     SELECT greatest(reltuples, 1) INTO articles FROM pg_class WHERE oid = 'public.article'::regclass;
-    newest := 3 * window_size / greatest(matches, 1);
-    IF newest > 0.05 OR newest * articles > 50000 THEN
-        RETURN NULL;
-    END IF;
-    SELECT histogram_bounds::text::timestamptz[] INTO bounds FROM pg_catalog.pg_stats
-    WHERE schemaname = 'public' AND tablename = 'article' AND attname = 'published_at';
+    -- The histogram holds the articles with a publication date other than the most common ones,
+    -- each of its buckets the same number of them.
+    SELECT s.histogram_bounds::text::timestamptz[],
+           s.null_frac + coalesce((SELECT sum(f) FROM unnest(s.most_common_freqs) AS f), 0)
+        INTO bounds, others
+    FROM pg_catalog.pg_stats s
+    WHERE s.schemaname = 'public' AND s.tablename = 'article' AND s.attname = 'published_at';
     buckets := coalesce(cardinality(bounds), 0) - 1;
-    IF buckets < 2 THEN
+    IF buckets < 2 OR others >= 0.99 THEN
         RETURN NULL;
     END IF;
-    -- Each bucket of the histogram holds the same number of articles.
-    RETURN bounds[buckets + 1 - ceil(newest * buckets)::integer];
+    -- The newest buckets that hold three windows of matches if the word is spread evenly over time.
+    taken := ceil(3 * window_size / greatest(matches, 1) / (1 - others) * buckets);
+    reach := taken::float8 / buckets * (1 - others);
+    -- Beyond 5 % of the articles, or 50,000 of them, the list index's side of the AND no longer
+    -- fits the exact bitmap that the default work_mem (4 MB) holds: a lossy one rechecks the search
+    -- vectors of whole pages, which costs more than reading all matches.
+    IF taken >= buckets OR reach > 0.05 OR reach * articles > 50000 THEN
+        RETURN NULL;
+    END IF;
+    RETURN bounds[buckets + 1 - taken];
 END
 $$;

@@ -331,9 +331,11 @@ final class ArticleQuery {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = query.getResultList();
     if (windowStart != null
-        && (rows.isEmpty() || ((Number) rows.get(0)[6]).longValue() < searchWindow)) {
+        && (rows.isEmpty()
+            ? page.offset() < searchWindow
+            : ((Number) rows.get(0)[6]).longValue() < searchWindow)) {
       // Fewer matches since the window start than the window holds: they need not be the newest
-      // ones, so the whole archive is searched.
+      // ones, so the whole archive is searched. (A page past the window is empty either way.)
       windowStart = null;
       return searchPage(order, page);
     }

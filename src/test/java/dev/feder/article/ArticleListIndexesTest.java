@@ -147,6 +147,7 @@ class ArticleListIndexesTest {
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
       try {
+        statement.execute("set local lock_timeout = '10s'");
         statement.execute("truncate article cascade");
         statement.execute(
             "insert into category (id, slug, name, created_at, updated_at)"
