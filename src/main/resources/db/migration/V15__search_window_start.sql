@@ -2,14 +2,14 @@
 --
 -- The search considers the newest matches (the window, 200 by default). For a word in 1 % to 4 %
 -- of a million articles the window is collected through the search index (V11, V13): all 10,000
--- to 40,000 matches are fetched from the table to find the newest 200 (~55 ms for 13,000). feder_plan_public_search
--- also tells where the window should start: the publication date above which the newest articles
--- hold three times the window's matches if the word is spread evenly over time, read from the
--- planner's histogram of publication dates. The search then adds "published_at >= that date",
--- which PostgreSQL answers by ANDing the search index with the list index, fetching a few hundred
--- rows (~15 ms). When fewer matches than the window come back (a word of past years), Feder
--- searches again without the start: a window that holds as many matches as it may is exactly the
--- newest ones.
+-- to 40,000 matches are fetched from the table to find the newest 200 (~55 ms for 13,000).
+-- feder_plan_public_search also tells where the window should start: the publication date above
+-- which the newest articles hold three times the window's matches if the word is spread evenly
+-- over time, read from the planner's histogram of publication dates. The search then adds
+-- "published_at >= that date", which PostgreSQL answers by ANDing the search index with the list
+-- index, fetching a few hundred rows (~20 ms). When fewer matches than the window come back (a
+-- word of past years), Feder searches again without the start: a window that holds as many
+-- matches as it may is exactly the newest ones.
 
 -- The planner's estimate of the articles a search matches. A word that the configurations read
 -- alike stands in the search once per reading ('hochwasserschutz' | 'hochwasserschutz' | …), which
@@ -93,10 +93,12 @@ BEGIN
     -- The newest buckets that hold three windows of matches if the word is spread evenly over time.
     taken := ceil(3 * window_size / greatest(matches, 1) / (1 - others) * buckets);
     reach := taken::float8 / buckets * (1 - others);
-    -- Beyond 5 % of the articles, or 50,000 of them, the list index's side of the AND no longer
-    -- fits the exact bitmap that the default work_mem (4 MB) holds: a lossy one rechecks the search
-    -- vectors of whole pages, which costs more than reading all matches.
-    IF taken >= buckets OR reach > 0.05 OR reach * articles > 50000 THEN
+    -- The gain shrinks as the window reaches further back (a word in 1.2 % of a million articles:
+    -- 20 ms reading the newest 5 %, 30 ms the newest 8 %, 44 ms the newest 10 %, 55 ms all of
+    -- them), and towards 100,000 articles the list index's side of the AND outgrows the exact
+    -- bitmap that the default work_mem (4 MB) holds: a lossy one rechecks the search vectors of
+    -- whole pages, which costs more than reading all matches (168 ms for the newest 13 %).
+    IF taken >= buckets OR reach > 0.08 OR reach * articles > 80000 THEN
         RETURN NULL;
     END IF;
     RETURN bounds[buckets + 1 - taken];
