@@ -7,7 +7,6 @@ import dev.feder.paging.SortOrder;
 import dev.feder.web.Instants;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -567,29 +566,24 @@ final class ArticleQuery {
       return;
     }
     settingsSet = true;
-    windowStart = null;
-    EntityManager em = Article.getEntityManager();
-    if (publicConditions == sqlWhere.size() && searchWindow < Integer.MAX_VALUE) {
-      Object[] row =
-          (Object[])
-              withSearchText(
-                      em.createNativeQuery(
-                          "select set_config('plan_cache_mode', 'force_custom_plan', true),"
-                              + " cast(extract(epoch from public.feder_plan_public_search("
-                              + searchText()
-                              + ", :window)) * 1000 as bigint)"))
-                  .setParameter("window", searchWindow)
-                  .getSingleResult();
-      windowStart = row[1] == null ? null : Instant.ofEpochMilli(((Number) row[1]).longValue());
-      return;
+    boolean mayStartLater = publicConditions == sqlWhere.size() && searchWindow < Integer.MAX_VALUE;
+    String plan =
+        mayStartLater
+            ? "cast(extract(epoch from public.feder_plan_public_search("
+                + searchText()
+                + ", :window)) * 1000 as bigint)"
+            : "public.feder_plan_search(" + searchText() + ")";
+    Query query =
+        withSearchText(
+            Article.getEntityManager()
+                .createNativeQuery(
+                    "select set_config('plan_cache_mode', 'force_custom_plan', true), " + plan));
+    if (mayStartLater) {
+      query.setParameter("window", searchWindow);
     }
-    withSearchText(
-            em.createNativeQuery(
-                "select set_config('plan_cache_mode', 'force_custom_plan', true),"
-                    + " public.feder_plan_search("
-                    + searchText()
-                    + ")"))
-        .getSingleResult();
+    Object start = ((Object[]) query.getSingleResult())[1];
+    windowStart =
+        mayStartLater && start != null ? Instant.ofEpochMilli(((Number) start).longValue()) : null;
   }
 
   /** The search text as a tsquery: as typed, or read with typos forgiven. */
