@@ -1,6 +1,7 @@
 package dev.feder.web;
 
 import dev.feder.persistence.ContentGenerations;
+import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -152,7 +153,8 @@ public class CachedResponses {
     } else if (request.method() == HttpMethod.HEAD) {
       response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(entry.body().length)).end();
     } else {
-      response.end(Buffer.buffer(entry.body()));
+      // Wraps the kept bytes rather than copying them (25 KB for a list page, on every hit).
+      response.end(Buffer.buffer(Unpooled.wrappedBuffer(entry.body())));
     }
   }
 }
