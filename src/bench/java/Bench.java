@@ -70,6 +70,9 @@ public class Bench {
           "Ärtzekammer",
           "Polizeigesezt");
 
+  /** Linux's USER_HZ: the unit of the CPU times in /proc/<pid>/task/<tid>/stat. */
+  static final double CLOCK_TICKS = 100.0;
+
   record Scenario(String name, String what, List<String> paths) {}
 
   record Result(
@@ -83,7 +86,9 @@ public class Bench {
       long errors,
       long non2xx,
       double mbPerSecond,
-      long maxRssKb) {}
+      long maxRssKb,
+      /** CPU of the JIT's compiler threads during the run, in cores; NaN when not sampled. */
+      double compilerCores) {}
 
   record Mode(String name, Map<String, String> env) {}
 
@@ -246,13 +251,14 @@ public class Bench {
                   1);
           run.alone.add(named(one, s.name()));
           say(
-              "%-12s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  RSS %d MB  (1 connection: p50 %.2f"
-                  + " ms)%s",
+              "%-12s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  RSS %d MB  JIT %.2f cores  (1"
+                  + " connection: p50 %.2f ms)%s",
               s.name(),
               r.rps(),
               r.p50ms(),
               r.p99ms(),
               r.maxRssKb() / 1024,
+              r.compilerCores(),
               one.p50ms(),
               r.errors() + r.non2xx() > 0 ? "  ERRORS " + (r.errors() + r.non2xx()) : "");
         }
@@ -302,7 +308,8 @@ public class Bench {
         r.errors(),
         r.non2xx(),
         r.mbPerSecond(),
-        r.maxRssKb());
+        r.maxRssKb(),
+        r.compilerCores());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -517,6 +524,7 @@ public class Bench {
             benchDir.resolve("wrk/rotate.lua").toString(),
             base,
             paths.toAbsolutePath().toString());
+    long compilerTicks = sampled == null ? 0 : sampled.compilerTicks();
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     AtomicLong maxRss = new AtomicLong();
     Thread sampler = null;
@@ -540,6 +548,7 @@ public class Bench {
     int exit = p.waitFor();
     if (sampler != null) {
       sampler.join();
+      compilerTicks = sampled.compilerTicks() - compilerTicks;
     }
     Files.writeString(output, String.join(" ", command) + "\n\n" + text);
     Matcher m = BENCH_JSON.matcher(text);
@@ -568,7 +577,8 @@ public class Bench {
         errors,
         status,
         j.path("bytes").asLong() / secs / 1e6,
-        maxRss.get());
+        maxRss.get(),
+        sampled == null ? Double.NaN : compilerTicks / CLOCK_TICKS / secs);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -633,6 +643,32 @@ public class Bench {
     String startedIn() throws IOException {
       Matcher m = Pattern.compile("started in ([0-9.]+s)").matcher(Files.readString(log));
       return m.find() ? m.group(1) : "?";
+    }
+
+    /**
+     * CPU time of the JIT's compiler threads so far, in clock ticks: a JVM still compiling measures
+     * the compiler as much as Feder (on two cores C2 keeps compiling for minutes under load).
+     */
+    long compilerTicks() {
+      long ticks = 0;
+      try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+        for (Path task : tasks.toList()) {
+          try {
+            if (!Files.readString(task.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
+              continue;
+            }
+            // After the command name in parentheses: utime and stime are fields 14 and 15.
+            String stat = Files.readString(task.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          } catch (IOException | RuntimeException e) {
+            // a compiler thread that ended meanwhile
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // gone, or not Linux
+      }
+      return ticks;
     }
 
     long rssKb() {
@@ -976,7 +1012,9 @@ public class Bench {
           .append(b.jitWarmup)
           .append(" s warm-up over all scenarios after startup and a ")
           .append(b.warmup)
-          .append(" s warm-up per scenario; `p50 at 1 connection` from `wrk -t1 -c1` right after.\n\n");
+          .append(" s warm-up per scenario; `p50 at 1 connection` from `wrk -t1 -c1` right after;")
+          .append(" `JIT compiling`: CPU of the JVM's compiler threads during the run, in cores (a")
+          .append(" figure above ~0.1 measures a JVM still compiling).\n\n");
       md.append("| | |\n|---|---|\n");
       machine.forEach(
           (k, v) ->
@@ -1004,8 +1042,8 @@ public class Bench {
         md.append("\n## Throughput and latency, ").append(r.mode.name()).append("\n\n");
         md.append(
             "| scenario | req/s | p50 | p99 | nginx req/s | nginx p99 | Feder / nginx | errors"
-                + " | p50 at 1 connection |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | p50 at 1 connection | JIT compiling |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         console.append(
             String.format(
                 Locale.ROOT,
@@ -1047,7 +1085,7 @@ public class Bench {
           md.append(
               String.format(
                   Locale.ROOT,
-                  "| %s | %,.0f | %.2f ms | %.2f ms | %,.0f | %.2f ms | %.3f | %d | %s |\n",
+                  "| %s | %,.0f | %.2f ms | %.2f ms | %,.0f | %.2f ms | %.3f | %d | %s | %s |\n",
                   x.scenario(),
                   x.rps(),
                   x.p50ms(),
@@ -1058,7 +1096,10 @@ public class Bench {
                   errors,
                   alone == null
                       ? "–"
-                      : String.format(Locale.ROOT, "%.2f ms", alone.p50ms())));
+                      : String.format(Locale.ROOT, "%.2f ms", alone.p50ms()),
+                  Double.isNaN(x.compilerCores())
+                      ? "–"
+                      : String.format(Locale.ROOT, "%.2f cores", x.compilerCores())));
           console.append(
               String.format(
                   Locale.ROOT,
