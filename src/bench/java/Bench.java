@@ -216,8 +216,8 @@ public class Bench {
         }
         compareAnswers(base, scenarios, firstAnswers, mode);
         if (jitWarmup > 0) {
-          // On two cores the JIT compiles for the better part of a minute after startup; without
-          // this, the first scenarios measure the compiler rather than Feder.
+          // Without this the first scenarios measure the compiler rather than Feder. Under uncached
+          // load on two cores C2 keeps compiling for minutes: the report shows how much per run.
           Path all = out.resolve("urls").resolve("all.feder.txt");
           List<String> every = new ArrayList<>();
           scenarios.forEach(sc -> every.addAll(sc.paths()));
