@@ -29,13 +29,19 @@ public class HttpCaching {
   private final EntityTags tags;
   private final FederConfig config;
   private final ResponseCache cache;
+  private final CachedResponses cachedResponses;
   private final CurrentVertxRequest exchange;
 
   public HttpCaching(
-      EntityTags tags, FederConfig config, ResponseCache cache, CurrentVertxRequest exchange) {
+      EntityTags tags,
+      FederConfig config,
+      ResponseCache cache,
+      CachedResponses cachedResponses,
+      CurrentVertxRequest exchange) {
     this.tags = tags;
     this.config = config;
     this.cache = cache;
+    this.cachedResponses = cachedResponses;
     this.exchange = exchange;
   }
 
@@ -123,7 +129,13 @@ public class HttpCaching {
     cache.store(
         miss.key(),
         miss.generation(),
-        new ResponseCache.Entry(body, etag, List.copyOf(headers), miss.generation()));
+        new ResponseCache.Entry(
+            body,
+            etag,
+            List.copyOf(headers),
+            cachedResponses.compresses(type.toString()),
+            CachedResponses.routeTemplate(exchange.getCurrent()),
+            miss.generation()));
   }
 
   /** {@code application/xml}, {@code text/xml} and {@code application/*+xml} such as RSS. */

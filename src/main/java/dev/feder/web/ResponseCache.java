@@ -33,9 +33,16 @@ public class ResponseCache {
    * A response as it was sent.
    *
    * @param headers the headers of the representation (content type, ETag, caching, links)
+   * @param compressed whether it is compressed for clients that accept it, as the first one was
+   * @param routeTemplate the route it is counted under in the HTTP metrics, null if none
    */
   public record Entry(
-      byte[] body, String etag, List<Map.Entry<String, String>> headers, Generation generation) {}
+      byte[] body,
+      String etag,
+      List<Map.Entry<String, String>> headers,
+      boolean compressed,
+      String routeTemplate,
+      Generation generation) {}
 
   private final boolean enabled;
   private final ContentGenerations generations;

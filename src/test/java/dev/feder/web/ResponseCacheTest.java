@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
 import dev.feder.support.TestData;
@@ -15,6 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -269,6 +274,65 @@ class ResponseCacheTest {
         .then()
         .statusCode(200)
         .header("Access-Control-Allow-Origin", "http://localhost:5173");
+  }
+
+  @Test
+  void cachedAnswerIsCompressedLikeTheFirstForClientsThatAcceptGzip() {
+    Fixture fixture = fixture();
+    String path = "/api/v1/articles?category=" + fixture.category().slug();
+    Response first = Api.anonymous().header("Accept-Encoding", "gzip").get(path);
+    first.then().statusCode(200).header("Content-Encoding", "gzip");
+
+    List<Response> gzipped = new ArrayList<>();
+    List<HttpResponse<String>> plain = new ArrayList<>();
+    long statements =
+        statementsFor(
+            () -> {
+              gzipped.add(Api.anonymous().header("Accept-Encoding", "gzip").get(path));
+              plain.add(send(path));
+              return null;
+            });
+
+    assertEquals(0, statements, "statements for answers from the cache");
+    gzipped.get(0).then().statusCode(200).header("Content-Encoding", "gzip");
+    assertEquals(first.asString(), gzipped.get(0).asString());
+    assertEquals(200, plain.get(0).statusCode());
+    assertEquals(Optional.empty(), plain.get(0).headers().firstValue("Content-Encoding"));
+    assertEquals(first.asString(), plain.get(0).body());
+  }
+
+  /** A GET as {@link Api#anonymous()} sends it, through the JDK's client: without compression. */
+  private static HttpResponse<String> send(String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+            .header("Accept", "application/json, application/problem+json")
+            .build();
+    try {
+      return HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void cachedAnswerIsCountedUnderItsRouteInTheMetrics() {
+    Fixture fixture = fixture();
+    String path = "/api/v1/articles/slug/" + fixture.article().slug();
+    Api.anonymous().get(path).then().statusCode(200);
+    long statements =
+        statementsFor(() -> Api.anonymous().get(path).then().statusCode(200).extract());
+    assertEquals(0, statements, "statements for an answer from the cache");
+
+    String metrics =
+        RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertTrue(
+        metrics.contains("uri=\"/api/v1/articles/slug/{slug}\""),
+        "the by-slug route is counted under its template");
+    assertFalse(
+        metrics.contains(fixture.article().slug()), "no metric is named after one article's slug");
   }
 
   private record Fixture(String run, Created category, Created article, String title) {}
