@@ -101,4 +101,19 @@ public record SortOrder(String spec, List<Key> keys) {
     }
     return alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" or ", alternatives) + ")";
   }
+
+  /**
+   * A plain bound on the first key that {@link #after} implies where that key is never null, or
+   * null when the cursor's first value is null. PostgreSQL starts an index scan at such a bound;
+   * the alternatives of {@link #after} it can only filter by, walking every row before the cursor
+   * (a public page 5,000 deep read 5,000 index entries to return 21). Uses the value {@link #after}
+   * bound.
+   */
+  public String boundOfFirstKey(List<Object> values) {
+    if (values.isEmpty() || values.get(0) == null) {
+      return null;
+    }
+    Key first = keys.get(0);
+    return first.attribute() + (first.descending() ? " <= :after0" : " >= :after0");
+  }
 }

@@ -38,6 +38,30 @@ class ArticleListIndexesTest {
   }
 
   @Test
+  void publicCursorPageStartsReadingThePublishedIndexAtTheCursor() throws SQLException {
+    String cursor = "(now() - interval '100 days')";
+    String plan =
+        plan(
+            "select a.id from article a where a.deleted_at is null and a.status = 'published'"
+                + " and a.published_at <= now() and ((a.published_at < "
+                + cursor
+                + " or a.published_at is null) or (a.published_at = "
+                + cursor
+                + " and a.id > '00000000-0000-4000-8000-000000000000'))"
+                + " and a.published_at <= "
+                + cursor
+                + " order by a.published_at desc nulls last, a.id limit 21");
+    assertReadsInOrder(plan, "article_published_idx");
+    assertTrue(
+        plan.lines()
+            .anyMatch(
+                line ->
+                    line.contains("Index Cond")
+                        && line.contains("published_at <= (now() - '100 days'::interval)")),
+        plan);
+  }
+
+  @Test
   void editorsListUsesTheUpdatedIndexInItsOrder() throws SQLException {
     String plan =
         plan(
