@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -319,6 +320,45 @@ class ResponseCacheTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void cachedAnswerGivesAForeignOriginNoCorsGrant() {
+    Fixture fixture = fixture();
+    String path = "/api/v1/articles/slug/" + fixture.article().slug();
+    Api.anonymous().header("Origin", "http://localhost:3000").get(path).then().statusCode(200);
+
+    long statements =
+        statementsFor(
+            () ->
+                RestAssured.given()
+                    .accept("application/json, application/problem+json")
+                    .header("Origin", "https://evil.example")
+                    .get(path)
+                    .then()
+                    .header("Access-Control-Allow-Origin", nullValue())
+                    .header("Access-Control-Allow-Credentials", nullValue())
+                    .extract());
+
+    assertEquals(0, statements, "statements for an answer from the cache");
+  }
+
+  @Test
+  void headFromTheCacheForAGzipClientGivesTheLengthOfTheUncompressedAnswer() {
+    Fixture fixture = fixture();
+    String path = "/api/v1/articles/slug/" + fixture.article().slug();
+    Response first = Api.anonymous().header("Accept-Encoding", "identity").get(path);
+    first.then().statusCode(200);
+
+    RestAssured.given()
+        .accept("application/json, application/problem+json")
+        .header("Accept-Encoding", "gzip")
+        .head(path)
+        .then()
+        .statusCode(200)
+        .header("ETag", first.header("ETag"))
+        .header("Content-Encoding", nullValue())
+        .header("Content-Length", String.valueOf(first.asByteArray().length));
   }
 
   @Test
