@@ -604,16 +604,12 @@ final class ArticleQuery {
     for (int i = 0; i < order.keys().size(); i++) {
       values.add(parseKey(order.keys().get(i).attribute(), cursor.values().get(i)));
     }
-    where.add(order.after(values, params));
     String first = order.keys().get(0).attribute();
     // Publication dates are null only for drafts, which a public query leaves out; deletion dates
-    // are kept as they are (the trash is small).
+    // are taken as they come (the trash is small). Titles, ids and the others are NOT NULL.
     boolean neverNull =
         first.equals("publishedAt") ? publicConditions >= 0 : !first.equals("deletedAt");
-    String bound = order.boundOfFirstKey(values);
-    if (neverNull && bound != null) {
-      where.add(bound);
-    }
+    where.add(order.after(values, params, neverNull));
   }
 
   /** The cursor that continues after {@code last} in {@code order}. */

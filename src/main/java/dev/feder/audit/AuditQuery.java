@@ -64,7 +64,8 @@ final class AuditQuery {
               List.of(
                   Instants.accept(Instant.parse(raw.get(0)), "cursor", true),
                   UUID.fromString(raw.get(1))),
-              params));
+              params,
+              true)); // audit_event.at is NOT NULL
     } catch (RuntimeException e) {
       throw ProblemException.badParameter("cursor", "is not a cursor this API issued");
     }

@@ -3,16 +3,21 @@ package dev.feder.article;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ArticlePagingTest {
+
+  @Inject SessionFactory sessionFactory;
 
   private String run;
   private String category;
@@ -72,6 +79,30 @@ class ArticlePagingTest {
     List<String> numbered = walkNumbered(Api::admin, "-publishedAt");
     assertEquals(8, numbered.size());
     assertEquals(numbered, walkCursor(Api::admin, "-publishedAt"));
+  }
+
+  @Test
+  void publicCursorPageBoundsItsScanAtTheCursorAndEditorsPageKeepsTheDrafts() {
+    long bounded = executionsOfQueriesWith(BOUND);
+    walkCursor(Api::anonymous, "-publishedAt");
+    assertTrue(executionsOfQueriesWith(BOUND) > bounded, "a public cursor page with the bound");
+
+    bounded = executionsOfQueriesWith(BOUND);
+    assertEquals(8, walkCursor(Api::admin, "-publishedAt").size());
+    assertEquals(bounded, executionsOfQueriesWith(BOUND), "drafts have no date to bound");
+  }
+
+  /** The plain bound on the publication date that lets PostgreSQL start its scan at a cursor. */
+  private static final String BOUND = "publishedAt <= :after0";
+
+  /** How often Hibernate ran queries whose text holds {@code fragment}. */
+  private long executionsOfQueriesWith(String fragment) {
+    Statistics statistics = sessionFactory.getStatistics();
+    statistics.setStatisticsEnabled(true);
+    return Arrays.stream(statistics.getQueries())
+        .filter(query -> query.contains(fragment))
+        .mapToLong(query -> statistics.getQueryStatistics(query).getExecutionCount())
+        .sum();
   }
 
   @Test

@@ -21,12 +21,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,7 @@ class AuditLogTest {
 
   @Inject ArticleTrash trash;
   @Inject DataSource dataSource;
+  @Inject SessionFactory sessionFactory;
 
   private String run;
   private String editorName;
@@ -340,6 +344,7 @@ class AuditLogTest {
         events(Map.of("actor", editorName, "until", third)).getList("data.entityId"));
 
     List<String> byCursor = new ArrayList<>();
+    long bounded = executionsOfQueriesWith("occurredAt <= :after0");
     JsonPath page =
         Api.admin()
             .queryParam("actor", editorName)
@@ -364,6 +369,9 @@ class AuditLogTest {
       byCursor.addAll(page.getList("data.entityId"));
     }
     assertEquals(order, byCursor);
+    assertTrue(
+        executionsOfQueriesWith("occurredAt <= :after0") > bounded,
+        "cursor pages start the scan of the log at the cursor");
     Api.admin()
         .queryParam("actor", editorName)
         .queryParam("size", 2)
@@ -449,6 +457,16 @@ class AuditLogTest {
     Response response = Api.admin().body(body).post("/api/v1/tokens");
     response.then().statusCode(201);
     return response;
+  }
+
+  /** How often Hibernate ran queries whose text holds {@code fragment}. */
+  private long executionsOfQueriesWith(String fragment) {
+    Statistics statistics = sessionFactory.getStatistics();
+    statistics.setStatisticsEnabled(true);
+    return Arrays.stream(statistics.getQueries())
+        .filter(query -> query.contains(fragment))
+        .mapToLong(query -> statistics.getQueryStatistics(query).getExecutionCount())
+        .sum();
   }
 
   private static JsonPath events(Map<String, ?> filters) {
