@@ -16,6 +16,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,10 +103,9 @@ public class CachedResponses {
   }
 
   /** Whether Quarkus compresses answers of this media type for clients that accept it. */
-  boolean compresses(String mediaType) {
-    int parameters = mediaType.indexOf(';');
-    String essence = parameters < 0 ? mediaType : mediaType.substring(0, parameters);
-    return compressedTypes.contains(essence.strip().toLowerCase(Locale.ROOT));
+  boolean compresses(MediaType type) {
+    return compressedTypes.contains(
+        (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT));
   }
 
   /** The route template the request is counted under in the HTTP metrics, or null. */

@@ -133,7 +133,7 @@ public class HttpCaching {
             body,
             etag,
             List.copyOf(headers),
-            cachedResponses.compresses(type.toString()),
+            cachedResponses.compresses(type),
             CachedResponses.routeTemplate(exchange.getCurrent()),
             miss.generation()));
   }
