@@ -29,6 +29,18 @@ ensure_jar() {
   fi
 }
 
+# Compiles a bench tool into $OUT/classes, again only when its source or Feder's build is newer:
+# `java Tool.java` would compile it in memory on every run, seconds of CPU beside the work.
+compile_tool() {
+  local src=$BENCH_DIR/java/$1.java classes=$OUT/classes
+  local class=$classes/$1.class
+  if [[ ! -f $class || $src -nt $class || $APP/quarkus-run.jar -nt $class ]]; then
+    command -v javac >/dev/null || die "needs javac (a JDK, not only a JRE) on the PATH"
+    mkdir -p "$classes"
+    javac -nowarn -d "$classes" -cp "$CP" "$src" || die "could not compile $src"
+  fi
+}
+
 pg_pid() {
   [[ -f $PG_DATA/postmaster.pid ]] && head -1 "$PG_DATA/postmaster.pid"
 }
