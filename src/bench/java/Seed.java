@@ -72,6 +72,10 @@ public class Seed {
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
     try {
+      if (options.printSlugs > 0) {
+        new Seed(options).printSlugs();
+        return;
+      }
       new Seed(options).run();
     } catch (Refusal e) {
       System.err.println("seed: " + e.getMessage());
@@ -93,6 +97,8 @@ public class Seed {
     boolean reset;
     boolean force;
     boolean serverVectors;
+    /** Only print this many slugs of publicly visible articles (for node-cms.sh), load nothing. */
+    int printSlugs;
     int jobs = Runtime.getRuntime().availableProcessors();
     long seed = 42;
     int years = 8;
@@ -112,6 +118,7 @@ public class Seed {
           case "--reset" -> o.reset = true;
           case "--force" -> o.force = true;
           case "--server-vectors" -> o.serverVectors = true;
+          case "--print-slugs" -> o.printSlugs = parseCount(args[++i]);
           case "--jobs" -> o.jobs = Math.max(1, Integer.parseInt(args[++i]));
           case "--seed" -> o.seed = Long.parseLong(args[++i]);
           case "--years" -> o.years = Math.max(1, Integer.parseInt(args[++i]));
@@ -292,6 +299,22 @@ public class Seed {
       printSummary(c, g);
     }
     log("seeded %,d articles in %s", o.articles, since(t0));
+  }
+
+  /** Slugs of articles Feder shows the public, in a fixed but scattered order. */
+  void printSlugs() throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select slug from article where status = 'published' and deleted_at is null"
+                    + " and published_at <= now() order by md5(slug) limit ?")) {
+      s.setInt(1, o.printSlugs);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          System.out.println(r.getString(1));
+        }
+      }
+    }
   }
 
   static boolean hasContent(Connection c) throws SQLException {
