@@ -34,10 +34,13 @@ ensure_jar() {
 compile_tool() {
   local src=$BENCH_DIR/java/$1.java classes=$OUT/classes
   local class=$classes/$1.class
-  if [[ ! -f $class || $src -nt $class || $APP/quarkus-run.jar -nt $class ]]; then
-    command -v javac >/dev/null || die "needs javac (a JDK, not only a JRE) on the PATH"
+  # The javac of the JDK that runs the tools, so that its class files suit that java.
+  local javac
+  javac=$(dirname "$(readlink -f "$(command -v java)")")/javac
+  [[ -x $javac ]] || javac=$(command -v javac) || die "needs javac (a JDK, not only a JRE) on the PATH"
+  if [[ ! -f $class || $src -nt $class || $APP/quarkus-run.jar -nt $class || $javac -nt $class ]]; then
     mkdir -p "$classes"
-    javac -nowarn -d "$classes" -cp "$CP" "$src" || die "could not compile $src"
+    "$javac" -nowarn -d "$classes" -cp "$CP" "$src" || die "could not compile $src"
   fi
 }
 

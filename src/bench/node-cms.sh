@@ -15,6 +15,17 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+# 100000, 100_000, 100k and 1m all mean what they say.
+count() {
+  local n=${1//[_,]/}
+  case $n in
+    *[kK]) echo $((${n%?} * 1000)) ;;
+    *[mM]) echo $((${n%?} * 1000000)) ;;
+    *[!0-9]* | '') die "not a number: $1" ;;
+    *) echo "$n" ;;
+  esac
+}
+
 ARTICLES=10000
 DURATION=15
 WARMUP=10
@@ -22,28 +33,27 @@ JIT_WARMUP=60
 CONNECTIONS=32
 THREADS=2
 DIRECTUS=11.3.5 # the newest release that runs on Node 18 and 20
-PORT=8088
+FEDER_PORT=8088
 DIRECTUS_PORT=8055
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --articles) ARTICLES=${2//[_,]/} ;;
+    --articles) ARTICLES=$(count "$2") ;;
     --duration) DURATION=$2 ;;
     --warmup) WARMUP=$2 ;;
     --jit-warmup) JIT_WARMUP=$2 ;;
     --connections) CONNECTIONS=$2 ;;
     --threads) THREADS=$2 ;;
     --directus) DIRECTUS=$2 ;;
-    --port) PORT=$2 ;;
+    --port) FEDER_PORT=$2 ;;
     --directus-port) DIRECTUS_PORT=$2 ;;
     -h | --help)
-      sed -n '2,15p' "$0"
+      sed -n '2,14p' "$0"
       exit 0
       ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift 2
 done
-[[ $ARTICLES =~ ^[0-9]+$ ]] || die "--articles takes a plain number here: $ARTICLES"
 
 ensure_java
 ensure_jar
@@ -76,10 +86,15 @@ sed 's#^#/api/v1/articles/slug/#' "$WORK/slugs.txt" >"$WORK/feder-by-slug.txt"
 FIELDS="id,slug,title,subtitle,excerpt,published_at,updated_at,tags,image_url,image_alt"
 FIELDS="$FIELDS,reading_time_minutes,word_count,category_id.id,category_id.slug,category_id.name"
 echo "/items/article?sort=-published_at,id&limit=20&fields=$FIELDS" >"$WORK/directus-list.txt"
-sed 's#^#/items/article?filter[slug][_eq]=#; s#$#\&limit=1\&fields=*,category_id.id,category_id.slug,category_id.name#' \
+# By slug, the columns of Feder's article answer (not body_text, the search vector or the version).
+ARTICLE_FIELDS="id,slug,title,subtitle,excerpt,body,language,status,published_at,created_at,updated_at"
+ARTICLE_FIELDS="$ARTICLE_FIELDS,tags,source_name,source_url,image_url,image_alt,image_caption,image_credit"
+ARTICLE_FIELDS="$ARTICLE_FIELDS,meta_title,meta_description,canonical_url,word_count,reading_time_minutes"
+ARTICLE_FIELDS="$ARTICLE_FIELDS,category_id.id,category_id.slug,category_id.name"
+sed "s#^#/items/article?filter[slug][_eq]=#; s#\$#\\&limit=1\\&fields=$ARTICLE_FIELDS#" \
   "$WORK/slugs.txt" >"$WORK/directus-by-slug.txt"
 
-# Runs one scenario: a warm-up, then the measured run; prints "req/s p50 p99 errors".
+# Runs one scenario: a warm-up, then the measured run; prints "req/s p50 p99 errors bytes/request".
 measure() {
   local url=$1 paths=$2 json
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/wrk/rotate.lua" "$url" "$paths" >/dev/null 2>&1 || true
@@ -87,8 +102,9 @@ measure() {
     "$url" "$paths" 2>&1 | sed -n 's/^BENCH_JSON //p')
   [[ -n $json ]] || die "wrk gave no summary for $url"
   awk -v j="$json" 'function f(k,  m) { match(j, "\"" k "\":[0-9.]+"); m = substr(j, RSTART, RLENGTH); sub(/.*:/, "", m); return m + 0 }
-    BEGIN { printf "%.0f %.1f %.1f %d\n", f("requests") / f("duration_us") * 1e6, f("p50_us") / 1000, f("p99_us") / 1000,
-      f("status_errors") + f("read_errors") + f("timeouts") }'
+    BEGIN { n = f("requests"); printf "%.0f %.1f %.1f %d %.0f\n", n / f("duration_us") * 1e6, f("p50_us") / 1000,
+      f("p99_us") / 1000, f("connect_errors") + f("read_errors") + f("write_errors") + f("status_errors") + f("timeouts"),
+      (n > 0 ? f("bytes") / n : 0) }'
 }
 
 # Load on both scenarios first, so that the compilers are done before anything is measured.
@@ -97,6 +113,17 @@ jit_warmup() {
   for scenario in list by-slug; do
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((JIT_WARMUP / 2))s" -s "$BENCH_DIR/wrk/rotate.lua" "$url" \
       "$WORK/$server-$scenario.txt" >/dev/null 2>&1 || true
+  done
+}
+
+# The first path of each scenario must answer 200 with an article in it: an empty answer (a rule
+# that hides everything) would be cheap to serve and wrongly counted as a success by wrk.
+check_answers() {
+  local url=$1 server=$2 scenario body
+  for scenario in list by-slug; do
+    body=$(curl -sf -g "$url$(head -1 "$WORK/$server-$scenario.txt")") || die "$server: $scenario does not answer 200"
+    [[ $body == *"\"slug\":\"$(head -1 "$WORK/slugs.txt")\""* || ($scenario == list && $body == *'"slug":"'*) ]] ||
+      die "$server: $scenario answers without the article (${body:0:200})"
   done
 }
 
@@ -121,18 +148,19 @@ rss_mb() {
 declare -A RESULT
 run_feder() {
   local cache=$1 pid
-  setsid env QUARKUS_HTTP_PORT="$PORT" FEDER_DEMO_ENABLED=false FEDER_HTTP_CACHE_ENABLED="$cache" \
+  setsid env QUARKUS_HTTP_PORT="$FEDER_PORT" FEDER_DEMO_ENABLED=false FEDER_HTTP_CACHE_ENABLED="$cache" \
     MALLOC_ARENA_MAX=2 java -Xmx256m -XX:+UseSerialGC -jar "$APP/quarkus-run.jar" >"$WORK/feder.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
-  wait_for "http://127.0.0.1:$PORT/q/health/ready" "$pid" || die "Feder did not start (log: $WORK/feder.log)"
-  jit_warmup "http://127.0.0.1:$PORT" feder
+  wait_for "http://127.0.0.1:$FEDER_PORT/q/health/ready" "$pid" || die "Feder did not start (log: $WORK/feder.log)"
+  check_answers "http://127.0.0.1:$FEDER_PORT" feder
+  jit_warmup "http://127.0.0.1:$FEDER_PORT" feder
   for scenario in list by-slug; do
-    RESULT[feder-$cache-$scenario]=$(measure "http://127.0.0.1:$PORT" "$WORK/feder-$scenario.txt")
+    RESULT[feder-$cache-$scenario]=$(measure "http://127.0.0.1:$FEDER_PORT" "$WORK/feder-$scenario.txt")
     say "Feder, cache $cache, $scenario: ${RESULT[feder-$cache-$scenario]}"
   done
   RESULT[feder-$cache-rss]=$(rss_mb "$pid")
-  kill -- "-$pid" 2>/dev/null || kill "$pid"
+  kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
 
@@ -155,7 +183,7 @@ export SECRET=feder-bench-directus-secret ADMIN_EMAIL=bench@example.com ADMIN_PA
 export HOST=127.0.0.1 PORT=$DIRECTUS_PORT LOG_LEVEL=warn TELEMETRY=false
 # Its defaults would answer 429 and 503 under this load instead of serving it.
 export RATE_LIMITER_ENABLED=false PRESSURE_LIMITER_ENABLED=false
-(cd "$DIRECTUS_HOME" && npx directus bootstrap >bootstrap.log 2>&1) ||
+(cd "$DIRECTUS_HOME" && node_modules/.bin/directus bootstrap >bootstrap.log 2>&1) ||
   die "Directus could not set up its tables (log: $DIRECTUS_HOME/bootstrap.log)"
 
 # The public role may read what Feder's public API shows: published, not deleted, due articles.
@@ -184,18 +212,19 @@ grant_public_read() {
 run_directus() {
   local cache=$1 pid
   (cd "$DIRECTUS_HOME" && CACHE_ENABLED=$cache CACHE_STORE=memory CACHE_TTL=10m CACHE_AUTO_PURGE=true \
-    exec setsid npx directus start >"$WORK/directus.log" 2>&1) &
+    exec setsid node_modules/.bin/directus start >"$WORK/directus.log" 2>&1) &
   pid=$!
   PIDS+=("$pid")
   wait_for "http://127.0.0.1:$DIRECTUS_PORT/server/ping" "$pid" || die "Directus did not start (log: $WORK/directus.log)"
   grant_public_read
+  check_answers "http://127.0.0.1:$DIRECTUS_PORT" directus
   jit_warmup "http://127.0.0.1:$DIRECTUS_PORT" directus
   for scenario in list by-slug; do
     RESULT[directus-$cache-$scenario]=$(measure "http://127.0.0.1:$DIRECTUS_PORT" "$WORK/directus-$scenario.txt")
     say "Directus, cache $cache, $scenario: ${RESULT[directus-$cache-$scenario]}"
   done
   RESULT[directus-$cache-rss]=$(rss_mb "$pid")
-  kill -- "-$pid" 2>/dev/null || kill "$pid"
+  kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
 
@@ -207,10 +236,11 @@ run_directus false
 cell() {
   local r
   read -r -a r <<<"${RESULT[$1]}"
-  printf '%s req/s, p50 %s ms, p99 %s ms%s' "${r[0]}" "${r[1]}" "${r[2]}" "$([[ ${r[3]} -gt 0 ]] && echo ", ${r[3]} errors")"
+  printf '%s req/s, p50 %s ms, p99 %s ms, %s bytes%s' "${r[0]}" "${r[1]}" "${r[2]}" "${r[4]}" \
+    "$([[ ${r[3]} -gt 0 ]] && echo ", ${r[3]} errors or timeouts")"
 }
 ratio() {
-  awk -v a="${RESULT[$1]%% *}" -v b="${RESULT[$2]%% *}" 'BEGIN { printf (b > 0 ? "%.1f×" : "-"), a / b }'
+  awk -v a="${RESULT[$1]%% *}" -v b="${RESULT[$2]%% *}" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else printf "-" }'
 }
 REPORT=$OUT/node-cms-$ARTICLES.md
 {
@@ -234,7 +264,8 @@ REPORT=$OUT/node-cms-$ARTICLES.md
   echo
   echo "RSS after the runs: Feder ${RESULT[feder-true-rss]} / ${RESULT[feder-false-rss]} MB (cache on / off),"
   echo "Directus ${RESULT[directus-true-rss]} / ${RESULT[directus-false-rss]} MB."
-  echo "Directus' list carries the category but no byline (it skips tables without a one-column key)."
+  echo "Directus runs as one Node.js process, as it ships. Its list carries the category but no byline,"
+  echo "and its article no byline or related articles (it skips tables without a one-column key)."
 } >"$REPORT"
 cat "$REPORT"
 say "report: $REPORT"

@@ -761,6 +761,7 @@ public class Seed {
             rows++;
           }
         }
+        w.finish();
       }
       return rows;
     }
@@ -826,13 +827,16 @@ public class Seed {
             samples.add(a.id);
           }
         }
+        w.finish();
       }
       try (CopyOut w = copy(c, "article_author (article_id, author_id, position)")) {
         w.write(authorsRows);
+        w.finish();
       }
       try (CopyOut w =
           copy(c, "article_revision (id, article_id, revision, state, created_by, created_at)")) {
         w.write(revisionRows);
+        w.finish();
       }
     }
 
@@ -1409,6 +1413,7 @@ public class Seed {
     static final byte[] TRAILER = {(byte) 0xff, (byte) 0xff};
 
     final PGCopyOutputStream out;
+    boolean finished;
 
     CopyOut(Connection c, String target) throws SQLException, IOException {
       out =
@@ -1425,10 +1430,23 @@ public class Seed {
       rows.length = 0;
     }
 
+    /** Ends the COPY: the rows sent are stored (with the transaction, where there is one). */
+    void finish() throws IOException {
+      out.write(TRAILER);
+      finished = true;
+      out.close();
+    }
+
+    /** Without finish (an exception on the way), cancels the COPY: none of its rows are stored. */
     @Override
     public void close() throws IOException {
-      out.write(TRAILER);
-      out.close();
+      if (!finished) {
+        try {
+          out.cancelCopy();
+        } catch (java.sql.SQLException e) {
+          throw new IOException(e);
+        }
+      }
     }
   }
 
