@@ -6,18 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
+import dev.feder.support.QueryCounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,14 +94,8 @@ class ArticlePagingTest {
   /** The plain bound on the publication date that lets PostgreSQL start its scan at a cursor. */
   private static final String BOUND = "publishedAt <= :after0";
 
-  /** How often Hibernate ran queries whose text holds {@code fragment}. */
   private long executionsOfQueriesWith(String fragment) {
-    Statistics statistics = sessionFactory.getStatistics();
-    statistics.setStatisticsEnabled(true);
-    return Arrays.stream(statistics.getQueries())
-        .filter(query -> query.contains(fragment))
-        .mapToLong(query -> statistics.getQueryStatistics(query).getExecutionCount())
-        .sum();
+    return QueryCounts.executionsOfQueriesWith(sessionFactory, fragment);
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.feder.article.ArticleTrash;
 import dev.feder.support.Api;
 import dev.feder.support.Problems;
+import dev.feder.support.QueryCounts;
 import dev.feder.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -21,7 +22,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -459,14 +458,8 @@ class AuditLogTest {
     return response;
   }
 
-  /** How often Hibernate ran queries whose text holds {@code fragment}. */
   private long executionsOfQueriesWith(String fragment) {
-    Statistics statistics = sessionFactory.getStatistics();
-    statistics.setStatisticsEnabled(true);
-    return Arrays.stream(statistics.getQueries())
-        .filter(query -> query.contains(fragment))
-        .mapToLong(query -> statistics.getQueryStatistics(query).getExecutionCount())
-        .sum();
+    return QueryCounts.executionsOfQueriesWith(sessionFactory, fragment);
   }
 
   private static JsonPath events(Map<String, ?> filters) {
