@@ -29,6 +29,17 @@ ensure_jar() {
   fi
 }
 
+# 100000, 100_000, 100k and 1m all mean what they say.
+count() {
+  local n=${1//[_,]/}
+  case $n in
+    *[kK]) echo $((${n%?} * 1000)) ;;
+    *[mM]) echo $((${n%?} * 1000000)) ;;
+    *[!0-9]* | '') die "not a number: $1" ;;
+    *) echo "$n" ;;
+  esac
+}
+
 # Compiles a bench tool into $OUT/classes, again only when its source or Feder's build is newer:
 # `java Tool.java` would compile it in memory on every run, seconds of CPU beside the work.
 compile_tool() {

@@ -15,17 +15,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# 100000, 100_000, 100k and 1m all mean what they say.
-count() {
-  local n=${1//[_,]/}
-  case $n in
-    *[kK]) echo $((${n%?} * 1000)) ;;
-    *[mM]) echo $((${n%?} * 1000000)) ;;
-    *[!0-9]* | '') die "not a number: $1" ;;
-    *) echo "$n" ;;
-  esac
-}
-
 ARTICLES=10000
 DURATION=15
 WARMUP=10
@@ -146,6 +135,20 @@ rss_mb() {
 }
 
 declare -A RESULT
+# Checks, warms up and measures a started server, then stops it: results under "$server-$cache-".
+measure_server() {
+  local server=$1 name=$2 cache=$3 url=$4 pid=$5 scenario
+  check_answers "$url" "$server"
+  jit_warmup "$url" "$server"
+  for scenario in list by-slug; do
+    RESULT[$server-$cache-$scenario]=$(measure "$url" "$WORK/$server-$scenario.txt")
+    say "$name, cache $cache, $scenario: ${RESULT[$server-$cache-$scenario]}"
+  done
+  RESULT[$server-$cache-rss]=$(rss_mb "$pid")
+  kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
 run_feder() {
   local cache=$1 pid
   setsid env QUARKUS_HTTP_PORT="$FEDER_PORT" FEDER_DEMO_ENABLED=false FEDER_HTTP_CACHE_ENABLED="$cache" \
@@ -153,15 +156,7 @@ run_feder() {
   pid=$!
   PIDS+=("$pid")
   wait_for "http://127.0.0.1:$FEDER_PORT/q/health/ready" "$pid" || die "Feder did not start (log: $WORK/feder.log)"
-  check_answers "http://127.0.0.1:$FEDER_PORT" feder
-  jit_warmup "http://127.0.0.1:$FEDER_PORT" feder
-  for scenario in list by-slug; do
-    RESULT[feder-$cache-$scenario]=$(measure "http://127.0.0.1:$FEDER_PORT" "$WORK/feder-$scenario.txt")
-    say "Feder, cache $cache, $scenario: ${RESULT[feder-$cache-$scenario]}"
-  done
-  RESULT[feder-$cache-rss]=$(rss_mb "$pid")
-  kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+  measure_server feder Feder "$cache" "http://127.0.0.1:$FEDER_PORT" "$pid"
 }
 
 DIRECTUS_HOME=$OUT/directus
@@ -217,15 +212,7 @@ run_directus() {
   PIDS+=("$pid")
   wait_for "http://127.0.0.1:$DIRECTUS_PORT/server/ping" "$pid" || die "Directus did not start (log: $WORK/directus.log)"
   grant_public_read
-  check_answers "http://127.0.0.1:$DIRECTUS_PORT" directus
-  jit_warmup "http://127.0.0.1:$DIRECTUS_PORT" directus
-  for scenario in list by-slug; do
-    RESULT[directus-$cache-$scenario]=$(measure "http://127.0.0.1:$DIRECTUS_PORT" "$WORK/directus-$scenario.txt")
-    say "Directus, cache $cache, $scenario: ${RESULT[directus-$cache-$scenario]}"
-  done
-  RESULT[directus-$cache-rss]=$(rss_mb "$pid")
-  kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+  measure_server directus Directus "$cache" "http://127.0.0.1:$DIRECTUS_PORT" "$pid"
 }
 
 run_feder true

@@ -13,17 +13,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# 100000, 100_000, 100k and 1m all mean what they say.
-count() {
-  local n=${1//[_,]/}
-  case $n in
-    *[kK]) echo $((${n%?} * 1000)) ;;
-    *[mM]) echo $((${n%?} * 1000000)) ;;
-    *[!0-9]* | '') die "not a number: $1" ;;
-    *) echo "$n" ;;
-  esac
-}
-
 ARTICLES=10000
 SEED=1
 RESET=
