@@ -4,17 +4,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.restassured.RestAssured;
-import io.restassured.config.EncoderConfig;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /** Shared request and assertion helpers of the resource tests. */
 public final class Problems {
-
-  /** The media type of merge-patch bodies. */
-  public static final String MERGE_PATCH = "application/merge-patch+json";
 
   private Problems() {}
 
@@ -32,12 +27,6 @@ public final class Problems {
 
   /** Sends the body as {@code application/merge-patch+json} in UTF-8. */
   public static RequestSpecification mergePatch(RequestSpecification spec) {
-    return spec.config(
-            RestAssured.config()
-                .encoderConfig(
-                    EncoderConfig.encoderConfig()
-                        .defaultCharsetForContentType("UTF-8", MERGE_PATCH)
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-        .contentType(MERGE_PATCH);
+    return Api.mergePatch(spec);
   }
 }

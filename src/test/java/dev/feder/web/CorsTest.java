@@ -1,6 +1,5 @@
 package dev.feder.web;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Browsers on the configured frontend origins ({@code quarkus.http.cors.origins}) may call the API,
  * including writes with {@code If-Match}, and read its ETag; other origins get no CORS grant.
  *
- * <p>Preflights and refused origins go out with plain {@code given()}: the spec has no OPTIONS
+ * <p>Preflights and refused origins go out with plain {@code Api.plain()}: the spec has no OPTIONS
  * operations, and Quarkus refuses foreign origins before the API answers.
  */
 @QuarkusTest
@@ -29,7 +28,7 @@ class CorsTest {
   void preflightForPatchFromFrontendOriginIsAllowed() {
     String id = createCategory();
 
-    given()
+    Api.plain()
         .header("Origin", FRONTEND)
         .header("Access-Control-Request-Method", "PATCH")
         .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
@@ -45,7 +44,7 @@ class CorsTest {
 
   @Test
   void preflightFromAnotherConfiguredDevServerIsAllowed() {
-    given()
+    Api.plain()
         .header("Origin", "http://localhost:5173")
         .header("Access-Control-Request-Method", "POST")
         .header("Access-Control-Request-Headers", "authorization,content-type")
@@ -77,7 +76,7 @@ class CorsTest {
   void preflightFromForeignOriginIsNotAllowed() {
     String id = createCategory();
 
-    given()
+    Api.plain()
         .header("Origin", FOREIGN)
         .header("Access-Control-Request-Method", "PATCH")
         .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
@@ -91,7 +90,7 @@ class CorsTest {
   void getFromForeignOriginGetsNoCorsGrant() {
     String id = createCategory();
 
-    given()
+    Api.plain()
         .header("Origin", FOREIGN)
         .get("/api/v1/categories/{id}", id)
         .then()

@@ -1,10 +1,10 @@
 package dev.feder.web;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.feder.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,12 +31,12 @@ class OpenApiDocumentTest {
 
   @Test
   void specIsServedWithSwaggerUi() {
-    given()
+    Api.plain()
         .get("/q/openapi")
         .then()
         .statusCode(200)
         .body(containsString("operationId: createArticle"));
-    given().get("/q/swagger-ui/").then().statusCode(200);
+    Api.plain().get("/q/swagger-ui/").then().statusCode(200);
   }
 
   private static void assertSame(String file) throws IOException {

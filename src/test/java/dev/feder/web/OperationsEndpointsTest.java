@@ -1,6 +1,5 @@
 package dev.feder.web;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -10,14 +9,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Health checks and metrics for operators. They live under {@code /q/}, outside the API spec, so
- * they are called with plain {@code given()}.
+ * they are called with plain {@code Api.plain()}.
  */
 @QuarkusTest
 class OperationsEndpointsTest {
 
   @Test
   void readinessIsUpWithTheDatabase() {
-    given()
+    Api.plain()
         .get("/q/health/ready")
         .then()
         .statusCode(200)
@@ -29,7 +28,7 @@ class OperationsEndpointsTest {
   @Test
   void readinessWaitsForTheReadWarmUpUnlessItIsOff() {
     // The tests switch the warm-up off (it would blur their statement counts): ready at once.
-    given()
+    Api.plain()
         .get("/q/health/ready")
         .then()
         .statusCode(200)
@@ -39,14 +38,14 @@ class OperationsEndpointsTest {
 
   @Test
   void livenessIsUp() {
-    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    Api.plain().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
   }
 
   @Test
   void metricsCountApiRequests() {
     Api.anonymous().get("/api/v1/categories").then().statusCode(200);
 
-    given()
+    Api.plain()
         .get("/q/metrics")
         .then()
         .statusCode(200)

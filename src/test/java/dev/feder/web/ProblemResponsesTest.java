@@ -1,6 +1,5 @@
 package dev.feder.web;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -12,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.feder.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
@@ -21,14 +18,13 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.http.params.CoreProtocolPNames;
 import org.junit.jupiter.api.Test;
 
 /**
  * Errors raised by the framework rather than by Feder's services (routing, content negotiation,
  * body limits) are RFC 9457 problems like every other error, and none leaks internals.
  *
- * <p>Requests to paths or methods the spec does not have go out with plain {@code given()}: the
+ * <p>Requests to paths or methods the spec does not have go out with plain {@code Api.plain()}: the
  * spec filter cannot check an exchange on an operation that does not exist.
  */
 @QuarkusTest
@@ -39,7 +35,7 @@ class ProblemResponsesTest {
 
   @Test
   void unknownPathIsNotFoundProblem() {
-    ExtractableResponse<Response> response = given().get("/api/v1/nothing").then().extract();
+    ExtractableResponse<Response> response = Api.plain().get("/api/v1/nothing").then().extract();
 
     assertProblem(response, 404, "/problems/not-found", "/api/v1/nothing");
   }
@@ -56,7 +52,7 @@ class ProblemResponsesTest {
   @Test
   void deleteOnTheArticleCollectionIsMethodNotAllowedProblem() {
     ExtractableResponse<Response> response =
-        given()
+        Api.plain()
             .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
             .delete("/api/v1/articles")
             .then()
@@ -172,12 +168,7 @@ class ProblemResponsesTest {
     // Expect: 100-continue, as careful clients send large bodies: the server answers 413 before
     // the body is sent (and closes the connection instead of reading 3 MB it will not use).
     ExtractableResponse<Response> response =
-        Api.rawAdmin()
-            .config(
-                RestAssuredConfig.config()
-                    .httpClient(
-                        HttpClientConfig.httpClientConfig()
-                            .setParam(CoreProtocolPNames.USE_EXPECT_CONTINUE, true)))
+        Api.expectingContinue(Api.rawAdmin())
             .contentType(ContentType.JSON)
             .body("{\"name\":\"" + name + "\"}")
             .post("/api/v1/categories")
