@@ -68,7 +68,7 @@ public class ArticleService {
   private final AuditLog auditLog;
   private final ListCounts counts;
   private final int searchWindow;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   public ArticleService(
       CategoryService categories,
@@ -81,7 +81,8 @@ public class ArticleService {
       ObjectMapper mapper,
       AuditLog auditLog,
       ListCounts counts,
-      FederConfig config) {
+      FederConfig config,
+      Clock clock) {
     this.categories = categories;
     this.authors = authors;
     this.sanitizer = sanitizer;
@@ -93,6 +94,7 @@ public class ArticleService {
     this.auditLog = auditLog;
     this.counts = counts;
     this.searchWindow = config.search().maxResults();
+    this.clock = clock;
   }
 
   /**

@@ -45,12 +45,13 @@ public class ContentGenerations {
 
   private final ContentChanges changes;
   private final PublicationSchedule schedule;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final AtomicReference<Generation> current;
 
-  public ContentGenerations(ContentChanges changes, PublicationSchedule schedule) {
+  public ContentGenerations(ContentChanges changes, PublicationSchedule schedule, Clock clock) {
     this.changes = changes;
     this.schedule = schedule;
+    this.clock = clock;
     this.current =
         new AtomicReference<>(new Generation(0, clock.instant(), new AtomicReference<>()));
   }
