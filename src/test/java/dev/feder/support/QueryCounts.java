@@ -1,11 +1,17 @@
 package dev.feder.support;
 
+import dev.feder.persistence.ContentGenerations;
+import dev.feder.persistence.ContentGenerations.Generation;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 
 /** What Hibernate's statistics say about the queries the application ran (switched on first). */
 public final class QueryCounts {
+
+  /** How often a measurement is tried before a content change during each attempt fails it. */
+  private static final int ATTEMPTS = 5;
 
   private QueryCounts() {}
 
@@ -17,5 +23,34 @@ public final class QueryCounts {
         .filter(query -> query.contains(fragment))
         .mapToLong(query -> statistics.getQueryStatistics(query).getExecutionCount())
         .sum();
+  }
+
+  /** How many SQL statements the application prepared while {@code work} ran. */
+  public static long statementsFor(SessionFactory sessionFactory, Runnable work) {
+    Statistics statistics = sessionFactory.getStatistics();
+    statistics.setStatisticsEnabled(true);
+    long before = statistics.getPrepareStatementCount();
+    work.run();
+    return statistics.getPrepareStatementCount() - before;
+  }
+
+  /**
+   * The result of {@code measurement} taken within one generation of the content: what is kept in
+   * memory (answers, list totals) lives as long as its generation, so a count of statements means
+   * something only if no change began a new one meanwhile. The change notification of a write that
+   * a test made just before arrives a moment later, and other tests' scheduled articles go live;
+   * when such a change falls into the measurement, it is taken again.
+   */
+  public static <T> T inOneGeneration(ContentGenerations generations, Supplier<T> measurement) {
+    for (int attempt = 1; ; attempt++) {
+      Generation before = generations.current();
+      T result = measurement.get();
+      if (before != null && generations.current() == before) {
+        return result;
+      }
+      if (attempt == ATTEMPTS) {
+        throw new AssertionError("The content changed during each of " + ATTEMPTS + " attempts");
+      }
+    }
   }
 }
