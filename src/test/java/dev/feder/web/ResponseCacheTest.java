@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dev.feder.persistence.ContentGenerations;
 import dev.feder.support.Api;
 import dev.feder.support.QueryCounts;
+import dev.feder.support.TestClock;
 import dev.feder.support.TestData;
 import dev.feder.support.TestData.Created;
 import io.agroal.api.AgroalDataSource;
@@ -33,7 +34,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +66,7 @@ class ResponseCacheTest {
   @Inject SessionFactory sessionFactory;
   @Inject AgroalDataSource dataSource;
   @Inject ContentGenerations generations;
+  @Inject TestClock clock;
 
   @Test
   void repeatedPublicReadIsAnsweredWithoutTheDatabase() {
@@ -181,37 +182,55 @@ class ResponseCacheTest {
   }
 
   @Test
-  void scheduledArticleGoesLiveThroughTheCache() throws InterruptedException {
+  void scheduledArticleGoesLiveThroughTheCache() {
     Fixture fixture = fixture();
     String scheduledTitle = "Geplante Meldung " + fixture.run();
-    Instant goesLive = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
-    Api.admin()
-        .body(
-            Map.of(
-                "title",
-                scheduledTitle,
-                "category",
-                Map.of("slug", fixture.category().slug()),
-                "status",
-                "published",
-                "publishedAt",
-                goesLive.toString()))
-        .post("/api/v1/articles")
-        .then()
-        .statusCode(201);
     String path = "/api/v1/articles?category=" + fixture.category().slug();
-    Api.anonymous()
-        .get(path)
-        .then()
-        .statusCode(200)
-        .body("data.title", not(hasItem(scheduledTitle)));
-    assertEquals(0, statementsFor(() -> Api.anonymous().get(path)), "cached while scheduled");
+    Instant now = clock.stop();
+    try {
+      Instant goesLive = now.plus(Duration.ofMinutes(10));
+      Api.admin()
+          .body(
+              Map.of(
+                  "title",
+                  scheduledTitle,
+                  "category",
+                  Map.of("slug", fixture.category().slug()),
+                  "status",
+                  "published",
+                  "publishedAt",
+                  goesLive.toString()))
+          .post("/api/v1/articles")
+          .then()
+          .statusCode(201)
+          .body("status", equalTo("scheduled"));
+      assertEquals(0, hiddenAndKept(path, scheduledTitle), "cached while scheduled");
 
-    while (Instant.now().isBefore(goesLive.plusMillis(50))) {
-      Thread.sleep(100);
+      // A moment before it goes live nothing has changed; at the moment, without any write, the
+      // kept list gives way to one with the article.
+      clock.set(goesLive.minusMillis(1));
+      assertEquals(0, hiddenAndKept(path, scheduledTitle), "cached until it goes live");
+      clock.set(goesLive);
+      Api.anonymous().get(path).then().statusCode(200).body("data.title", hasItem(scheduledTitle));
+    } finally {
+      clock.resume();
     }
+  }
 
-    Api.anonymous().get(path).then().statusCode(200).body("data.title", hasItem(scheduledTitle));
+  /** Statements for a repeated read of the list, which does not show the title. */
+  private long hiddenAndKept(String path, String title) {
+    return QueryCounts.inOneGeneration(
+        generations,
+        () -> {
+          Api.anonymous().get(path).then().statusCode(200).body("data.title", not(hasItem(title)));
+          return statementsFor(
+              () ->
+                  Api.anonymous()
+                      .get(path)
+                      .then()
+                      .statusCode(200)
+                      .body("data.title", not(hasItem(title))));
+        });
   }
 
   @Test
