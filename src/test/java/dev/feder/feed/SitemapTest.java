@@ -64,6 +64,8 @@ class SitemapTest {
                     .extract()
                     .response()));
 
+    assertTrue(urls.containsKey(link(data.published)), "the published article is missing");
+    assertTrue(urls.containsKey(link(data.publishedInParent)), "the older article is missing");
     for (JsonPath hidden : List.of(data.draft, data.scheduled, data.archived)) {
       assertFalse(urls.containsKey(link(hidden)), hidden.getString("title"));
     }
