@@ -42,7 +42,18 @@ public final class QueryCounts {
    * when such a change falls into the measurement, it is taken again.
    */
   public static <T> T inOneGeneration(ContentGenerations generations, Supplier<T> measurement) {
+    return inOneGeneration(generations, () -> {}, measurement);
+  }
+
+  /**
+   * Like {@link #inOneGeneration(ContentGenerations, Supplier)}, with {@code setUp} run before each
+   * attempt, outside the measured generation: a write that makes the application forget what it
+   * kept, so that every attempt measures the same thing.
+   */
+  public static <T> T inOneGeneration(
+      ContentGenerations generations, Runnable setUp, Supplier<T> measurement) {
     for (int attempt = 1; ; attempt++) {
+      setUp.run();
       Generation before = generations.current();
       T result = measurement.get();
       if (before != null && generations.current() == before) {

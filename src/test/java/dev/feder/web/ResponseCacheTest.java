@@ -44,9 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,12 +70,19 @@ class ResponseCacheTest {
   void repeatedPublicReadIsAnsweredWithoutTheDatabase() {
     Fixture fixture = fixture();
     String path = "/api/v1/articles?category=" + fixture.category().slug();
-    Response first = Api.anonymous().get(path);
+    List<Response> answers = new ArrayList<>();
+    long statements =
+        QueryCounts.inOneGeneration(
+            generations,
+            () -> {
+              answers.clear();
+              answers.add(Api.anonymous().get(path));
+              return statementsFor(() -> answers.add(Api.anonymous().get(path)));
+            });
+    Response first = answers.get(0);
+    Response second = answers.get(1);
+
     first.then().statusCode(200).body("data.title", hasItem(fixture.title()));
-
-    long statements = statementsFor(() -> Api.anonymous().get(path));
-    Response second = Api.anonymous().get(path);
-
     assertEquals(0, statements, "statements for a repeated public read");
     second.then().statusCode(200).header("ETag", first.header("ETag"));
     assertEquals(first.asString(), second.asString());
@@ -90,50 +95,64 @@ class ResponseCacheTest {
   void concurrentReadsOfAPageNotKeptYetBuildItOnce() throws Exception {
     Fixture fixture = fixture();
     String path = "/api/v1/articles?category=" + fixture.category().slug();
-    long once = statementsFor(() -> Api.anonymous().get(path).then().statusCode(200));
     // Any write ends the generation: the page is no longer kept.
-    TestData.author("Karin Weiß " + fixture.run());
+    Runnable forget = () -> TestData.author("Karin Weiß " + TestData.suffix());
+    long once =
+        QueryCounts.inOneGeneration(
+            generations,
+            forget,
+            () -> statementsFor(() -> Api.anonymous().get(path).then().statusCode(200)));
 
-    HttpClient client = HttpClient.newHttpClient();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path)).build();
     int readers = 16;
     ExecutorService pool = Executors.newFixedThreadPool(readers);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    List<HttpResponse<String>> answers = new ArrayList<>();
     long statements;
     try {
       statements =
-          statementsFor(
+          QueryCounts.inOneGeneration(
+              generations,
+              forget,
               () -> {
-                for (int i = 0; i < readers; i++) {
-                  answers.add(
-                      pool.submit(
-                          () -> {
-                            start.await();
-                            return client.send(request, BodyHandlers.ofString());
-                          }));
-                }
-                start.countDown();
-                for (Future<HttpResponse<String>> answer : answers) {
-                  try {
-                    answer.get(30, TimeUnit.SECONDS);
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                }
-                return null;
+                answers.clear();
+                return statementsFor(() -> answers.addAll(readAtOnce(pool, readers, path)));
               });
     } finally {
       pool.shutdownNow();
     }
 
     assertEquals(once, statements, "statements for " + readers + " reads at once");
-    String body = answers.get(0).get().body();
-    for (Future<HttpResponse<String>> answer : answers) {
-      assertEquals(200, answer.get().statusCode());
-      assertEquals(body, answer.get().body());
+    for (HttpResponse<String> answer : answers) {
+      assertEquals(200, answer.statusCode());
+      assertEquals(answers.get(0).body(), answer.body());
     }
+  }
+
+  /** {@code readers} GETs of {@code path} sent at the same moment. */
+  private static List<HttpResponse<String>> readAtOnce(
+      ExecutorService pool, int readers, String path) {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path)).build();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+    for (int i = 0; i < readers; i++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return client.send(request, BodyHandlers.ofString());
+              }));
+    }
+    start.countDown();
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    for (Future<HttpResponse<String>> future : futures) {
+      try {
+        answers.add(future.get(30, TimeUnit.SECONDS));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return answers;
   }
 
   @Test
@@ -163,8 +182,15 @@ class ResponseCacheTest {
   void changeMadeElsewhereReachesTheCache() throws SQLException {
     Fixture fixture = fixture();
     String path = "/api/v1/articles/slug/" + fixture.article().slug();
-    Api.anonymous().get(path).then().statusCode(200);
-    assertEquals(0, statementsFor(() -> Api.anonymous().get(path)), "cached before the change");
+    assertEquals(
+        0,
+        QueryCounts.inOneGeneration(
+            generations,
+            () -> {
+              Api.anonymous().get(path).then().statusCode(200);
+              return statementsFor(() -> Api.anonymous().get(path));
+            }),
+        "cached before the change");
 
     // As another instance or a maintenance script would: straight in the database.
     String title = "Von anderer Instanz geändert " + fixture.run();
@@ -264,29 +290,34 @@ class ResponseCacheTest {
   void conditionalAndHeadRequestsAreAnsweredFromTheCache() {
     Fixture fixture = fixture();
     String path = "/api/v1/articles/slug/" + fixture.article().slug();
-    Response first = Api.anonymous().get(path);
-    String etag = first.header("ETag");
-
+    List<Response> first = new ArrayList<>();
     long statements =
-        statementsFor(
+        QueryCounts.inOneGeneration(
+            generations,
             () -> {
-              Api.anonymous()
-                  .header("If-None-Match", etag)
-                  .get(path)
-                  .then()
-                  .statusCode(304)
-                  .header("ETag", etag)
-                  .body(emptyString());
-              // HEAD is GET without the body (RFC 9110), so the spec lists no HEAD operations.
-              Api.plain()
-                  .accept("application/json, application/problem+json")
-                  .head(path)
-                  .then()
-                  .statusCode(200)
-                  .header("ETag", etag)
-                  .header("Content-Type", first.header("Content-Type"))
-                  .body(emptyString());
-              return null;
+              first.clear();
+              first.add(Api.anonymous().get(path));
+              String etag = first.get(0).header("ETag");
+              return statementsFor(
+                  () -> {
+                    Api.anonymous()
+                        .header("If-None-Match", etag)
+                        .get(path)
+                        .then()
+                        .statusCode(304)
+                        .header("ETag", etag)
+                        .body(emptyString());
+                    // HEAD is GET without the body (RFC 9110), so the spec lists no HEAD
+                    // operations.
+                    Api.plain()
+                        .accept("application/json, application/problem+json")
+                        .head(path)
+                        .then()
+                        .statusCode(200)
+                        .header("ETag", etag)
+                        .header("Content-Type", first.get(0).header("Content-Type"))
+                        .body(emptyString());
+                  });
             });
 
     assertEquals(0, statements, "statements for a 304 and a HEAD from the cache");
@@ -310,19 +341,24 @@ class ResponseCacheTest {
   void cachedAnswerIsCompressedLikeTheFirstForClientsThatAcceptGzip() {
     Fixture fixture = fixture();
     String path = "/api/v1/articles?category=" + fixture.category().slug();
-    Response first = Api.anonymous().header("Accept-Encoding", "gzip").get(path);
-    first.then().statusCode(200).header("Content-Encoding", "gzip");
-
     List<Response> gzipped = new ArrayList<>();
     List<HttpResponse<String>> plain = new ArrayList<>();
     long statements =
-        statementsFor(
+        QueryCounts.inOneGeneration(
+            generations,
             () -> {
+              gzipped.clear();
+              plain.clear();
               gzipped.add(Api.anonymous().header("Accept-Encoding", "gzip").get(path));
-              plain.add(send(path));
-              return null;
+              return statementsFor(
+                  () -> {
+                    gzipped.add(Api.anonymous().header("Accept-Encoding", "gzip").get(path));
+                    plain.add(send(path));
+                  });
             });
+    Response first = gzipped.remove(0);
 
+    first.then().statusCode(200).header("Content-Encoding", "gzip");
     assertEquals(0, statements, "statements for answers from the cache");
     gzipped.get(0).then().statusCode(200).header("Content-Encoding", "gzip");
     assertEquals(first.asString(), gzipped.get(0).asString());
@@ -376,7 +412,6 @@ class ResponseCacheTest {
                             .accept(Api.ACCEPT_WITH_PROBLEMS)
                             .header("Origin", FOREIGN)
                             .get(path));
-                    return null;
                   });
             });
 
@@ -420,9 +455,13 @@ class ResponseCacheTest {
   void cachedAnswerIsCountedUnderItsRouteInTheMetrics() {
     Fixture fixture = fixture();
     String path = "/api/v1/articles/slug/" + fixture.article().slug();
-    Api.anonymous().get(path).then().statusCode(200);
     long statements =
-        statementsFor(() -> Api.anonymous().get(path).then().statusCode(200).extract());
+        QueryCounts.inOneGeneration(
+            generations,
+            () -> {
+              Api.anonymous().get(path).then().statusCode(200);
+              return statementsFor(() -> Api.anonymous().get(path).then().statusCode(200));
+            });
     assertEquals(0, statements, "statements for an answer from the cache");
 
     double before = bySlugCount();
@@ -481,12 +520,8 @@ class ResponseCacheTest {
     return new Created(response.path("id"), response.path("slug"), response.header("ETag"));
   }
 
-  private long statementsFor(Supplier<?> reads) {
-    Statistics statistics = sessionFactory.getStatistics();
-    statistics.setStatisticsEnabled(true);
-    long before = statistics.getPrepareStatementCount();
-    reads.get();
-    return statistics.getPrepareStatementCount() - before;
+  private long statementsFor(Runnable reads) {
+    return QueryCounts.statementsFor(sessionFactory, reads);
   }
 
   private static String awaitTitle(String path, String title, Duration timeout) {
