@@ -1,14 +1,16 @@
 package dev.feder.article;
 
+import static dev.feder.support.Problems.assertInvalidField;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.NewArticle;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.HashMap;
+import io.restassured.http.ContentType;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +22,7 @@ class ArticleBodyFormatTest {
 
   @BeforeEach
   void createCategory() {
-    category =
-        Api.admin()
-            .body(Map.of("name", "Format " + UUID.randomUUID().toString().substring(0, 8)))
-            .post("/api/v1/categories")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("slug");
+    category = Fixtures.category("Format " + Fixtures.suffix()).slug();
   }
 
   @Test
@@ -78,24 +73,20 @@ class ArticleBodyFormatTest {
 
   @Test
   void unknownFormatIsRefused() {
-    Api.rawAdmin()
-        .contentType("application/json")
-        .body(article("Text", "rtf"))
-        .post("/api/v1/articles")
-        .then()
-        .statusCode(400)
-        .body("errors[0].field", equalTo("bodyFormat"))
-        .body("errors[0].message", containsString("markdown"));
+    assertInvalidField(
+        Api.rawAdmin()
+            .contentType(ContentType.JSON)
+            .body(article("Text", "rtf"))
+            .post("/api/v1/articles"),
+        "bodyFormat",
+        containsString("markdown"));
   }
 
   private Map<String, Object> article(String body, String format) {
-    Map<String, Object> article = new HashMap<>();
-    article.put("title", "Formatprobe");
-    article.put("body", body);
-    article.put("category", Map.of("slug", category));
+    NewArticle article = Fixtures.newArticle("Formatprobe", category).with("body", body);
     if (format != null) {
-      article.put("bodyFormat", format);
+      article.with("bodyFormat", format);
     }
-    return article;
+    return article.toMap();
   }
 }

@@ -3,27 +3,25 @@ package dev.feder.article;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
+import dev.feder.support.Fixtures.NewArticle;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Categories and authors carry the number of articles public now, drafts and future ones not. */
 @QuarkusTest
 class ArticleCountsTest {
 
-  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String run = Fixtures.suffix();
 
   @Test
   void categoryCountsIncludeSubcategoriesAndOnlyPublicArticles() {
-    String world = create("/api/v1/categories", Map.of("name", "Welt " + run));
-    String news =
-        create(
-            "/api/v1/categories",
-            Map.of("name", "Nachrichten " + run, "parent", Map.of("slug", world)));
-    String author = create("/api/v1/authors", Map.of("name", "Zählerin " + run));
+    Created welt = Fixtures.category("Welt " + run);
+    String world = welt.slug();
+    String news = Fixtures.category("Nachrichten " + run, welt).slug();
+    String author = Fixtures.author("Zählerin " + run).slug();
     article(world, author, "published", "2026-11-01T08:00:00Z");
     article(news, author, "published", "2026-11-02T08:00:00Z");
     article(news, author, "published", "2099-01-01T08:00:00Z");
@@ -70,19 +68,12 @@ class ArticleCountsTest {
         .body("articleCount", equalTo(0));
   }
 
-  private static String create(String path, Map<String, Object> body) {
-    return Api.admin().body(body).post(path).then().statusCode(201).extract().path("slug");
-  }
-
   private void article(String category, String author, String status, String publishedAt) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("title", "Zählung " + run);
-    body.put("category", Map.of("slug", category));
-    body.put("authors", List.of(Map.of("slug", author)));
-    body.put("status", status);
+    NewArticle article =
+        Fixtures.newArticle("Zählung " + run, category).authorSlugs(author).status(status);
     if (publishedAt != null) {
-      body.put("publishedAt", publishedAt);
+      article.publishedAt(publishedAt);
     }
-    Api.admin().body(body).post("/api/v1/articles").then().statusCode(201);
+    article.create();
   }
 }

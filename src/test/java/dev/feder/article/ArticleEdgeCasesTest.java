@@ -1,18 +1,23 @@
 package dev.feder.article;
 
+import static dev.feder.support.Problems.assertBadParameter;
+import static dev.feder.support.Problems.assertInvalidField;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
+import dev.feder.support.Fixtures.NewArticle;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,32 +33,28 @@ class ArticleEdgeCasesTest {
 
   @BeforeEach
   void createCategory() {
-    run = UUID.randomUUID().toString().substring(0, 8);
-    category = create(Map.of("name", "Rand " + run), "/api/v1/categories").get("slug");
+    run = Fixtures.suffix();
+    category = Fixtures.category("Rand " + run).slug();
   }
 
   @Test
   void deletingAPinnedArticleUnpinsItAndKeepsTheOtherIntact() {
-    Map<String, String> first = article("Erster Bezug", List.of());
-    Map<String, String> second = article("Zweiter Bezug", List.of());
-    Map<String, String> pinning =
-        article("Mit Bezügen", List.of(first.get("slug"), second.get("slug")));
+    Created first = article("Erster Bezug", List.of());
+    Created second = article("Zweiter Bezug", List.of());
+    Created pinning = article("Mit Bezügen", List.of(first.slug(), second.slug()));
 
     Api.admin()
-        .header("If-Match", etag("/api/v1/articles/" + first.get("id")))
-        .delete("/api/v1/articles/" + first.get("id"))
+        .header("If-Match", Fixtures.etag("/api/v1/articles/" + first.id()))
+        .delete("/api/v1/articles/" + first.id())
         .then()
         .statusCode(204);
 
     Api.admin()
-        .get("/api/v1/articles/" + pinning.get("id"))
+        .get("/api/v1/articles/" + pinning.id())
         .then()
         .statusCode(200)
-        .body("related.slug", contains(second.get("slug")));
-    Api.anonymous()
-        .get("/api/v1/articles/" + pinning.get("id") + "/related")
-        .then()
-        .statusCode(200);
+        .body("related.slug", contains(second.slug()));
+    Api.anonymous().get("/api/v1/articles/" + pinning.id() + "/related").then().statusCode(200);
   }
 
   @Test
@@ -67,7 +68,7 @@ class ArticleEdgeCasesTest {
             pool.submit(
                 () ->
                     Api.admin()
-                        .body(payload("Gleicher Slug", slug))
+                        .body(payload("Gleicher Slug").with("slug", slug).toMap())
                         .post("/api/v1/articles")
                         .statusCode()));
       }
@@ -85,34 +86,27 @@ class ArticleEdgeCasesTest {
 
   @Test
   void instantsOutsideYearsOneTo9999AreRefused() {
-    Map<String, Object> body = payload("Ferne Zukunft", null);
-    body.put("status", "published");
-    body.put("publishedAt", "+294277-01-01T00:00:00Z");
-    Api.rawAdmin()
-        .contentType("application/json")
-        .body(body)
-        .post("/api/v1/articles")
-        .then()
-        .statusCode(400)
-        .body("errors[0].field", equalTo("publishedAt"));
-    Api.raw()
-        .queryParam("publishedAfter", "-1000000000-01-01T00:00:00Z")
-        .get("/api/v1/articles")
-        .then()
-        .statusCode(400)
-        .body("errors[0].field", equalTo("publishedAfter"));
+    Map<String, Object> body =
+        payload("Ferne Zukunft").published().publishedAt("+294277-01-01T00:00:00Z").toMap();
+    assertInvalidField(
+        Api.rawAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/articles"),
+        "publishedAt",
+        notNullValue());
+    assertBadParameter(
+        Api.raw()
+            .queryParam("publishedAfter", "-1000000000-01-01T00:00:00Z")
+            .get("/api/v1/articles"),
+        "publishedAfter");
   }
 
   @Test
   void publishedAtIsKeptToTheMillisecondSoTheEtagStaysValid() {
-    Map<String, Object> body = payload("Genaue Zeit", null);
-    body.put("status", "published");
-    body.put("publishedAt", "2026-11-20T10:00:00.123456789Z");
+    Map<String, Object> body =
+        payload("Genaue Zeit").published().publishedAt("2026-11-20T10:00:00.123456789Z").toMap();
     var created = Api.admin().body(body).post("/api/v1/articles").then().statusCode(201).extract();
     String id = created.path("id");
     created.response().then().body("publishedAt", equalTo("2026-11-20T10:00:00.123Z"));
-    Api.admin()
-        .contentType("application/merge-patch+json")
+    Api.mergePatch(Api.admin())
         .header("If-Match", created.header("ETag"))
         .body("{\"subtitle\": \"Auf die Millisekunde\"}")
         .patch("/api/v1/articles/" + id)
@@ -128,38 +122,14 @@ class ArticleEdgeCasesTest {
             .encodeToString(
                 "[\"-publishedAt\",\"2026-11-20T10:00:00Z\",\"a\\u0000\"]"
                     .getBytes(StandardCharsets.UTF_8));
-    Api.raw()
-        .queryParam("cursor", forged)
-        .get("/api/v1/articles")
-        .then()
-        .statusCode(400)
-        .body("type", equalTo("/problems/bad-parameter"))
-        .body("errors[0].field", equalTo("cursor"));
+    assertBadParameter(Api.raw().queryParam("cursor", forged).get("/api/v1/articles"), "cursor");
   }
 
-  private Map<String, String> article(String title, List<String> related) {
-    Map<String, Object> body = payload(title, null);
-    body.put("status", "published");
-    body.put("related", related.stream().map(slug -> Map.of("slug", slug)).toList());
-    return create(body, "/api/v1/articles");
+  private Created article(String title, List<String> related) {
+    return payload(title).published().related(related).create();
   }
 
-  private Map<String, Object> payload(String title, String slug) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("title", title + " " + run);
-    body.put("category", Map.of("slug", category));
-    if (slug != null) {
-      body.put("slug", slug);
-    }
-    return body;
-  }
-
-  private static Map<String, String> create(Map<String, Object> body, String path) {
-    var response = Api.admin().body(body).post(path).then().statusCode(201).extract();
-    return Map.of("id", response.path("id"), "slug", response.path("slug"));
-  }
-
-  private static String etag(String path) {
-    return Api.admin().get(path).then().statusCode(200).extract().header("ETag");
+  private NewArticle payload(String title) {
+    return Fixtures.newArticle(title + " " + run, category);
   }
 }

@@ -1,5 +1,6 @@
 package dev.feder.article;
 
+import static dev.feder.support.Problems.assertBadParameter;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -8,11 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,32 +29,15 @@ class ArticleFieldsTest {
 
   @BeforeEach
   void createArticle() {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    category =
-        Api.admin()
-            .body(Map.of("name", "Felder " + run))
-            .post("/api/v1/categories")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("slug");
+    String run = Fixtures.suffix();
+    Created section = Fixtures.category("Felder " + run);
+    category = section.slug();
     slug =
-        Api.admin()
-            .body(
-                Map.of(
-                    "title",
-                    "Fähre läuft aus " + run,
-                    "body",
-                    BODY,
-                    "category",
-                    Map.of("slug", category),
-                    "status",
-                    "published"))
-            .post("/api/v1/articles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("slug");
+        Fixtures.newArticle("Fähre läuft aus " + run, section)
+            .with("body", BODY)
+            .published()
+            .create()
+            .slug();
   }
 
   @Test
@@ -112,14 +97,10 @@ class ArticleFieldsTest {
   @Test
   void unknownFieldIsRefusedWithTheAllowedOnes() {
     for (String path : List.of("/api/v1/articles", "/api/v1/articles/slug/" + slug)) {
-      Api.raw()
-          .queryParam("fields", "id,passwort")
-          .get(path)
-          .then()
-          .statusCode(400)
-          .contentType("application/problem+json")
-          .body("errors[0].field", equalTo("fields"))
-          .body("errors[0].message", containsString("readingTimeMinutes"));
+      assertBadParameter(
+          Api.raw().queryParam("fields", "id,passwort").get(path),
+          "fields",
+          containsString("readingTimeMinutes"));
     }
   }
 }

@@ -1,14 +1,17 @@
 package dev.feder.article;
 
+import static dev.feder.support.Problems.assertBadParameter;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +28,13 @@ class ArticleFilterTest {
 
   @BeforeEach
   void createFixtures() {
-    run = UUID.randomUUID().toString().substring(0, 8);
-    world = category("Welt " + run, null);
-    news = category("Nachrichten " + run, world);
-    sports = category("Sport " + run, null);
-    sophie = author("Sophie Müller " + run);
-    joerg = author("Jörg Weißmann " + run);
+    run = Fixtures.suffix();
+    Created welt = Fixtures.category("Welt " + run);
+    world = welt.slug();
+    news = Fixtures.category("Nachrichten " + run, welt).slug();
+    sports = Fixtures.category("Sport " + run).slug();
+    sophie = Fixtures.author("Sophie Müller " + run).slug();
+    joerg = Fixtures.author("Jörg Weißmann " + run).slug();
   }
 
   @Test
@@ -86,14 +90,7 @@ class ArticleFilterTest {
   }
 
   private void badFilter(String name, String value) {
-    Api.raw()
-        .queryParam(name, value)
-        .get("/api/v1/articles")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("type", equalTo("/problems/bad-parameter"))
-        .body("errors[0].field", equalTo(name));
+    assertBadParameter(Api.raw().queryParam(name, value).get("/api/v1/articles"), name);
   }
 
   private io.restassured.response.ValidatableResponse list(Map<String, String> filters) {
@@ -105,30 +102,6 @@ class ArticleFilterTest {
         .statusCode(200);
   }
 
-  private static String category(String name, String parent) {
-    String body =
-        parent == null
-            ? "{\"name\":\"" + name + "\"}"
-            : "{\"name\":\"" + name + "\",\"parent\":{\"slug\":\"" + parent + "\"}}";
-    return Api.admin()
-        .body(body)
-        .post("/api/v1/categories")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("slug");
-  }
-
-  private static String author(String name) {
-    return Api.admin()
-        .body("{\"name\":\"" + name + "\"}")
-        .post("/api/v1/authors")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("slug");
-  }
-
   private String article(
       String title,
       String category,
@@ -136,27 +109,12 @@ class ArticleFilterTest {
       String language,
       String publishedAt,
       String tag) {
-    return Api.admin()
-        .body(
-            Map.of(
-                "title",
-                title + " " + run,
-                "category",
-                Map.of("slug", category),
-                "authors",
-                java.util.List.of(Map.of("slug", author)),
-                "language",
-                language,
-                "status",
-                "published",
-                "publishedAt",
-                publishedAt,
-                "tags",
-                java.util.List.of(tag)))
-        .post("/api/v1/articles")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("slug");
+    return Fixtures.newArticle(title + " " + run, category)
+        .authorSlugs(author)
+        .with("language", language)
+        .published(Instant.parse(publishedAt))
+        .tags(tag)
+        .create()
+        .slug();
   }
 }

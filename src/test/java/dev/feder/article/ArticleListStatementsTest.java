@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.persistence.ContentGenerations;
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import dev.feder.support.QueryCounts;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -33,27 +32,18 @@ class ArticleListStatementsTest {
 
   @Test
   void listPageCostsAConstantNumberOfStatements() {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    String parent = create("/api/v1/categories", Map.of("name", "Welt " + run));
-    String child =
-        create(
-            "/api/v1/categories",
-            Map.of("name", "Nachrichten " + run, "parent", Map.of("slug", parent)));
-    String other =
-        create(
-            "/api/v1/categories",
-            Map.of("name", "Europa " + run, "parent", Map.of("slug", parent)));
-    String sophie = create("/api/v1/authors", Map.of("name", "Sophie Müller " + run));
-    String joerg = create("/api/v1/authors", Map.of("name", "Jörg Weißmann " + run));
+    String run = Fixtures.suffix();
+    Created parent = Fixtures.category("Welt " + run);
+    Created child = Fixtures.category("Nachrichten " + run, parent);
+    Created other = Fixtures.category("Europa " + run, parent);
+    Created sophie = Fixtures.author("Sophie Müller " + run);
+    Created joerg = Fixtures.author("Jörg Weißmann " + run);
     for (int i = 0; i < 30; i++) {
-      create(
-          "/api/v1/articles",
-          Map.of(
-              "title", "Meldung " + i + " " + run,
-              "category", Map.of("slug", i % 2 == 0 ? child : other),
-              "authors", List.of(Map.of("slug", sophie), Map.of("slug", joerg)),
-              "tags", List.of("Nachrichten"),
-              "status", "published"));
+      Fixtures.newArticle("Meldung " + i + " " + run, i % 2 == 0 ? child : other)
+          .authors(sophie, joerg)
+          .tags("Nachrichten")
+          .published()
+          .create();
     }
 
     long[] counts =
@@ -62,12 +52,12 @@ class ArticleListStatementsTest {
             () -> {
               // The first public read after a change also counts the list and asks when the next
               // scheduled article goes live (see ResponseCache); neither is part of a page's cost.
-              statementsFor(parent, 1, null);
+              statementsFor(parent.slug(), 1, null);
               return new long[] {
-                statementsFor(parent, 2, null),
-                statementsFor(parent, 30, null),
-                statementsFor(parent, 2, "id,title,body"),
-                statementsFor(parent, 30, "id,title,body")
+                statementsFor(parent.slug(), 2, null),
+                statementsFor(parent.slug(), 30, null),
+                statementsFor(parent.slug(), 2, "id,title,body"),
+                statementsFor(parent.slug(), 30, "id,title,body")
               };
             });
 
@@ -93,9 +83,5 @@ class ArticleListStatementsTest {
           }
           request.get("/api/v1/articles").then().statusCode(200);
         });
-  }
-
-  private static String create(String path, Map<String, Object> body) {
-    return Api.admin().body(body).post(path).then().statusCode(201).extract().path("slug");
   }
 }

@@ -1,15 +1,15 @@
 package dev.feder.article;
 
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.persistence.ContentGenerations;
 import dev.feder.support.Api;
+import dev.feder.support.Await;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import dev.feder.support.QueryCounts;
 import dev.feder.support.TestClock;
-import dev.feder.support.TestData;
-import dev.feder.support.TestData.Created;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,11 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,34 +37,36 @@ class ArticleListTotalsTest {
   @Inject TestClock clock;
 
   @Test
-  void totalIsCountedOnceAndFollowsEveryChange() throws SQLException, InterruptedException {
-    String run = TestData.suffix();
-    String category = TestData.category("Summen " + run).slug();
-    String author = TestData.author("Ute Weiß " + run).slug();
-    Created first = TestData.publishedArticle("Erste Meldung " + run, category, author);
-    TestData.publishedArticle("Zweite Meldung " + run, category, author);
-    Created third = TestData.publishedArticle("Dritte Meldung " + run, category, author);
+  void totalIsCountedOnceAndFollowsEveryChange() throws SQLException {
+    String run = Fixtures.suffix();
+    Created category = Fixtures.category("Summen " + run);
+    Created author = Fixtures.author("Ute Weiß " + run);
+    Created first =
+        Fixtures.newArticle("Erste Meldung " + run, category).authors(author).published().create();
+    Fixtures.newArticle("Zweite Meldung " + run, category).authors(author).published().create();
+    Created third =
+        Fixtures.newArticle("Dritte Meldung " + run, category).authors(author).published().create();
 
     QueryCounts.inOneGeneration(
         generations,
         () -> {
-          long counted = statementsFor(category);
-          long remembered = statementsFor(category);
+          long counted = statementsFor(category.slug());
+          long remembered = statementsFor(category.slug());
           assertTrue(remembered < counted, "a repeated read does not count again");
-          assertEquals(remembered, statementsFor(category), "the count stays remembered");
+          assertEquals(remembered, statementsFor(category.slug()), "the count stays remembered");
           return null;
         });
-    assertEquals(3, total(category));
+    assertEquals(3, total(category.slug()));
 
     // A write through the API: the next read counts again.
-    TestData.publishedArticle("Vierte Meldung " + run, category, author);
-    assertEquals(4, total(category));
+    Fixtures.newArticle("Vierte Meldung " + run, category).authors(author).published().create();
+    assertEquals(4, total(category.slug()));
     Api.admin()
-        .header("If-Match", TestData.etag("/api/v1/articles/" + first.id()))
+        .header("If-Match", Fixtures.etag("/api/v1/articles/" + first.id()))
         .delete("/api/v1/articles/" + first.id())
         .then()
         .statusCode(204);
-    assertEquals(3, total(category));
+    assertEquals(3, total(category.slug()));
 
     // Straight in the database, as another instance or a script would: heard within moments.
     try (Connection connection = dataSource.getConnection();
@@ -76,29 +75,24 @@ class ArticleListTotalsTest {
       update.setObject(1, UUID.fromString(third.id()));
       assertEquals(1, update.executeUpdate());
     }
-    assertEquals(2, awaitTotal(category, 2, Duration.ofSeconds(10)));
+    assertEquals(
+        2, Await.until(() -> total(category.slug()), total -> total == 2, Duration.ofSeconds(10)));
 
     // A scheduled article is counted from the moment it goes live, with no write in between.
     Instant now = clock.stop();
     try {
       Instant goesLive = now.plus(Duration.ofMinutes(10));
-      Api.admin()
-          .body(
-              Map.of(
-                  "title", "Geplante Meldung " + run,
-                  "category", Map.of("slug", category),
-                  "authors", List.of(Map.of("slug", author)),
-                  "status", "published",
-                  "publishedAt", goesLive.toString()))
-          .post("/api/v1/articles")
-          .then()
-          .statusCode(201)
-          .body("status", equalTo("scheduled"));
-      assertEquals(2, total(category));
+      Created scheduled =
+          Fixtures.newArticle("Geplante Meldung " + run, category)
+              .authors(author)
+              .published(goesLive)
+              .create();
+      assertEquals("scheduled", scheduled.json().getString("status"));
+      assertEquals(2, total(category.slug()));
       clock.set(goesLive.minusMillis(1));
-      assertEquals(2, total(category));
+      assertEquals(2, total(category.slug()));
       clock.set(goesLive);
-      assertEquals(3, total(category));
+      assertEquals(3, total(category.slug()));
     } finally {
       clock.resume();
     }
@@ -115,22 +109,7 @@ class ArticleListTotalsTest {
         .path("meta.totalItems");
   }
 
-  private static int awaitTotal(String category, int expected, Duration timeout)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    int seen = total(category);
-    while (seen != expected && Instant.now().isBefore(deadline)) {
-      Thread.sleep(50);
-      seen = total(category);
-    }
-    return seen;
-  }
-
   private long statementsFor(String category) {
-    Statistics statistics = sessionFactory.getStatistics();
-    statistics.setStatisticsEnabled(true);
-    long before = statistics.getPrepareStatementCount();
-    total(category);
-    return statistics.getPrepareStatementCount() - before;
+    return QueryCounts.statementsFor(sessionFactory, () -> total(category));
   }
 }

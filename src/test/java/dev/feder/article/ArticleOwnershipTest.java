@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.feder.support.Api;
-import dev.feder.support.TestData;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
+import dev.feder.support.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
@@ -18,45 +20,29 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArticleOwnershipTest {
 
-  private static final String PROBLEM_JSON = "application/problem+json";
-  private static final String MERGE_PATCH = "application/merge-patch+json";
-
-  private TestData.Created category;
-  private TestData.Created me;
-  private TestData.Created other;
+  private Created category;
+  private Created me;
+  private Created other;
   private String token;
 
   @BeforeEach
   void authorWithToken() {
-    String suffix = TestData.suffix();
-    category = TestData.category("Eigene Ressort " + suffix);
-    me = TestData.author("Ich Selbst " + suffix);
-    other = TestData.author("Jemand Anderes " + suffix);
-    token =
-        Api.admin()
-            .body(
-                Map.of(
-                    "name",
-                    "Autorin " + suffix,
-                    "role",
-                    "author",
-                    "author",
-                    Map.of("slug", me.slug())))
-            .post("/api/v1/tokens")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("token");
+    String suffix = Fixtures.suffix();
+    category = Fixtures.category("Eigene Ressort " + suffix);
+    me = Fixtures.author("Ich Selbst " + suffix);
+    other = Fixtures.author("Jemand Anderes " + suffix);
+    token = Fixtures.token("Autorin " + suffix, "author", me).secret();
   }
 
-  private Map<String, Object> article(String title, List<Map<String, String>> authors) {
-    return Map.of("title", title, "category", Map.of("slug", category.slug()), "authors", authors);
+  /** An article of this test's category with this byline, as a request body. */
+  private Map<String, Object> article(String title, Created... authors) {
+    return Fixtures.newArticle(title, category).authors(authors).toMap();
   }
 
   @Test
   void authorTokenCreatesArticleWithEmptyBylineAsItsAuthor() {
     Api.withToken(token)
-        .body(article("Mein Text " + TestData.suffix(), List.of()))
+        .body(article("Mein Text " + Fixtures.suffix()))
         .post("/api/v1/articles")
         .then()
         .statusCode(201)
@@ -67,31 +53,27 @@ class ArticleOwnershipTest {
   void authorTokenCreatesEditsAndDeletesItsOwnArticle() {
     Response created =
         Api.withToken(token)
-            .body(
-                article(
-                    "Gemeinsam " + TestData.suffix(),
-                    List.of(Map.of("slug", other.slug()), Map.of("slug", me.slug()))))
+            .body(article("Gemeinsam " + Fixtures.suffix(), other, me))
             .post("/api/v1/articles");
     created.then().statusCode(201);
     String id = created.path("id");
 
     Response patched =
-        Api.withToken(token)
-            .contentType(MERGE_PATCH)
-            .header("If-Match", TestData.etag("/api/v1/articles/" + id))
+        Api.mergePatch(Api.withToken(token))
+            .header("If-Match", Fixtures.etag("/api/v1/articles/" + id))
             .body(Map.of("status", "published"))
             .patch("/api/v1/articles/" + id);
     patched.then().statusCode(200).body("status", equalTo("published"));
 
     Response replaced =
         Api.withToken(token)
-            .header("If-Match", TestData.etag("/api/v1/articles/" + id))
-            .body(article("Neu betitelt " + TestData.suffix(), List.of(Map.of("slug", me.slug()))))
+            .header("If-Match", Fixtures.etag("/api/v1/articles/" + id))
+            .body(article("Neu betitelt " + Fixtures.suffix(), me))
             .put("/api/v1/articles/" + id);
     replaced.then().statusCode(200);
 
     Api.withToken(token)
-        .header("If-Match", TestData.etag("/api/v1/articles/" + id))
+        .header("If-Match", Fixtures.etag("/api/v1/articles/" + id))
         .delete("/api/v1/articles/" + id)
         .then()
         .statusCode(204);
@@ -100,33 +82,34 @@ class ArticleOwnershipTest {
   @Test
   void authorTokenCannotCreateArticleForSomeoneElse() {
     Api.withToken(token)
-        .body(article("Fremd " + TestData.suffix(), List.of(Map.of("slug", other.slug()))))
+        .body(article("Fremd " + Fixtures.suffix(), other))
         .post("/api/v1/articles")
         .then()
         .statusCode(403)
-        .contentType(PROBLEM_JSON)
+        .contentType(Problems.PROBLEM_JSON)
         .body("type", equalTo("/problems/forbidden"));
   }
 
   @Test
   void authorTokenCannotChangeAnotherAuthorsArticle() {
-    TestData.Created foreign =
-        TestData.publishedArticle(
-            "Nicht meins " + TestData.suffix(), category.slug(), other.slug());
+    Created foreign =
+        Fixtures.newArticle("Nicht meins " + Fixtures.suffix(), category)
+            .authors(other)
+            .published()
+            .create();
     String path = "/api/v1/articles/" + foreign.id();
 
-    Api.withToken(token)
-        .contentType(MERGE_PATCH)
+    Api.mergePatch(Api.withToken(token))
         .header("If-Match", foreign.etag())
         .body(Map.of("title", "Gekapert"))
         .patch(path)
         .then()
         .statusCode(403)
-        .contentType(PROBLEM_JSON)
+        .contentType(Problems.PROBLEM_JSON)
         .body("type", equalTo("/problems/forbidden"));
     Api.withToken(token)
         .header("If-Match", foreign.etag())
-        .body(article("Gekapert", List.of(Map.of("slug", me.slug()))))
+        .body(article("Gekapert", me))
         .put(path)
         .then()
         .statusCode(403);
@@ -138,13 +121,12 @@ class ArticleOwnershipTest {
   void authorTokenCannotDropItselfFromTheByline() {
     Response created =
         Api.withToken(token)
-            .body(article("Weggeben " + TestData.suffix(), List.of()))
+            .body(article("Weggeben " + Fixtures.suffix()))
             .post("/api/v1/articles");
     created.then().statusCode(201);
-    Api.withToken(token)
-        .contentType(MERGE_PATCH)
+    Api.mergePatch(Api.withToken(token))
         .header("If-Match", created.header("ETag"))
-        .body(Map.of("authors", List.of(Map.of("slug", other.slug()))))
+        .body(Map.of("authors", List.of(other.bySlug())))
         .patch("/api/v1/articles/" + created.path("id"))
         .then()
         .statusCode(403);
@@ -161,35 +143,37 @@ class ArticleOwnershipTest {
 
   @Test
   void authorTokenCannotRestoreAnotherAuthorsArticleAndNothingChanges() {
-    String title = "Nicht meins " + TestData.suffix();
-    TestData.Created foreign = TestData.publishedArticle(title, category.slug(), other.slug());
+    String title = "Nicht meins " + Fixtures.suffix();
+    Created foreign = Fixtures.newArticle(title, category).authors(other).published().create();
     String path = "/api/v1/articles/" + foreign.id();
-    Api.admin()
-        .contentType(MERGE_PATCH)
+    Api.mergePatch(Api.admin())
         .header("If-Match", foreign.etag())
         .body(Map.of("subtitle", "Redigiert"))
         .patch(path)
         .then()
         .statusCode(200);
-    String etag = TestData.etag(path);
+    String etag = Fixtures.etag(path);
 
     Api.withToken(token)
         .header("If-Match", etag)
         .post(path + "/revisions/1/restore")
         .then()
         .statusCode(403)
-        .contentType(PROBLEM_JSON)
+        .contentType(Problems.PROBLEM_JSON)
         .body("type", equalTo("/problems/forbidden"));
 
-    assertEquals(etag, TestData.etag(path));
+    assertEquals(etag, Fixtures.etag(path));
     assertEquals(List.of(2, 1), revisionNumbers(path));
     Api.anonymous().get(path).then().body("subtitle", equalTo("Redigiert"));
   }
 
   @Test
   void authorTokenReadsTheRevisionsOfEveryArticleAsItReadsTheirDrafts() {
-    TestData.Created foreign =
-        TestData.publishedArticle("Fremd " + TestData.suffix(), category.slug(), other.slug());
+    Created foreign =
+        Fixtures.newArticle("Fremd " + Fixtures.suffix(), category)
+            .authors(other)
+            .published()
+            .create();
     String path = "/api/v1/articles/" + foreign.id();
     Api.withToken(token).get(path + "/revisions").then().statusCode(200);
     Api.withToken(token).get(path + "/revisions/1").then().statusCode(200);
@@ -198,13 +182,11 @@ class ArticleOwnershipTest {
 
   @Test
   void authorTokenRestoresARevisionOfItsOwnArticle() {
-    String title = "Meine Fassung " + TestData.suffix();
-    Response created =
-        Api.withToken(token).body(article(title, List.of())).post("/api/v1/articles");
+    String title = "Meine Fassung " + Fixtures.suffix();
+    Response created = Api.withToken(token).body(article(title)).post("/api/v1/articles");
     created.then().statusCode(201);
     String path = "/api/v1/articles/" + created.path("id");
-    Api.withToken(token)
-        .contentType(MERGE_PATCH)
+    Api.mergePatch(Api.withToken(token))
         .header("If-Match", created.header("ETag"))
         .body(Map.of("title", "Vertippt"))
         .patch(path)
@@ -212,7 +194,7 @@ class ArticleOwnershipTest {
         .statusCode(200);
 
     Api.withToken(token)
-        .header("If-Match", TestData.etag(path))
+        .header("If-Match", Fixtures.etag(path))
         .post(path + "/revisions/1/restore")
         .then()
         .statusCode(200)
@@ -224,28 +206,30 @@ class ArticleOwnershipTest {
   @Test
   void authorTokenCannotRestoreARevisionWhoseBylineLacksItsAuthor() {
     // Revision 1 is by someone else alone; revision 2 adds this token's author to the byline.
-    TestData.Created article =
-        TestData.publishedArticle("Übernommen " + TestData.suffix(), category.slug(), other.slug());
+    Created article =
+        Fixtures.newArticle("Übernommen " + Fixtures.suffix(), category)
+            .authors(other)
+            .published()
+            .create();
     String path = "/api/v1/articles/" + article.id();
-    Api.admin()
-        .contentType(MERGE_PATCH)
+    Api.mergePatch(Api.admin())
         .header("If-Match", article.etag())
         .body(Map.of("authors", List.of(Map.of("id", other.id()), Map.of("id", me.id()))))
         .patch(path)
         .then()
         .statusCode(200);
-    String etag = TestData.etag(path);
+    String etag = Fixtures.etag(path);
 
     Api.withToken(token)
         .header("If-Match", etag)
         .post(path + "/revisions/1/restore")
         .then()
         .statusCode(403)
-        .contentType(PROBLEM_JSON)
+        .contentType(Problems.PROBLEM_JSON)
         .body("type", equalTo("/problems/forbidden"))
         .body("detail", containsString("byline"));
 
-    assertEquals(etag, TestData.etag(path));
+    assertEquals(etag, Fixtures.etag(path));
     assertEquals(List.of(2, 1), revisionNumbers(path));
     Api.admin().get(path).then().body("authors.slug", equalTo(List.of(other.slug(), me.slug())));
   }
@@ -253,7 +237,7 @@ class ArticleOwnershipTest {
   @Test
   void authorTokenCannotWriteCategories() {
     Api.withToken(token)
-        .body(Map.of("name", "Ressort " + TestData.suffix()))
+        .body(Map.of("name", "Ressort " + Fixtures.suffix()))
         .post("/api/v1/categories")
         .then()
         .statusCode(403)
@@ -262,19 +246,14 @@ class ArticleOwnershipTest {
 
   @Test
   void editorTokenChangesAnyArticle() {
-    String editor =
-        Api.admin()
-            .body(Map.of("name", "Redakteur " + TestData.suffix(), "role", "editor"))
-            .post("/api/v1/tokens")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("token");
-    TestData.Created foreign =
-        TestData.publishedArticle("Für alle " + TestData.suffix(), category.slug(), other.slug());
-    Api.withToken(editor)
-        .contentType(MERGE_PATCH)
-        .header("If-Match", TestData.etag("/api/v1/articles/" + foreign.id()))
+    String editor = Fixtures.token("editor");
+    Created foreign =
+        Fixtures.newArticle("Für alle " + Fixtures.suffix(), category)
+            .authors(other)
+            .published()
+            .create();
+    Api.mergePatch(Api.withToken(editor))
+        .header("If-Match", Fixtures.etag("/api/v1/articles/" + foreign.id()))
         .body(Map.of("subtitle", "Redigiert"))
         .patch("/api/v1/articles/" + foreign.id())
         .then()

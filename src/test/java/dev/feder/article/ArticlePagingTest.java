@@ -1,20 +1,22 @@
 package dev.feder.article;
 
+import static dev.feder.support.Problems.assertBadParameter;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.NewArticle;
 import dev.feder.support.QueryCounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,15 +35,8 @@ class ArticlePagingTest {
 
   @BeforeEach
   void createArticles() {
-    run = UUID.randomUUID().toString().substring(0, 8);
-    category =
-        Api.admin()
-            .body(Map.of("name", "Paging " + run))
-            .post("/api/v1/categories")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("slug");
+    run = Fixtures.suffix();
+    category = Fixtures.category("Paging " + run).slug();
     // Two share a publishedAt, so the id must break the tie; two drafts have none at all.
     String[] dates = {
       "2026-11-01T08:00:00Z",
@@ -54,14 +49,14 @@ class ArticlePagingTest {
       null
     };
     for (int i = 0; i < dates.length; i++) {
-      Map<String, Object> article = new java.util.HashMap<>();
-      article.put("title", "Meldung " + (char) ('A' + (i * 5) % 8) + " " + run);
-      article.put("category", Map.of("slug", category));
-      article.put("status", dates[i] == null ? "draft" : "published");
-      if (dates[i] != null) {
-        article.put("publishedAt", dates[i]);
+      NewArticle article =
+          Fixtures.newArticle("Meldung " + (char) ('A' + (i * 5) % 8) + " " + run, category);
+      if (dates[i] == null) {
+        article.status("draft");
+      } else {
+        article.published(Instant.parse(dates[i]));
       }
-      Api.admin().body(article).post("/api/v1/articles").then().statusCode(201);
+      article.create();
     }
   }
 
@@ -140,12 +135,7 @@ class ArticlePagingTest {
   }
 
   private static void badCursor(RequestSpecification request) {
-    request
-        .get("/api/v1/articles")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("errors[0].field", equalTo("cursor"));
+    assertBadParameter(request.get("/api/v1/articles"), "cursor");
   }
 
   private JsonPath page(RequestSpecification request, String sort) {

@@ -1,18 +1,7 @@
 package dev.feder.article;
 
-import static dev.feder.article.ArticleFixtures.ACCEPT_WITH_PROBLEMS;
-import static dev.feder.article.ArticleFixtures.ARTICLES;
-import static dev.feder.article.ArticleFixtures.LONG_BIO;
-import static dev.feder.article.ArticleFixtures.MERGE_PATCH;
-import static dev.feder.article.ArticleFixtures.assertInvalidField;
-import static dev.feder.article.ArticleFixtures.assertProblem;
-import static dev.feder.article.ArticleFixtures.create;
-import static dev.feder.article.ArticleFixtures.createAuthor;
-import static dev.feder.article.ArticleFixtures.etag;
-import static dev.feder.article.ArticleFixtures.iso;
-import static dev.feder.article.ArticleFixtures.now;
-import static dev.feder.article.ArticleFixtures.rawJson;
-import static dev.feder.article.ArticleFixtures.suffix;
+import static dev.feder.support.Problems.assertInvalidField;
+import static dev.feder.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,13 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.feder.article.ArticleFixtures.Ref;
-import dev.feder.article.ArticleFixtures.Sections;
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,23 +42,44 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArticleResourceTest {
 
+  private static final String ARTICLES = "/api/v1/articles";
+
   private static final String TITLE = "„Größte Übung seit Jahren“: Marine probt vor Pjöngjang";
   private static final String TITLE_SLUG =
       "groesste-uebung-seit-jahren-marine-probt-vor-pjoengjang";
 
+  /** A biography longer than a list shows. */
+  private static final String LONG_BIO =
+      "Sophie Müller berichtet seit 2011 über Außen- und Sicherheitspolitik, zunächst als"
+          + " Korrespondentin in Seoul, später in Tokio und Peking. Sie studierte Koreanistik und"
+          + " Politikwissenschaft in Bochum und Seoul und volontierte bei einer großen"
+          + " Regionalzeitung im Ruhrgebiet. Für ihre Reportagen über die entmilitarisierte Zone"
+          + " erhielt sie 2019 den Preis für Auslandsberichterstattung. Sie spricht Koreanisch,"
+          + " Japanisch und Mandarin, schreibt über Rüstungskontrolle, Flüchtlingsrouten und die"
+          + " Wirtschaft Ostasiens und moderiert den wöchentlichen Podcast „Blick nach Osten“."
+          + " Wenn sie nicht unterwegs ist, lebt sie mit ihrer Familie in Berlin-Kreuzberg, fährt"
+          + " bei jedem Wetter Fahrrad und sammelt alte Landkarten der koreanischen Halbinsel.";
+
   /** 10 words. */
   private static final String FILLER = "Die Einheiten übten den Ernstfall bei rauer See im Norden.";
 
+  /** The section tree Welt › Nachrichten, with slugs of their own. */
+  private record Sections(Created welt, Created nachrichten) {}
+
+  /** Shared by the tests of this class, which write articles into them but never change them. */
   private static Sections sections;
-  private static Ref sophie;
-  private static Ref joerg;
+
+  private static Created sophie;
+  private static Created joerg;
 
   private static synchronized Sections sections() {
     if (sections == null) {
-      sections = ArticleFixtures.sections();
-      sophie = createAuthor("Sophie Müller", "sophie-mueller", LONG_BIO);
+      String sfx = Fixtures.suffix();
+      Created welt = category("Welt", "welt-" + sfx, null);
+      sections = new Sections(welt, category("Nachrichten", "nachrichten-" + sfx, welt));
+      sophie = author("Sophie Müller", "sophie-mueller", LONG_BIO);
       joerg =
-          createAuthor(
+          author(
               "Jörg Weißmann",
               "joerg-weissmann",
               "Jörg Weißmann fotografiert für das Ressort Welt.");
@@ -76,7 +87,30 @@ class ArticleResourceTest {
     return sections;
   }
 
-  private static Ref news() {
+  private static Created category(String name, String slug, Created parent) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("slug", slug);
+    body.put("description", "Aktuelle Meldungen aus aller Welt");
+    if (parent != null) {
+      body.put("parent", parent.bySlug());
+    }
+    return Fixtures.category(body);
+  }
+
+  /** An author with every field, the slug {@code slugBase} and a suffix. */
+  private static Created author(String name, String slugBase, String bio) {
+    String slug = slugBase + "-" + Fixtures.suffix();
+    return Fixtures.author(
+        Map.of(
+            "name", name,
+            "slug", slug,
+            "bio", bio,
+            "email", slug + "@example.org",
+            "avatarUrl", "https://images.example.org/authors/" + slug + ".jpg"));
+  }
+
+  private static Created news() {
     return sections().nachrichten();
   }
 
@@ -112,7 +146,7 @@ class ArticleResourceTest {
     body.put("body", typicalBody(35));
     body.put("language", "de");
     body.put("status", "published");
-    body.put("publishedAt", iso(now().minus(Duration.ofHours(2))));
+    body.put("publishedAt", Fixtures.now().minus(Duration.ofHours(2)).toString());
     body.put("category", news().bySlug());
     body.put("authors", List.of(sophie.bySlug()));
     body.put("tags", List.of("Nordkorea", "Marine", "Manöver"));
@@ -142,7 +176,12 @@ class ArticleResourceTest {
   }
 
   private static JsonPath createDraft(String title) {
-    return create(ArticleFixtures.article(title, news()));
+    return Fixtures.newArticle(title, news()).withText().create().json();
+  }
+
+  /** A raw admin client sending JSON, for requests that break the contract on purpose. */
+  private static RequestSpecification rawJson() {
+    return Api.rawAdmin().contentType(ContentType.JSON).accept(ContentType.JSON);
   }
 
   // --- Create and read ---------------------------------------------------------------------
@@ -150,7 +189,7 @@ class ArticleResourceTest {
   @Test
   void typicalArticleReadsBackExactlyAsSent() {
     sections();
-    String sfx = suffix();
+    String sfx = Fixtures.suffix();
     String title = TITLE + " " + sfx;
     Map<String, Object> sent = typicalArticle(title);
 
@@ -206,9 +245,10 @@ class ArticleResourceTest {
   @Test
   void bylineKeepsTheOrderSent() {
     sections();
-    Map<String, Object> body = ArticleFixtures.article("Gipfel in Seoul " + suffix(), news());
+    Map<String, Object> body =
+        Fixtures.newArticle("Gipfel in Seoul " + Fixtures.suffix(), news()).withText().toMap();
     body.put("authors", List.of(joerg.bySlug(), sophie.byId()));
-    String id = create(body).getString("id");
+    String id = Fixtures.article(body).id();
     Api.admin()
         .get(ARTICLES + "/" + id)
         .then()
@@ -217,24 +257,29 @@ class ArticleResourceTest {
         .body("authors.slug", equalTo(List.of(joerg.slug(), sophie.slug())))
         .body("authors.name", equalTo(List.of("Jörg Weißmann", "Sophie Müller")));
 
-    Map<String, Object> reversed = ArticleFixtures.article("Gipfel in Tokio " + suffix(), news());
+    Map<String, Object> reversed =
+        Fixtures.newArticle("Gipfel in Tokio " + Fixtures.suffix(), news()).withText().toMap();
     reversed.put("authors", List.of(sophie.bySlug(), joerg.bySlug()));
-    assertEquals(List.of(sophie.slug(), joerg.slug()), create(reversed).getList("authors.slug"));
+    assertEquals(
+        List.of(sophie.slug(), joerg.slug()),
+        Fixtures.article(reversed).json().getList("authors.slug"));
   }
 
   @Test
   void readingTimeRoundsUpPerTwoHundredWords() {
     sections();
     // 50 structural words + 351 filler words = 401 words -> 3 minutes.
-    Map<String, Object> body = ArticleFixtures.article("Lange Analyse " + suffix(), news());
+    Map<String, Object> body =
+        Fixtures.newArticle("Lange Analyse " + Fixtures.suffix(), news()).withText().toMap();
     body.put("body", typicalBody(35).replace("</ul><p>", "</ul><p>Heute "));
-    JsonPath created = create(body);
+    JsonPath created = Fixtures.article(body).json();
     assertEquals(401, created.getInt("wordCount"));
     assertEquals(3, created.getInt("readingTimeMinutes"));
 
-    Map<String, Object> empty = ArticleFixtures.article("Nur eine Meldung " + suffix(), news());
+    Map<String, Object> empty =
+        Fixtures.newArticle("Nur eine Meldung " + Fixtures.suffix(), news()).withText().toMap();
     empty.remove("body");
-    JsonPath noBody = create(empty);
+    JsonPath noBody = Fixtures.article(empty).json();
     assertEquals("", noBody.getString("body"));
     assertEquals(0, noBody.getInt("wordCount"));
     assertEquals(0, noBody.getInt("readingTimeMinutes"));
@@ -243,7 +288,7 @@ class ArticleResourceTest {
   @Test
   void derivedSlugTransliteratesAndTakenOneGetsNumbered() {
     sections();
-    String sfx = suffix();
+    String sfx = Fixtures.suffix();
     String title = "Ärger über Straßensperren in Köln " + sfx;
     JsonPath first = createDraft(title);
     JsonPath second = createDraft(title);
@@ -254,7 +299,7 @@ class ArticleResourceTest {
   @Test
   void createWithoutStatusIsADraftWithDefaults() {
     sections();
-    JsonPath created = createDraft("Hafen von Nampo gesperrt " + suffix());
+    JsonPath created = createDraft("Hafen von Nampo gesperrt " + Fixtures.suffix());
     assertEquals("draft", created.getString("status"));
     assertEquals("de", created.getString("language"));
     assertEquals(List.of(), created.getList("tags"));
@@ -265,7 +310,8 @@ class ArticleResourceTest {
   @Test
   void bodyIsSanitizedButKeepsNewsroomMarkup() {
     sections();
-    Map<String, Object> body = ArticleFixtures.article("Sicherheitslücke " + suffix(), news());
+    Map<String, Object> body =
+        Fixtures.newArticle("Sicherheitslücke " + Fixtures.suffix(), news()).withText().toMap();
     body.put(
         "body",
         "<h2 style=\"color:red\">Lage</h2>"
@@ -279,7 +325,7 @@ class ArticleResourceTest {
             + "<figcaption>Grafik: Feder</figcaption></figure>"
             + "<blockquote><p>„Keine Panik“</p></blockquote>"
             + "<ol><li>Updates einspielen</li><li>Passwörter ändern</li></ol>");
-    String sanitized = create(body).getString("body");
+    String sanitized = Fixtures.article(body).json().getString("body");
 
     for (String gone :
         List.of(
@@ -329,7 +375,7 @@ class ArticleResourceTest {
 
   @Test
   void createWithUnknownCategoryNamesCategory() {
-    String slug = "gibt-es-nicht-" + suffix();
+    String slug = "gibt-es-nicht-" + Fixtures.suffix();
     assertInvalidField(
         Api.admin()
             .body(Map.of("title", "Hafen von Nampo gesperrt", "category", Map.of("slug", slug)))
@@ -340,8 +386,9 @@ class ArticleResourceTest {
 
   @Test
   void createWithUnknownAuthorNamesTheAuthorsPosition() {
-    String slug = "niemand-" + suffix();
-    Map<String, Object> body = ArticleFixtures.article("Hafen gesperrt " + suffix(), news());
+    String slug = "niemand-" + Fixtures.suffix();
+    Map<String, Object> body =
+        Fixtures.newArticle("Hafen gesperrt " + Fixtures.suffix(), news()).withText().toMap();
     body.put("authors", List.of(Map.of("slug", slug)));
     assertInvalidField(Api.admin().body(body).post(ARTICLES), "authors[0]", containsString(slug));
 
@@ -352,7 +399,8 @@ class ArticleResourceTest {
 
   @Test
   void createWithTheSameAuthorTwiceIsInvalid() {
-    Map<String, Object> body = ArticleFixtures.article("Hafen gesperrt " + suffix(), news());
+    Map<String, Object> body =
+        Fixtures.newArticle("Hafen gesperrt " + Fixtures.suffix(), news()).withText().toMap();
     body.put("authors", List.of(sophie.bySlug(), sophie.byId()));
     assertInvalidField(
         Api.admin().body(body).post(ARTICLES), "authors[1]", containsString("already"));
@@ -424,14 +472,16 @@ class ArticleResourceTest {
 
   @Test
   void createWithInvalidLanguageNamesLanguage() {
-    Map<String, Object> body = ArticleFixtures.article("Hafen gesperrt " + suffix(), news());
+    Map<String, Object> body =
+        Fixtures.newArticle("Hafen gesperrt " + Fixtures.suffix(), news()).withText().toMap();
     body.put("language", "deutsch!");
     assertInvalidField(rawJson().body(body).post(ARTICLES), "language", containsString("BCP 47"));
   }
 
   @Test
   void createWithFiftyOneTagsNamesTags() {
-    Map<String, Object> body = ArticleFixtures.article("Hafen gesperrt " + suffix(), news());
+    Map<String, Object> body =
+        Fixtures.newArticle("Hafen gesperrt " + Fixtures.suffix(), news()).withText().toMap();
     body.put("tags", IntStream.rangeClosed(1, 51).mapToObj(i -> "Schlagwort " + i).toList());
     assertInvalidField(
         rawJson().body(body).post(ARTICLES), "tags", containsString("between 0 and 50"));
@@ -442,12 +492,11 @@ class ArticleResourceTest {
 
   @Test
   void createWithTakenSlugIsConflict() {
-    String slug = "hafen-gesperrt-" + suffix();
-    Map<String, Object> body = ArticleFixtures.article("Hafen gesperrt", news());
+    String slug = "hafen-gesperrt-" + Fixtures.suffix();
+    Map<String, Object> body = Fixtures.newArticle("Hafen gesperrt", news()).withText().toMap();
     body.put("slug", slug);
-    create(body);
+    Fixtures.article(body).json();
     assertProblem(Api.admin().body(body).post(ARTICLES), 409, "/problems/conflict")
-        .then()
         .body("detail", containsString(slug));
   }
 
@@ -474,7 +523,6 @@ class ArticleResourceTest {
   @Test
   void createWithJsonNullBodyIsBadRequest() {
     assertProblem(rawJson().body("null").post(ARTICLES), 400, "/problems/malformed-json")
-        .then()
         .body("detail", containsString("JSON object"))
         .body("$", not(hasKey("errors")));
   }
@@ -482,15 +530,17 @@ class ArticleResourceTest {
   @Test
   void createWithEmptyBodyIsBadRequest() {
     assertProblem(rawJson().body("").post(ARTICLES), 400, "/problems/malformed-json")
-        .then()
         .body("detail", containsString("JSON object"));
   }
 
   @Test
   void replaceWithJsonNullBodyIsBadRequest() {
-    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    String id = createDraft("Hafen von Nampo gesperrt " + Fixtures.suffix()).getString("id");
     assertProblem(
-        rawJson().header("If-Match", etag(id)).body("null").put(ARTICLES + "/" + id),
+        rawJson()
+            .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
+            .body("null")
+            .put(ARTICLES + "/" + id),
         400,
         "/problems/malformed-json");
   }
@@ -515,7 +565,7 @@ class ArticleResourceTest {
   @Test
   void createWithoutTokenIsUnauthorized() {
     assertProblem(
-        Api.raw().contentType(ArticleFixtures.JSON_UTF8).body(minimalJson("")).post(ARTICLES),
+        Api.raw().contentType(ContentType.JSON).body(minimalJson("")).post(ARTICLES),
         401,
         "/problems/unauthorized");
   }
@@ -525,7 +575,7 @@ class ArticleResourceTest {
     assertProblem(
         Api.raw()
             .header("Authorization", "Bearer not-the-admin-token")
-            .contentType(ArticleFixtures.JSON_UTF8)
+            .contentType(ContentType.JSON)
             .body(minimalJson(""))
             .post(ARTICLES),
         401,
@@ -533,7 +583,7 @@ class ArticleResourceTest {
     assertProblem(
         Api.raw()
             .header("Authorization", "Basic YWRtaW46YWRtaW4=")
-            .contentType(ArticleFixtures.JSON_UTF8)
+            .contentType(ContentType.JSON)
             .body(minimalJson(""))
             .post(ARTICLES),
         401,
@@ -545,9 +595,9 @@ class ArticleResourceTest {
   @Test
   void putWhatGetReturnedRoundTrips() {
     sections();
-    Map<String, Object> sent = typicalArticle(TITLE + " " + suffix());
+    Map<String, Object> sent = typicalArticle(TITLE + " " + Fixtures.suffix());
     sent.put("authors", List.of(sophie.bySlug(), joerg.bySlug()));
-    String id = create(sent).getString("id");
+    String id = Fixtures.article(sent).id();
 
     Response read = Api.admin().get(ARTICLES + "/" + id);
     read.then().statusCode(200);
@@ -595,14 +645,14 @@ class ArticleResourceTest {
   @Test
   void putReplacesAllWritableFieldsAndKeepsTheSlug() {
     sections();
-    JsonPath created = create(typicalArticle(TITLE + " " + suffix()));
+    JsonPath created = Fixtures.article(typicalArticle(TITLE + " " + Fixtures.suffix())).json();
     String id = created.getString("id");
 
     Map<String, Object> replacement =
-        ArticleFixtures.article("Marine beendet Übung vor Pjöngjang", news());
+        Fixtures.newArticle("Marine beendet Übung vor Pjöngjang", news()).withText().toMap();
     replacement.put("body", "<p>Die Schiffe sind zurück im Hafen.</p>");
     Api.admin()
-        .header("If-Match", etag(id))
+        .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
         .body(replacement)
         .put(ARTICLES + "/" + id)
         .then()
@@ -620,13 +670,12 @@ class ArticleResourceTest {
   @Test
   void patchChangesOnlyTheGivenFieldsAndNullRemoves() {
     sections();
-    JsonPath created = create(typicalArticle(TITLE + " " + suffix()));
+    JsonPath created = Fixtures.article(typicalArticle(TITLE + " " + Fixtures.suffix())).json();
     String id = created.getString("id");
 
     Response patched =
-        Api.admin()
-            .contentType(MERGE_PATCH)
-            .header("If-Match", etag(id))
+        Api.mergePatch(Api.admin())
+            .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
             .body("{\"title\":\"Marine übt weiter vor Pjöngjang\",\"subtitle\":null}")
             .patch(ARTICLES + "/" + id);
     patched
@@ -660,13 +709,12 @@ class ArticleResourceTest {
   @Test
   void patchNamingAnotherCategoryBySlugMovesTheArticle() {
     Sections sections = sections();
-    JsonPath created = create(typicalArticle(TITLE + " " + suffix()));
+    JsonPath created = Fixtures.article(typicalArticle(TITLE + " " + Fixtures.suffix())).json();
     String id = created.getString("id");
     assertEquals(sections.nachrichten().slug(), created.getString("category.slug"));
 
-    Api.admin()
-        .contentType(MERGE_PATCH)
-        .header("If-Match", etag(id))
+    Api.mergePatch(Api.admin())
+        .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
         .body(Map.of("category", Map.of("slug", sections.welt().slug())))
         .patch(ARTICLES + "/" + id)
         .then()
@@ -678,14 +726,13 @@ class ArticleResourceTest {
   @Test
   void patchStatusToPublishedPublishes() {
     sections();
-    JsonPath draft = createDraft("Hafen von Nampo wieder offen " + suffix());
+    JsonPath draft = createDraft("Hafen von Nampo wieder offen " + Fixtures.suffix());
     String id = draft.getString("id");
     String slug = draft.getString("slug");
     Api.anonymous().get(ARTICLES + "/slug/" + slug).then().statusCode(404);
 
-    Api.admin()
-        .contentType(MERGE_PATCH)
-        .header("If-Match", etag(id))
+    Api.mergePatch(Api.admin())
+        .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
         .body("{\"status\":\"published\"}")
         .patch(ARTICLES + "/" + id)
         .then()
@@ -704,19 +751,17 @@ class ArticleResourceTest {
   @Test
   void patchWithInvalidResultNamesTheField() {
     sections();
-    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    String id = createDraft("Hafen von Nampo gesperrt " + Fixtures.suffix()).getString("id");
     assertInvalidField(
-        Api.rawAdmin()
-            .contentType(MERGE_PATCH)
-            .header("If-Match", etag(id))
+        Api.mergePatch(Api.rawAdmin())
+            .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
             .body("{\"title\":\"\"}")
             .patch(ARTICLES + "/" + id),
         "title",
         equalTo("must not be blank"));
     assertInvalidField(
-        Api.rawAdmin()
-            .contentType(MERGE_PATCH)
-            .header("If-Match", etag(id))
+        Api.mergePatch(Api.rawAdmin())
+            .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
             .body("{\"category\":null}")
             .patch(ARTICLES + "/" + id),
         "category",
@@ -726,11 +771,10 @@ class ArticleResourceTest {
   @Test
   void patchWithNonObjectBodyIsBadRequest() {
     sections();
-    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    String id = createDraft("Hafen von Nampo gesperrt " + Fixtures.suffix()).getString("id");
     assertProblem(
-        Api.rawAdmin()
-            .contentType(MERGE_PATCH)
-            .header("If-Match", etag(id))
+        Api.mergePatch(Api.rawAdmin())
+            .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
             .body("[]")
             .patch(ARTICLES + "/" + id),
         400,
@@ -740,12 +784,9 @@ class ArticleResourceTest {
   @Test
   void writesWithoutIfMatchArePreconditionRequired() {
     sections();
-    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    String id = createDraft("Hafen von Nampo gesperrt " + Fixtures.suffix()).getString("id");
     assertProblem(
-        Api.rawAdmin()
-            .contentType(MERGE_PATCH)
-            .body("{\"title\":\"Neu\"}")
-            .patch(ARTICLES + "/" + id),
+        Api.mergePatch(Api.rawAdmin()).body("{\"title\":\"Neu\"}").patch(ARTICLES + "/" + id),
         428,
         "/problems/precondition-required");
     assertProblem(
@@ -760,45 +801,40 @@ class ArticleResourceTest {
   @Test
   void writesWithStaleIfMatchFailAndSendTheCurrentEtag() {
     sections();
-    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
-    String stale = etag(id);
-    Api.admin()
-        .contentType(MERGE_PATCH)
+    String id = createDraft("Hafen von Nampo gesperrt " + Fixtures.suffix()).getString("id");
+    String stale = Fixtures.etag(ARTICLES + "/" + id);
+    Api.mergePatch(Api.admin())
         .header("If-Match", stale)
         .body("{\"subtitle\":\"Manöver im Gelben Meer\"}")
         .patch(ARTICLES + "/" + id)
         .then()
         .statusCode(200);
-    String current = etag(id);
+    String current = Fixtures.etag(ARTICLES + "/" + id);
     assertNotEquals(stale, current);
 
     assertProblem(
-            Api.rawAdmin()
-                .contentType(MERGE_PATCH)
+            Api.mergePatch(Api.rawAdmin())
                 .header("If-Match", stale)
                 .body("{\"title\":\"Überschrieben\"}")
                 .patch(ARTICLES + "/" + id),
             412,
             "/problems/precondition-failed")
-        .then()
         .header("ETag", equalTo(current));
     assertProblem(
             Api.admin()
                 .header("If-Match", stale)
-                .body(ArticleFixtures.article("Überschrieben", news()))
+                .body(Fixtures.newArticle("Überschrieben", news()).withText().toMap())
                 .put(ARTICLES + "/" + id),
             412,
             "/problems/precondition-failed")
-        .then()
         .header("ETag", equalTo(current));
     assertProblem(
             Api.admin()
-                .accept(ACCEPT_WITH_PROBLEMS)
+                .accept(Api.ACCEPT_WITH_PROBLEMS)
                 .header("If-Match", stale)
                 .delete(ARTICLES + "/" + id),
             412,
             "/problems/precondition-failed")
-        .then()
         .header("ETag", equalTo(current));
     Api.admin()
         .get(ARTICLES + "/" + id)
@@ -811,14 +847,16 @@ class ArticleResourceTest {
   void deleteRemovesTheArticle() {
     sections();
     Map<String, Object> body =
-        ArticleFixtures.published(
-            "Hafen von Nampo gesperrt " + suffix(), news(), now().minus(Duration.ofHours(1)));
-    JsonPath created = create(body);
+        Fixtures.newArticle("Hafen von Nampo gesperrt " + Fixtures.suffix(), news())
+            .withText()
+            .published(Fixtures.now().minus(Duration.ofHours(1)))
+            .toMap();
+    JsonPath created = Fixtures.article(body).json();
     String id = created.getString("id");
 
     Api.admin()
-        .accept(ACCEPT_WITH_PROBLEMS)
-        .header("If-Match", etag(id))
+        .accept(Api.ACCEPT_WITH_PROBLEMS)
+        .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
         .delete(ARTICLES + "/" + id)
         .then()
         .statusCode(204);
@@ -835,8 +873,7 @@ class ArticleResourceTest {
   void writesToAnUnknownArticleAreNotFound() {
     String id = UUID.randomUUID().toString();
     assertProblem(
-        Api.admin()
-            .contentType(MERGE_PATCH)
+        Api.mergePatch(Api.admin())
             .header("If-Match", "\"abc\"")
             .body("{\"title\":\"Neu\"}")
             .patch(ARTICLES + "/" + id),
@@ -844,7 +881,7 @@ class ArticleResourceTest {
         "/problems/not-found");
     assertProblem(
         Api.admin()
-            .accept(ACCEPT_WITH_PROBLEMS)
+            .accept(Api.ACCEPT_WITH_PROBLEMS)
             .header("If-Match", "\"abc\"")
             .delete(ARTICLES + "/" + id),
         404,
@@ -854,8 +891,8 @@ class ArticleResourceTest {
   @Test
   void concurrentPatchesWithTheSameEtagHaveExactlyOneWinner() throws Exception {
     sections();
-    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
-    String etag = etag(id);
+    String id = createDraft("Hafen von Nampo gesperrt " + Fixtures.suffix()).getString("id");
+    String etag = Fixtures.etag(ARTICLES + "/" + id);
     int writers = 20;
 
     record Outcome(String title, int status, String type) {}
@@ -873,8 +910,7 @@ class ArticleResourceTest {
                   ready.countDown();
                   start.await();
                   Response r =
-                      Api.rawAdmin()
-                          .contentType(MERGE_PATCH)
+                      Api.mergePatch(Api.rawAdmin())
                           .header("If-Match", etag)
                           .body("{\"title\":\"" + title + "\"}")
                           .patch(ARTICLES + "/" + id);
@@ -945,14 +981,12 @@ class ArticleResourceTest {
             rawJson().body(minimalJson("\"wordCount\":" + deepArray)).post(ARTICLES),
             400,
             "/problems/malformed-json")
-        .then()
         .body("detail", containsString("nesting"));
     // A merge patch is read as a whole tree.
-    String id = createDraft("Hafen von Nampo gesperrt " + suffix()).getString("id");
+    String id = createDraft("Hafen von Nampo gesperrt " + Fixtures.suffix()).getString("id");
     assertProblem(
-        Api.rawAdmin()
-            .contentType(MERGE_PATCH)
-            .header("If-Match", etag(id))
+        Api.mergePatch(Api.rawAdmin())
+            .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
             .body("{\"seo\":" + "{\"a\":".repeat(5000) + "1" + "}".repeat(5000) + "}")
             .patch(ARTICLES + "/" + id),
         400,
@@ -966,14 +1000,17 @@ class ArticleResourceTest {
 
   @Test
   void titleLongerThan300CharactersNamesTitle() {
-    String sfx = suffix();
+    String sfx = Fixtures.suffix();
     String longest = (sfx + " Übung im Gelben Meer vor Pjöngjang ").repeat(10).substring(0, 300);
-    JsonPath created = create(ArticleFixtures.article(longest, news()));
+    JsonPath created =
+        Fixtures.article(Fixtures.newArticle(longest, news()).withText().toMap()).json();
     assertEquals(longest, created.getString("title"));
     assertTrue(created.getString("slug").length() <= 120, created.getString("slug"));
 
     assertInvalidField(
-        rawJson().body(ArticleFixtures.article(longest + "ß", news())).post(ARTICLES),
+        rawJson()
+            .body(Fixtures.newArticle(longest + "ß", news()).withText().toMap())
+            .post(ARTICLES),
         "title",
         containsString("300"));
   }
@@ -985,8 +1022,7 @@ class ArticleResourceTest {
         404,
         "/problems/not-found");
     assertProblem(
-        Api.rawAdmin()
-            .contentType(MERGE_PATCH)
+        Api.mergePatch(Api.rawAdmin())
             .header("If-Match", "\"abc\"")
             .body("{}")
             .patch(ARTICLES + "/keine-uuid"),
@@ -999,7 +1035,7 @@ class ArticleResourceTest {
     assertProblem(
         Api.anonymous().get(ARTICLES + "/" + UUID.randomUUID()), 404, "/problems/not-found");
     assertProblem(
-        Api.anonymous().get(ARTICLES + "/slug/gibt-es-nicht-" + suffix()),
+        Api.anonymous().get(ARTICLES + "/slug/gibt-es-nicht-" + Fixtures.suffix()),
         404,
         "/problems/not-found");
   }

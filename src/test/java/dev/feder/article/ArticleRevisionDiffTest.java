@@ -9,7 +9,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.feder.support.Api;
-import dev.feder.support.TestData;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -23,54 +24,35 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArticleRevisionDiffTest {
 
-  private static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
   private static final String FIRST = "<p>Am frühen Morgen liefen zwölf Schiffe aus.</p>";
   private static final String SECOND = "<p>„Wir sind bereit“, sagte der Admiral.</p>";
   private static final String THIRD = "<p>Quelle: The Telegraph</p>";
 
-  private TestData.Created sophie;
-  private TestData.Created jorg;
-  private TestData.Created welt;
+  private Created sophie;
+  private Created jorg;
+  private Created welt;
   private String title;
   private String path;
 
   @BeforeEach
   void articleWithOneRevision() {
-    String suffix = TestData.suffix();
-    sophie = TestData.author("Sophie Müller " + suffix);
-    jorg = TestData.author("Jörg Weißmann " + suffix);
-    welt = TestData.category("Welt " + suffix);
+    String suffix = Fixtures.suffix();
+    sophie = Fixtures.author("Sophie Müller " + suffix);
+    jorg = Fixtures.author("Jörg Weißmann " + suffix);
+    welt = Fixtures.category("Welt " + suffix);
     title = "Größte Übung seit Jahren " + suffix;
     String id =
-        Api.admin()
-            .body(
-                Map.of(
-                    "title",
-                    title,
-                    "body",
-                    FIRST + SECOND + THIRD,
-                    "category",
-                    Map.of("slug", welt.slug()),
-                    "authors",
-                    List.of(Map.of("slug", sophie.slug()), Map.of("slug", jorg.slug())),
-                    "tags",
-                    List.of("Nordkorea", "Manöver")))
-            .post("/api/v1/articles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        Fixtures.newArticle(title, welt)
+            .with("body", FIRST + SECOND + THIRD)
+            .authors(sophie, jorg)
+            .tags("Nordkorea", "Manöver")
+            .create()
+            .id();
     path = "/api/v1/articles/" + id;
   }
 
   private void patch(Map<String, ?> changes) {
-    Api.admin()
-        .contentType(MERGE_PATCH)
-        .header("If-Match", TestData.etag(path))
-        .body(changes)
-        .patch(path)
-        .then()
-        .statusCode(200);
+    Fixtures.patch(path, changes);
   }
 
   private JsonPath diff(String revisionAndQuery) {
@@ -169,7 +151,7 @@ class ArticleRevisionDiffTest {
 
   @Test
   void categoryStatusAndPublicationAreValuesShownBySlugAndInstant() {
-    TestData.Created politik = TestData.category("Politik " + TestData.suffix());
+    Created politik = Fixtures.category("Politik " + Fixtures.suffix());
     patch(
         Map.of(
             "category",
@@ -286,14 +268,7 @@ class ArticleRevisionDiffTest {
 
   @Test
   void viewersReadDiffsAndAnonymousCallersCannot() {
-    String viewer =
-        Api.admin()
-            .body(Map.of("name", "Leserin " + TestData.suffix(), "role", "viewer"))
-            .post("/api/v1/tokens")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("token");
+    String viewer = Fixtures.token("viewer");
     Api.withToken(viewer).get(path + "/revisions/1/diff").then().statusCode(200);
     Response anonymous = Api.raw().get(path + "/revisions/1/diff");
     assertProblem(anonymous, 401, "/problems/unauthorized");

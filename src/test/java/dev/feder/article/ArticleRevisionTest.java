@@ -5,11 +5,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.feder.support.Api;
-import dev.feder.support.TestData;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +25,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArticleRevisionTest {
 
-  private static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
   private static final String ADMIN_NAME = "bootstrap-admin";
   private static final String ORIGINAL = "„Erste Fassung“: Größe zählt – Grüße aus Köln";
 
@@ -29,32 +33,16 @@ class ArticleRevisionTest {
 
   @BeforeEach
   void articleWithThreeRevisions() {
-    String suffix = TestData.suffix();
-    TestData.Created category = TestData.category("Revisionen " + suffix);
-    id =
-        Api.admin()
-            .body(
-                Map.of(
-                    "title", ORIGINAL + " " + suffix, "category", Map.of("slug", category.slug())))
-            .post("/api/v1/articles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String suffix = Fixtures.suffix();
+    Created category = Fixtures.category("Revisionen " + suffix);
+    id = Fixtures.newArticle(ORIGINAL + " " + suffix, category).create().id();
     path = "/api/v1/articles/" + id;
     patch(Map.of("title", "Zweite Fassung " + suffix));
     patch(Map.of("title", "Dritte Fassung " + suffix, "excerpt", "Weiß über Öl"));
   }
 
-  private Response patch(Map<String, ?> changes) {
-    Response response =
-        Api.admin()
-            .contentType(MERGE_PATCH)
-            .header("If-Match", TestData.etag(path))
-            .body(changes)
-            .patch(path);
-    response.then().statusCode(200);
-    return response;
+  private void patch(Map<String, ?> changes) {
+    Fixtures.patch(path, changes);
   }
 
   @Test
@@ -76,7 +64,7 @@ class ArticleRevisionTest {
         .statusCode(200)
         .body("revision", equalTo(1))
         .body("createdBy", equalTo(ADMIN_NAME))
-        .body("state.title", org.hamcrest.Matchers.startsWith(ORIGINAL));
+        .body("state.title", startsWith(ORIGINAL));
     Api.admin()
         .get(path + "/revisions/3")
         .then()
@@ -89,10 +77,10 @@ class ArticleRevisionTest {
   void restoreBringsBackTheStateAsANewRevision() {
     String original = Api.admin().get(path + "/revisions/1").path("state.title");
     Response restored =
-        Api.admin().header("If-Match", TestData.etag(path)).post(path + "/revisions/1/restore");
+        Api.admin().header("If-Match", Fixtures.etag(path)).post(path + "/revisions/1/restore");
     restored.then().statusCode(200).body("title", equalTo(original));
     Api.admin().get(path).then().body("title", equalTo(original));
-    org.junit.jupiter.api.Assertions.assertEquals(restored.header("ETag"), TestData.etag(path));
+    assertEquals(restored.header("ETag"), Fixtures.etag(path));
     Api.admin().get(path + "/revisions").then().body("data.revision", equalTo(List.of(4, 3, 2, 1)));
     Api.admin().get(path + "/revisions/4").then().body("state.title", equalTo(original));
   }
@@ -106,9 +94,9 @@ class ArticleRevisionTest {
 
   @Test
   void restoreWithStaleEtagIsPreconditionFailedWithTheCurrentEtag() {
-    String stale = TestData.etag(path);
+    String stale = Fixtures.etag(path);
     patch(Map.of("subtitle", "Noch eine Änderung"));
-    String current = TestData.etag(path);
+    String current = Fixtures.etag(path);
     assertProblem(
             Api.admin().header("If-Match", stale).post(path + "/revisions/1/restore"),
             412,
@@ -120,41 +108,25 @@ class ArticleRevisionTest {
 
   @Test
   void aBotchedEditIsRolledBack() {
-    String suffix = TestData.suffix();
-    TestData.Created welt = TestData.category("Welt " + suffix);
-    TestData.Created sport = TestData.category("Sport " + suffix);
-    TestData.Created sophie = TestData.author("Sophie Müller " + suffix);
-    TestData.Created jorg = TestData.author("Jörg Weißmann " + suffix);
+    String suffix = Fixtures.suffix();
+    Created welt = Fixtures.category("Welt " + suffix);
+    Created sport = Fixtures.category("Sport " + suffix);
+    Created sophie = Fixtures.author("Sophie Müller " + suffix);
+    Created jorg = Fixtures.author("Jörg Weißmann " + suffix);
     String title = "„Größte Übung seit Jahren“ " + suffix;
     String body = "<h2>Was geschah</h2><p>Am frühen Morgen liefen zwölf Schiffe aus.</p>";
     String article =
         "/api/v1/articles/"
-            + Api.admin()
-                .body(
-                    Map.of(
-                        "title",
-                        title,
-                        "body",
-                        body,
-                        "status",
-                        "published",
-                        "publishedAt",
-                        "2025-06-01T08:15:00Z",
-                        "category",
-                        Map.of("slug", welt.slug()),
-                        "authors",
-                        List.of(Map.of("slug", sophie.slug()), Map.of("slug", jorg.slug())),
-                        "tags",
-                        List.of("Nordkorea", "Marine")))
-                .post("/api/v1/articles")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    String before = TestData.etag(article);
+            + Fixtures.newArticle(title, welt)
+                .with("body", body)
+                .published(Instant.parse("2025-06-01T08:15:00Z"))
+                .authors(sophie, jorg)
+                .tags("Nordkorea", "Marine")
+                .create()
+                .id();
+    String before = Fixtures.etag(article);
 
-    Api.admin()
-        .contentType(MERGE_PATCH)
+    Api.mergePatch(Api.admin())
         .header("If-Match", before)
         .body(
             Map.of(
@@ -167,14 +139,14 @@ class ArticleRevisionTest {
         .then()
         .statusCode(200)
         .body("title", equalTo("asdf " + suffix));
-    String botched = TestData.etag(article);
+    String botched = Fixtures.etag(article);
 
     Response restored =
         Api.admin().header("If-Match", botched).post(article + "/revisions/1/restore");
     restored.then().statusCode(200);
 
-    org.junit.jupiter.api.Assertions.assertNotEquals(botched, restored.header("ETag"));
-    org.junit.jupiter.api.Assertions.assertEquals(restored.header("ETag"), TestData.etag(article));
+    assertNotEquals(botched, restored.header("ETag"));
+    assertEquals(restored.header("ETag"), Fixtures.etag(article));
     Api.admin().get(article + "/revisions").then().body("data.revision", equalTo(List.of(3, 2, 1)));
     Api.admin().get(article + "/revisions/3/diff?from=1").then().body("changes", empty());
     Api.anonymous()
@@ -191,16 +163,16 @@ class ArticleRevisionTest {
 
   @Test
   void restoringARevisionWhoseCategoryWasDeletedIsAConflictNamingItAndChangesNothing() {
-    TestData.Created replacement = TestData.category("Ersatz " + TestData.suffix());
+    Created replacement = Fixtures.category("Ersatz " + Fixtures.suffix());
     String doomed = Api.admin().get(path).path("category.id");
     patch(Map.of("category", Map.of("id", replacement.id())));
     String categoryPath = "/api/v1/categories/" + doomed;
     Api.admin()
-        .header("If-Match", TestData.etag(categoryPath))
+        .header("If-Match", Fixtures.etag(categoryPath))
         .delete(categoryPath)
         .then()
         .statusCode(204);
-    String etag = TestData.etag(path);
+    String etag = Fixtures.etag(path);
 
     assertProblem(
             Api.admin().header("If-Match", etag).post(path + "/revisions/1/restore"),
@@ -210,24 +182,24 @@ class ArticleRevisionTest {
         .body("errors.field", equalTo(List.of("category")))
         .body("errors[0].message", containsString(doomed));
 
-    org.junit.jupiter.api.Assertions.assertEquals(etag, TestData.etag(path));
+    assertEquals(etag, Fixtures.etag(path));
     Api.admin().get(path).then().body("category.id", equalTo(replacement.id()));
     Api.admin().get(path + "/revisions").then().body("data.revision", equalTo(List.of(4, 3, 2, 1)));
   }
 
   @Test
   void restoringARevisionWhoseAuthorWasDeletedIsAConflictNamingItAndChangesNothing() {
-    TestData.Created stays = TestData.author("Bleibt " + TestData.suffix());
-    TestData.Created leaves = TestData.author("Geht " + TestData.suffix());
+    Created stays = Fixtures.author("Bleibt " + Fixtures.suffix());
+    Created leaves = Fixtures.author("Geht " + Fixtures.suffix());
     patch(Map.of("authors", List.of(Map.of("id", stays.id()), Map.of("id", leaves.id()))));
     patch(Map.of("authors", List.of(Map.of("id", stays.id()))));
     String authorPath = "/api/v1/authors/" + leaves.id();
     Api.admin()
-        .header("If-Match", TestData.etag(authorPath))
+        .header("If-Match", Fixtures.etag(authorPath))
         .delete(authorPath)
         .then()
         .statusCode(204);
-    String etag = TestData.etag(path);
+    String etag = Fixtures.etag(path);
 
     assertProblem(
             Api.admin().header("If-Match", etag).post(path + "/revisions/4/restore"),
@@ -236,7 +208,7 @@ class ArticleRevisionTest {
         .body("errors.field", equalTo(List.of("authors[1]")))
         .body("errors[0].message", containsString(leaves.id()));
 
-    org.junit.jupiter.api.Assertions.assertEquals(etag, TestData.etag(path));
+    assertEquals(etag, Fixtures.etag(path));
     Api.admin().get(path).then().body("authors.id", equalTo(List.of(stays.id())));
     Api.admin()
         .get(path + "/revisions")
@@ -248,31 +220,9 @@ class ArticleRevisionTest {
   void restoringARevisionLeavesOutPinnedArticlesDeletedSince() {
     String category = Api.admin().get(path).path("category.slug");
     String keptArticle =
-        Api.admin()
-            .body(
-                Map.of(
-                    "title",
-                    "Bleibt gepinnt " + TestData.suffix(),
-                    "category",
-                    Map.of("slug", category)))
-            .post("/api/v1/articles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        Fixtures.newArticle("Bleibt gepinnt " + Fixtures.suffix(), category).create().id();
     String deletedArticle =
-        Api.admin()
-            .body(
-                Map.of(
-                    "title",
-                    "Wird gelöscht " + TestData.suffix(),
-                    "category",
-                    Map.of("slug", category)))
-            .post("/api/v1/articles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        Fixtures.newArticle("Wird gelöscht " + Fixtures.suffix(), category).create().id();
     patch(
         Map.of(
             "title",
@@ -282,13 +232,13 @@ class ArticleRevisionTest {
     patch(Map.of("title", "Ohne Verweise", "related", List.of()));
     String deletedPath = "/api/v1/articles/" + deletedArticle;
     Api.admin()
-        .header("If-Match", TestData.etag(deletedPath))
+        .header("If-Match", Fixtures.etag(deletedPath))
         .delete(deletedPath)
         .then()
         .statusCode(204);
 
     Api.admin()
-        .header("If-Match", TestData.etag(path))
+        .header("If-Match", Fixtures.etag(path))
         .post(path + "/revisions/4/restore")
         .then()
         .statusCode(200)
@@ -304,7 +254,7 @@ class ArticleRevisionTest {
   void unknownRevisionIsNotFound() {
     assertProblem(Api.admin().get(path + "/revisions/99"), 404, "/problems/not-found");
     assertProblem(
-        Api.admin().header("If-Match", TestData.etag(path)).post(path + "/revisions/99/restore"),
+        Api.admin().header("If-Match", Fixtures.etag(path)).post(path + "/revisions/99/restore"),
         404,
         "/problems/not-found");
   }

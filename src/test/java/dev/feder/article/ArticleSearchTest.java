@@ -1,5 +1,6 @@
 package dev.feder.article;
 
+import static dev.feder.support.Problems.assertBadParameter;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -11,11 +12,13 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
-import dev.feder.support.TestData;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
+import dev.feder.support.Fixtures.NewArticle;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +35,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArticleSearchTest {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private static final String PYONGYANG_TITLE =
       "„Größte Übung seit Jahren“: Marine probt vor Pjöngjang";
 
@@ -43,9 +44,9 @@ class ArticleSearchTest {
 
   @BeforeEach
   void createFixtures() {
-    token = randomWord();
-    category = create("/api/v1/categories", Map.of("name", "Suche " + token));
-    author = create("/api/v1/authors", Map.of("name", "Sophie Müller " + token));
+    token = Fixtures.word();
+    category = Fixtures.category("Suche " + token).slug();
+    author = Fixtures.author("Sophie Müller " + token).slug();
   }
 
   @Test
@@ -161,12 +162,14 @@ class ArticleSearchTest {
 
   @Test
   void aTitleWordIsForgivenItsTyposOnceTheTitleHasIt() {
-    TestData.Created article =
-        TestData.publishedArticle("Hafen im Nebel " + token, category, author);
+    Created article =
+        Fixtures.newArticle("Hafen im Nebel " + token, category)
+            .authorSlugs(author)
+            .published()
+            .create();
     search("Leuchtfeurer").body("data", empty());
 
-    Api.admin()
-        .contentType("application/merge-patch+json")
+    Api.mergePatch(Api.admin())
         .header("If-Match", article.etag())
         .body(Map.of("title", "Leuchtfeuer im Nebel " + token))
         .patch("/api/v1/articles/" + article.id())
@@ -293,7 +296,7 @@ class ArticleSearchTest {
 
   @Test
   void searchCombinesWithFilters() {
-    String other = create("/api/v1/categories", Map.of("name", "Andere " + token));
+    String other = Fixtures.category("Andere " + token).slug();
     String german = article(Map.of("title", "Wahl in Übersee " + token));
     String english = article(Map.of("title", "Wahl observers arrive " + token, "language", "en"));
     String elsewhere = article(Map.of("title", "Wahl im Norden " + token, "category", other));
@@ -321,14 +324,12 @@ class ArticleSearchTest {
 
   @Test
   void searchWithCursorIsBadRequest() {
-    Api.raw()
-        .queryParam("q", "Übung")
-        .queryParam("cursor", "WyItcHVibGlzaGVkQXQiLCIyMDI2LTExLTI2VDA4OjE1OjAwWiJd")
-        .get("/api/v1/articles")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("errors[0].field", equalTo("cursor"));
+    assertBadParameter(
+        Api.raw()
+            .queryParam("q", "Übung")
+            .queryParam("cursor", "WyItcHVibGlzaGVkQXQiLCIyMDI2LTExLTI2VDA4OjE1OjAwWiJd")
+            .get("/api/v1/articles"),
+        "cursor");
   }
 
   @Test
@@ -377,12 +378,7 @@ class ArticleSearchTest {
           Api.raw().queryParam("q", q).get("/api/v1/articles").then().extract().statusCode();
       assertTrue(status == 200 || status == 400, () -> "q=" + q + " answered " + status);
       if (status == 400) {
-        Api.raw()
-            .queryParam("q", q)
-            .get("/api/v1/articles")
-            .then()
-            .contentType("application/problem+json")
-            .body("errors[0].field", equalTo("q"));
+        assertBadParameter(Api.raw().queryParam("q", q).get("/api/v1/articles"), "q");
       }
     }
   }
@@ -403,14 +399,7 @@ class ArticleSearchTest {
   }
 
   private void badSearch(String q) {
-    Api.raw()
-        .queryParam("q", q)
-        .get("/api/v1/articles")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("type", equalTo("/problems/bad-parameter"))
-        .body("errors[0].field", equalTo("q"));
+    assertBadParameter(Api.raw().queryParam("q", q).get("/api/v1/articles"), "q");
   }
 
   private ValidatableResponse search(String q) {
@@ -435,30 +424,16 @@ class ArticleSearchTest {
 
   /** A published German article in this test's category, with the given fields replaced. */
   private String article(Map<String, String> fields) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("category", Map.of("slug", fields.getOrDefault("category", category)));
-    body.put("authors", List.of(Map.of("slug", author)));
-    body.put("status", "published");
-    body.put("publishedAt", "2026-11-26T08:15:00Z");
+    NewArticle article =
+        Fixtures.newArticle(fields.get("title"), fields.getOrDefault("category", category))
+            .authorSlugs(author)
+            .published(Instant.parse("2026-11-26T08:15:00Z"));
     fields.forEach(
         (name, value) -> {
           if (!name.equals("category")) {
-            body.put(name, value);
+            article.with(name, value);
           }
         });
-    return create("/api/v1/articles", body);
-  }
-
-  private static String create(String path, Map<String, ?> body) {
-    return Api.admin().body(body).post(path).then().statusCode(201).extract().path("slug");
-  }
-
-  /** A random lower-case word, which the search treats as one plain word. */
-  private static String randomWord() {
-    StringBuilder word = new StringBuilder("zq");
-    for (int i = 0; i < 10; i++) {
-      word.append((char) ('a' + RANDOM.nextInt(26)));
-    }
-    return word.toString();
+    return article.create().slug();
   }
 }

@@ -1,14 +1,10 @@
 package dev.feder.article;
 
-import static dev.feder.article.ArticleFixtures.ARTICLES;
-import static dev.feder.article.ArticleFixtures.MERGE_PATCH;
-import static dev.feder.article.ArticleFixtures.create;
-import static dev.feder.article.ArticleFixtures.etag;
-import static dev.feder.article.ArticleFixtures.sections;
-import static dev.feder.article.ArticleFixtures.suffix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -16,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -30,6 +25,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArticleSearchVectorTest {
 
+  private static final String ARTICLES = "/api/v1/articles";
+
   private static final String MATCHES_TEXT =
       "search_vector = public.feder_article_search_vector(language, title, subtitle, excerpt,"
           + " body_text)";
@@ -38,26 +35,26 @@ class ArticleSearchVectorTest {
 
   @Test
   void vectorFollowsTheTextThroughTheApi() throws SQLException {
-    ArticleFixtures.Sections sections = sections();
-    String token = "leuchtfeuer" + suffix().replaceAll("\\d", "");
-    Map<String, Object> body =
-        ArticleFixtures.article("„Größte Übung seit Jahren“ vor Pjöngjang", sections.nachrichten());
-    body.put("subtitle", "Manöver im Gelben Meer");
-    String id = create(body).getString("id");
+    Created category = Fixtures.category("Vektoren " + Fixtures.suffix());
+    String token = "leuchtfeuer" + Fixtures.word();
+    String id =
+        Fixtures.newArticle("„Größte Übung seit Jahren“ vor Pjöngjang", category)
+            .withText()
+            .with("subtitle", "Manöver im Gelben Meer")
+            .create()
+            .id();
     assertEquals("t|f", query("select " + MATCHES_TEXT + ", " + has(token) + byId(id)));
 
-    Api.admin()
-        .contentType(MERGE_PATCH)
-        .header("If-Match", etag(id))
+    Api.mergePatch(Api.admin())
+        .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
         .body("{\"body\":\"<p>Am Abend brannte das " + token + " über der Bucht.</p>\"}")
         .patch(ARTICLES + "/" + id)
         .then()
         .statusCode(200);
     assertEquals("t|t", query("select " + MATCHES_TEXT + ", " + has(token) + byId(id)));
 
-    Api.admin()
-        .contentType(MERGE_PATCH)
-        .header("If-Match", etag(id))
+    Api.mergePatch(Api.admin())
+        .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
         .body("{\"subtitle\":null,\"excerpt\":null}")
         .patch(ARTICLES + "/" + id)
         .then()
@@ -111,7 +108,7 @@ class ArticleSearchVectorTest {
   void aBulkLoaderKeepsItsVectorsAndAddsTitleWordsItself() throws SQLException {
     inRolledBackTransaction(
         c -> {
-          String word = "zwergpinguin" + suffix().replaceAll("\\d", "");
+          String word = "zwergpinguin" + Fixtures.word();
           try (Statement s = c.createStatement()) {
             s.execute("set local feder.bulk_load = on");
           }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
-import dev.feder.support.TestData;
+import dev.feder.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -38,7 +38,7 @@ class ArticleSearchWindowTest {
 
   @BeforeEach
   void createCategory() {
-    categoryId = TestData.category("Suchfenster " + TestData.suffix()).id();
+    categoryId = Fixtures.category("Suchfenster " + Fixtures.suffix()).id();
   }
 
   @AfterEach
@@ -106,7 +106,7 @@ class ArticleSearchWindowTest {
    * <word>-n}, published at {@code publishedAt} of their number {@code i}; returns the word.
    */
   private String insert(int count, String publishedAt) throws SQLException {
-    String token = "zq" + TestData.suffix().replaceAll("\\d", "x") + "fenster";
+    String token = Fixtures.word() + "fenster";
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(

@@ -13,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
-import dev.feder.support.Problems;
-import dev.feder.support.TestData;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
+import dev.feder.support.Fixtures.NewArticle;
+import dev.feder.support.Pages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -26,7 +28,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,15 +50,15 @@ class ArticleTrashTest {
   @Inject DataSource dataSource;
 
   private String run;
-  private TestData.Created category;
-  private TestData.Created author;
+  private Created category;
+  private Created author;
   private String tag;
 
   @BeforeEach
   void createFixtures() {
-    run = TestData.suffix();
-    category = TestData.category("Papierkorb " + run);
-    author = TestData.author("Tina Tonne " + run);
+    run = Fixtures.suffix();
+    category = Fixtures.category("Papierkorb " + run);
+    author = Fixtures.author("Tina Tonne " + run);
     tag = "Tonne-" + run;
   }
 
@@ -66,24 +67,24 @@ class ArticleTrashTest {
   @Test
   void deletedArticleDisappearsFromReadsListsSearchRelatedCountsFeedsAndSitemap() {
     String word = "Kehrwoche" + run;
-    JsonPath gone = published("Hafen " + word + " gesperrt", List.of());
-    JsonPath sibling = published("Hafen " + word + " bleibt offen", List.of());
-    JsonPath pinning = published("Mit Bezug", List.of(gone.getString("slug")));
+    Created gone = published("Hafen " + word + " gesperrt", List.of());
+    Created sibling = published("Hafen " + word + " bleibt offen", List.of());
+    Created pinning = published("Mit Bezug", List.of(gone.slug()));
     long categoryCount = articleCount("/api/v1/categories/" + category.id());
     long authorCount = articleCount("/api/v1/authors/" + author.id());
-    String id = gone.getString("id");
+    String id = gone.id();
     for (var client : List.of(Api.admin(), Api.anonymous())) {
       client
           .queryParam("q", word)
           .get(ARTICLES)
           .then()
           .statusCode(200)
-          .body("data.id", containsInAnyOrder(id, sibling.getString("id")));
+          .body("data.id", containsInAnyOrder(id, sibling.id()));
     }
 
     trashArticle(id);
 
-    String slug = gone.getString("slug");
+    String slug = gone.slug();
     assertProblem(Api.admin().get(ARTICLES + "/" + id), 404, "/problems/not-found");
     assertProblem(Api.anonymous().get(ARTICLES + "/" + id), 404, "/problems/not-found");
     assertProblem(Api.admin().get(ARTICLES + "/slug/" + slug), 404, "/problems/not-found");
@@ -95,7 +96,7 @@ class ArticleTrashTest {
           .then()
           .statusCode(200)
           .body("data.id", not(hasItem(id)))
-          .body("data.id", hasItem(sibling.getString("id")));
+          .body("data.id", hasItem(sibling.id()));
     }
     for (var client : List.of(Api.admin(), Api.anonymous())) {
       client
@@ -103,25 +104,21 @@ class ArticleTrashTest {
           .get(ARTICLES)
           .then()
           .statusCode(200)
-          .body("data.id", equalTo(List.of(sibling.getString("id"))));
+          .body("data.id", equalTo(List.of(sibling.id())));
     }
     Api.anonymous()
-        .get(ARTICLES + "/" + sibling.getString("id") + "/related")
+        .get(ARTICLES + "/" + sibling.id() + "/related")
         .then()
         .statusCode(200)
         .body("data.id", not(hasItem(id)))
-        .body("data.id", hasItem(pinning.getString("id")));
+        .body("data.id", hasItem(pinning.id()));
     Api.anonymous()
-        .get(ARTICLES + "/" + pinning.getString("id") + "/related")
+        .get(ARTICLES + "/" + pinning.id() + "/related")
         .then()
         .statusCode(200)
         .body("data.id", not(hasItem(id)));
     for (var client : List.of(Api.admin(), Api.anonymous())) {
-      client
-          .get(ARTICLES + "/" + pinning.getString("id"))
-          .then()
-          .statusCode(200)
-          .body("related", empty());
+      client.get(ARTICLES + "/" + pinning.id()).then().statusCode(200).body("related", empty());
     }
     assertEquals(categoryCount - 1, articleCount("/api/v1/categories/" + category.id()));
     assertEquals(authorCount - 1, articleCount("/api/v1/authors/" + author.id()));
@@ -134,7 +131,7 @@ class ArticleTrashTest {
             .extract()
             .asString();
     assertFalse(feed.contains(slug), feed);
-    assertTrue(feed.contains(sibling.getString("slug")), feed);
+    assertTrue(feed.contains(sibling.slug()), feed);
     String sitemap =
         Api.anonymous()
             .accept("application/xml")
@@ -144,22 +141,23 @@ class ArticleTrashTest {
             .extract()
             .asString();
     assertFalse(sitemap.contains(slug));
-    assertTrue(sitemap.contains(sibling.getString("slug")));
+    assertTrue(sitemap.contains(sibling.slug()));
   }
 
   @Test
   void deletedArticleIsListedInTheTrashWithWhoWhenAndThePurgeTime() {
-    JsonPath article = published("Abgeräumt", List.of());
-    String id = article.getString("id");
+    Created article = published("Abgeräumt", List.of());
+    String id = article.id();
 
     trashArticle(id);
 
-    JsonPath item = trashItem(id);
-    assertEquals(article.getString("slug"), item.getString("article.slug"));
-    assertEquals("published", item.getString("article.status"));
-    assertEquals("bootstrap-admin", item.getString("deletedBy"));
-    Instant deletedAt = Instant.parse(item.getString("deletedAt"));
-    assertEquals(deletedAt.plus(Duration.ofDays(30)), Instant.parse(item.getString("purgeAt")));
+    Map<String, Object> item = trashItem(id);
+    Map<?, ?> trashed = (Map<?, ?>) item.get("article");
+    assertEquals(article.slug(), trashed.get("slug"));
+    assertEquals("published", trashed.get("status"));
+    assertEquals("bootstrap-admin", item.get("deletedBy"));
+    Instant deletedAt = Instant.parse((String) item.get("deletedAt"));
+    assertEquals(deletedAt.plus(Duration.ofDays(30)), Instant.parse((String) item.get("purgeAt")));
     Api.admin()
         .get(TRASH + "/" + id)
         .then()
@@ -168,18 +166,18 @@ class ArticleTrashTest {
         .body("article.id", equalTo(id))
         .body("article.body", containsString("zwölf Schiffe"))
         .body("deletedBy", equalTo("bootstrap-admin"))
-        .body("deletedAt", equalTo(item.getString("deletedAt")))
-        .body("purgeAt", equalTo(item.getString("purgeAt")));
+        .body("deletedAt", equalTo(item.get("deletedAt")))
+        .body("purgeAt", equalTo(item.get("purgeAt")));
   }
 
   @Test
   void writesAndRevisionsOfADeletedArticleAreNotFound() {
-    String id = published("Nicht mehr da", List.of()).getString("id");
-    String etag = TestData.etag(ARTICLES + "/" + id);
+    String id = published("Nicht mehr da", List.of()).id();
+    String etag = Fixtures.etag(ARTICLES + "/" + id);
     trashArticle(id);
 
     assertProblem(
-        Problems.mergePatch(Api.admin())
+        Api.mergePatch(Api.admin())
             .header("If-Match", etag)
             .body(Map.of("title", "Wieder da?"))
             .patch(ARTICLES + "/" + id),
@@ -194,12 +192,12 @@ class ArticleTrashTest {
 
   @Test
   void deletedArticleCannotBePinned() {
-    JsonPath pinned = published("Nicht anheftbar", List.of());
-    String slug = pinned.getString("slug");
-    trashArticle(pinned.getString("id"));
+    Created pinned = published("Nicht anheftbar", List.of());
+    String slug = pinned.slug();
+    trashArticle(pinned.id());
 
     Response response =
-        Api.admin().body(article("Will anheften", "draft", List.of(slug))).post(ARTICLES);
+        Api.admin().body(article("Will anheften", "draft", List.of(slug)).toMap()).post(ARTICLES);
 
     assertProblem(response, 400, "/problems/validation")
         .body("errors[0].field", equalTo("related[0]"));
@@ -207,8 +205,8 @@ class ArticleTrashTest {
 
   @Test
   void draftsInTheTrashStayInvisibleToAnonymousCallers() {
-    JsonPath draft = create(article("Geheimer Entwurf", "draft", List.of()));
-    String id = draft.getString("id");
+    Created draft = article("Geheimer Entwurf", "draft", List.of()).create();
+    String id = draft.id();
     trashArticle(id);
 
     assertProblem(Api.raw().get(TRASH), 401, "/problems/unauthorized");
@@ -233,10 +231,10 @@ class ArticleTrashTest {
 
   @Test
   void restoreBringsTheArticleBackAsItWasAndRecordsARevision() {
-    JsonPath pinned = published("Angeheftet", List.of());
-    JsonPath article = published("Zurückgeholt", List.of(pinned.getString("slug")));
-    String id = article.getString("id");
-    JsonPath pinning = published("Heftet an", List.of(article.getString("slug")));
+    Created pinned = published("Angeheftet", List.of());
+    Created article = published("Zurückgeholt", List.of(pinned.slug()));
+    String id = article.id();
+    Created pinning = published("Heftet an", List.of(article.slug()));
     int revisions = revisions(id);
     trashArticle(id);
 
@@ -247,15 +245,15 @@ class ArticleTrashTest {
         .statusCode(200)
         .header("ETag", notNullValue())
         .body("id", equalTo(id))
-        .body("slug", equalTo(article.getString("slug")))
+        .body("slug", equalTo(article.slug()))
         .body("status", equalTo("published"))
-        .body("publishedAt", equalTo(article.getString("publishedAt")))
-        .body("title", equalTo(article.getString("title")))
-        .body("related.slug", equalTo(List.of(pinned.getString("slug"))));
-    assertEquals(restored.header("ETag"), TestData.etag(ARTICLES + "/" + id));
-    Api.anonymous().get(ARTICLES + "/slug/" + article.getString("slug")).then().statusCode(200);
+        .body("publishedAt", equalTo(article.json().getString("publishedAt")))
+        .body("title", equalTo(article.json().getString("title")))
+        .body("related.slug", equalTo(List.of(pinned.slug())));
+    assertEquals(restored.header("ETag"), Fixtures.etag(ARTICLES + "/" + id));
+    Api.anonymous().get(ARTICLES + "/slug/" + article.slug()).then().statusCode(200);
     Api.anonymous()
-        .get(ARTICLES + "/" + pinning.getString("id"))
+        .get(ARTICLES + "/" + pinning.id())
         .then()
         .statusCode(200)
         .body("related.id", equalTo(List.of(id)));
@@ -270,34 +268,33 @@ class ArticleTrashTest {
 
   @Test
   void aPinToADeletedArticleSurvivesEditsOfThePinningArticle() {
-    JsonPath pinned = published("Versteckt angeheftet", List.of());
-    JsonPath other = published("Sichtbar angeheftet", List.of());
-    JsonPath pinning =
-        published("Heftet beide an", List.of(pinned.getString("slug"), other.getString("slug")));
-    String pinningId = pinning.getString("id");
-    trashArticle(pinned.getString("id"));
+    Created pinned = published("Versteckt angeheftet", List.of());
+    Created other = published("Sichtbar angeheftet", List.of());
+    Created pinning = published("Heftet beide an", List.of(pinned.slug(), other.slug()));
+    String pinningId = pinning.id();
+    trashArticle(pinned.id());
 
-    Problems.mergePatch(Api.admin())
-        .header("If-Match", TestData.etag(ARTICLES + "/" + pinningId))
+    Api.mergePatch(Api.admin())
+        .header("If-Match", Fixtures.etag(ARTICLES + "/" + pinningId))
         .body(Map.of("subtitle", "Geändert, während ein Bezug im Papierkorb lag"))
         .patch(ARTICLES + "/" + pinningId)
         .then()
         .statusCode(200)
-        .body("related.slug", equalTo(List.of(other.getString("slug"))));
-    restore(pinned.getString("id")).then().statusCode(200);
+        .body("related.slug", equalTo(List.of(other.slug())));
+    restore(pinned.id()).then().statusCode(200);
 
     Api.anonymous()
         .get(ARTICLES + "/" + pinningId)
         .then()
         .statusCode(200)
-        .body("related.slug", equalTo(List.of(other.getString("slug"), pinned.getString("slug"))));
+        .body("related.slug", equalTo(List.of(other.slug(), pinned.slug())));
   }
 
   @Test
   void restoringTwiceIsNotFoundTheSecondTime() {
-    String id = published("Zweimal zurück", List.of()).getString("id");
+    String id = published("Zweimal zurück", List.of()).id();
     trashArticle(id);
-    String etag = TestData.etag(TRASH + "/" + id);
+    String etag = Fixtures.etag(TRASH + "/" + id);
 
     Api.admin().header("If-Match", etag).post(TRASH + "/" + id + "/restore").then().statusCode(200);
     assertProblem(
@@ -317,7 +314,7 @@ class ArticleTrashTest {
         "/problems/not-found");
     assertProblem(
         Api.admin().header("If-Match", "*").delete(TRASH + "/" + id), 404, "/problems/not-found");
-    String live = published("Lebendig", List.of()).getString("id");
+    String live = published("Lebendig", List.of()).id();
     assertProblem(Api.admin().get(TRASH + "/" + live), 404, "/problems/not-found");
     assertProblem(
         Api.admin().header("If-Match", "*").post(TRASH + "/" + live + "/restore"),
@@ -327,7 +324,7 @@ class ArticleTrashTest {
 
   @Test
   void restoreAndPurgeNeedTheCurrentEtagOfTheTrashItem() {
-    String id = published("Vorbedingung", List.of()).getString("id");
+    String id = published("Vorbedingung", List.of()).id();
     trashArticle(id);
 
     assertProblem(
@@ -338,7 +335,7 @@ class ArticleTrashTest {
             Api.admin().header("If-Match", "\"veraltet\"").post(restorePath(id)),
             412,
             "/problems/precondition-failed")
-        .header("ETag", equalTo(TestData.etag(TRASH + "/" + id)));
+        .header("ETag", equalTo(Fixtures.etag(TRASH + "/" + id)));
     assertProblem(Api.rawAdmin().delete(TRASH + "/" + id), 428, "/problems/precondition-required");
     assertProblem(
         Api.admin().header("If-Match", "\"veraltet\"").delete(TRASH + "/" + id),
@@ -349,11 +346,11 @@ class ArticleTrashTest {
 
   @Test
   void restoringAfterTheRetentionIsGoneAndThePurgeRemovesTheArticleForGood() throws Exception {
-    JsonPath article = published("Abgelaufen", List.of());
-    String id = article.getString("id");
-    JsonPath pinning = published("Heftet Abgelaufenes an", List.of(article.getString("slug")));
+    Created article = published("Abgelaufen", List.of());
+    String id = article.id();
+    Created pinning = published("Heftet Abgelaufenes an", List.of(article.slug()));
     trashArticle(id);
-    String etag = TestData.etag(TRASH + "/" + id);
+    String etag = Fixtures.etag(TRASH + "/" + id);
     deletedDaysAgo(id, 31);
 
     assertProblem(Api.admin().header("If-Match", etag).post(restorePath(id)), 410, "/problems/gone")
@@ -367,19 +364,13 @@ class ArticleTrashTest {
     assertProblem(Api.admin().get(TRASH + "/" + id), 404, "/problems/not-found");
     assertEquals(0, count("select count(*) from article_revision where article_id = ?", id));
     assertEquals(0, count("select count(*) from article where id = ?", id));
-    Api.admin()
-        .get(ARTICLES + "/" + pinning.getString("id"))
-        .then()
-        .statusCode(200)
-        .body("related", empty());
-    Map<String, Object> again = article("Abgelaufen", "draft", List.of());
-    again.put("slug", article.getString("slug"));
-    create(again);
+    Api.admin().get(ARTICLES + "/" + pinning.id()).then().statusCode(200).body("related", empty());
+    article("Abgelaufen", "draft", List.of()).with("slug", article.slug()).create();
   }
 
   @Test
   void articlesWithinTheRetentionAreNotPurged() throws Exception {
-    String id = published("Noch frisch", List.of()).getString("id");
+    String id = published("Noch frisch", List.of()).id();
     trashArticle(id);
     deletedDaysAgo(id, 29);
 
@@ -393,15 +384,14 @@ class ArticleTrashTest {
 
   @Test
   void adminPurgeRemovesTheArticleAndFreesItsSlug() throws Exception {
-    JsonPath first = published("Erster Bezug", List.of());
-    JsonPath gone = published("Wird gelöscht", List.of());
-    JsonPath pinning =
-        published("Heftet zwei an", List.of(gone.getString("slug"), first.getString("slug")));
-    String id = gone.getString("id");
+    Created first = published("Erster Bezug", List.of());
+    Created gone = published("Wird gelöscht", List.of());
+    Created pinning = published("Heftet zwei an", List.of(gone.slug(), first.slug()));
+    String id = gone.id();
     trashArticle(id);
 
     Api.admin()
-        .header("If-Match", TestData.etag(TRASH + "/" + id))
+        .header("If-Match", Fixtures.etag(TRASH + "/" + id))
         .delete(TRASH + "/" + id)
         .then()
         .statusCode(204);
@@ -409,67 +399,61 @@ class ArticleTrashTest {
     assertProblem(Api.admin().get(TRASH + "/" + id), 404, "/problems/not-found");
     assertEquals(0, count("select count(*) from article_revision where article_id = ?", id));
     Api.admin()
-        .get(ARTICLES + "/" + pinning.getString("id"))
+        .get(ARTICLES + "/" + pinning.id())
         .then()
         .statusCode(200)
-        .body("related.slug", equalTo(List.of(first.getString("slug"))));
-    Map<String, Object> again = article("Wird gelöscht", "draft", List.of());
-    again.put("slug", gone.getString("slug"));
-    create(again);
+        .body("related.slug", equalTo(List.of(first.slug())));
+    article("Wird gelöscht", "draft", List.of()).with("slug", gone.slug()).create();
   }
 
   // --- slugs ----------------------------------------------------------------------------------
 
   @Test
   void theSlugOfADeletedArticleStaysReserved() {
-    JsonPath gone = published("Reserviert " + run, List.of());
-    trashArticle(gone.getString("id"));
+    Created gone = published("Reserviert " + run, List.of());
+    trashArticle(gone.id());
 
-    Map<String, Object> explicit = article("Anderer Titel", "draft", List.of());
-    explicit.put("slug", gone.getString("slug"));
+    Map<String, Object> explicit =
+        article("Anderer Titel", "draft", List.of()).with("slug", gone.slug()).toMap();
     assertProblem(Api.admin().body(explicit).post(ARTICLES), 409, "/problems/conflict")
         .body("detail", containsString("trash"));
     assertEquals(
-        gone.getString("slug") + "-2",
-        create(article("Reserviert " + run, "draft", List.of())).getString("slug"));
-    restore(gone.getString("id"))
-        .then()
-        .statusCode(200)
-        .body("slug", equalTo(gone.getString("slug")));
+        gone.slug() + "-2", article("Reserviert " + run, "draft", List.of()).create().slug());
+    restore(gone.id()).then().statusCode(200).body("slug", equalTo(gone.slug()));
   }
 
   // --- categories and authors used only by the trash ------------------------------------------
 
   @Test
   void categoryAndAuthorUsedOnlyByTheTrashCannotBeDeletedUntilItIsPurged() {
-    String id = published("Letzter Artikel", List.of()).getString("id");
+    String id = published("Letzter Artikel", List.of()).id();
     trashArticle(id);
 
     String categoryPath = "/api/v1/categories/" + category.id();
     String authorPath = "/api/v1/authors/" + author.id();
     assertProblem(
-            Api.admin().header("If-Match", TestData.etag(categoryPath)).delete(categoryPath),
+            Api.admin().header("If-Match", Fixtures.etag(categoryPath)).delete(categoryPath),
             409,
             "/problems/conflict")
         .body("detail", containsString("only by 1 article(s) in the trash"));
     assertProblem(
-            Api.admin().header("If-Match", TestData.etag(authorPath)).delete(authorPath),
+            Api.admin().header("If-Match", Fixtures.etag(authorPath)).delete(authorPath),
             409,
             "/problems/conflict")
         .body("detail", containsString("only in 1 article(s) in the trash"));
 
     Api.admin()
-        .header("If-Match", TestData.etag(TRASH + "/" + id))
+        .header("If-Match", Fixtures.etag(TRASH + "/" + id))
         .delete(TRASH + "/" + id)
         .then()
         .statusCode(204);
     Api.admin()
-        .header("If-Match", TestData.etag(categoryPath))
+        .header("If-Match", Fixtures.etag(categoryPath))
         .delete(categoryPath)
         .then()
         .statusCode(204);
     Api.admin()
-        .header("If-Match", TestData.etag(authorPath))
+        .header("If-Match", Fixtures.etag(authorPath))
         .delete(authorPath)
         .then()
         .statusCode(204);
@@ -479,10 +463,10 @@ class ArticleTrashTest {
 
   @Test
   void viewersReadTheTrashButCannotRestoreOrPurge() {
-    String id = published("Nur lesen", List.of()).getString("id");
+    String id = published("Nur lesen", List.of()).id();
     trashArticle(id);
-    String viewer = token("viewer", null);
-    String etag = TestData.etag(TRASH + "/" + id);
+    String viewer = token("viewer");
+    String etag = Fixtures.etag(TRASH + "/" + id);
 
     Api.withToken(viewer).get(TRASH).then().statusCode(200);
     Api.withToken(viewer).get(TRASH + "/" + id).then().statusCode(200);
@@ -499,11 +483,11 @@ class ArticleTrashTest {
 
   @Test
   void onlyAdminsPurge() {
-    String id = published("Nur Admins", List.of()).getString("id");
+    String id = published("Nur Admins", List.of()).id();
     trashArticle(id);
-    String etag = TestData.etag(TRASH + "/" + id);
+    String etag = Fixtures.etag(TRASH + "/" + id);
 
-    for (String token : List.of(token("editor", null), token("author", author.slug()))) {
+    for (String token : List.of(token("editor"), token("author"))) {
       assertProblem(
           Api.withToken(token).header("If-Match", etag).delete(TRASH + "/" + id),
           403,
@@ -516,31 +500,29 @@ class ArticleTrashTest {
 
   @Test
   void editorsRestoreAnyArticleAndAuthorsOnlyTheirOwn() {
-    String own = published("Eigener", List.of()).getString("id");
-    TestData.Created stranger = TestData.author("Fremde Feder " + run);
-    Map<String, Object> foreignBody = article("Fremder", "published", List.of());
-    foreignBody.put("authors", List.of(Map.of("slug", stranger.slug())));
-    String foreign = create(foreignBody).getString("id");
-    String editorsPick = published("Für die Redaktion", List.of()).getString("id");
+    String own = published("Eigener", List.of()).id();
+    Created stranger = Fixtures.author("Fremde Feder " + run);
+    String foreign = article("Fremder", "published", List.of()).authors(stranger).create().id();
+    String editorsPick = published("Für die Redaktion", List.of()).id();
     trashArticle(own);
     trashArticle(foreign);
     trashArticle(editorsPick);
-    String authorToken = token("author", author.slug());
+    String authorToken = token("author");
 
     assertProblem(
             Api.withToken(authorToken)
-                .header("If-Match", TestData.etag(TRASH + "/" + foreign))
+                .header("If-Match", Fixtures.etag(TRASH + "/" + foreign))
                 .post(restorePath(foreign)),
             403,
             "/problems/forbidden")
         .body("detail", containsString("byline"));
     Api.withToken(authorToken)
-        .header("If-Match", TestData.etag(TRASH + "/" + own))
+        .header("If-Match", Fixtures.etag(TRASH + "/" + own))
         .post(restorePath(own))
         .then()
         .statusCode(200);
-    Api.withToken(token("editor", null))
-        .header("If-Match", TestData.etag(TRASH + "/" + editorsPick))
+    Api.withToken(token("editor"))
+        .header("If-Match", Fixtures.etag(TRASH + "/" + editorsPick))
         .post(restorePath(editorsPick))
         .then()
         .statusCode(200);
@@ -549,17 +531,17 @@ class ArticleTrashTest {
 
   @Test
   void authorTokensDeleteOnlyTheirOwnArticlesAndViewersNone() {
-    String own = published("Selbst gelöscht", List.of()).getString("id");
-    String authorToken = token("author", author.slug());
+    String own = published("Selbst gelöscht", List.of()).id();
+    String authorToken = token("author");
     assertProblem(
-        Api.withToken(token("viewer", null))
-            .header("If-Match", TestData.etag(ARTICLES + "/" + own))
+        Api.withToken(token("viewer"))
+            .header("If-Match", Fixtures.etag(ARTICLES + "/" + own))
             .delete(ARTICLES + "/" + own),
         403,
         "/problems/forbidden");
 
     Api.withToken(authorToken)
-        .header("If-Match", TestData.etag(ARTICLES + "/" + own))
+        .header("If-Match", Fixtures.etag(ARTICLES + "/" + own))
         .delete(ARTICLES + "/" + own)
         .then()
         .statusCode(204);
@@ -577,7 +559,7 @@ class ArticleTrashTest {
   void trashListsNewestDeletionFirstByPageAndByCursor() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      String id = published("Reihenfolge " + i, List.of()).getString("id");
+      String id = published("Reihenfolge " + i, List.of()).id();
       trashArticle(id);
       ids.add(0, id);
     }
@@ -622,62 +604,43 @@ class ArticleTrashTest {
 
   // --- helpers --------------------------------------------------------------------------------
 
-  private Map<String, Object> article(String title, String status, List<String> related) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("title", title + " " + run);
-    body.put("body", "<p>Am frühen Morgen liefen zwölf Schiffe aus.</p>");
-    body.put("category", Map.of("slug", category.slug()));
-    body.put("authors", List.of(Map.of("slug", author.slug())));
-    body.put("tags", List.of(tag));
-    body.put("status", status);
-    body.put("related", related.stream().map(slug -> Map.of("slug", slug)).toList());
-    return body;
+  /** An article of this test's category, author and tag, with a body and pinned articles. */
+  private NewArticle article(String title, String status, List<String> related) {
+    return Fixtures.newArticle(title + " " + run, category)
+        .with("body", Fixtures.BODY)
+        .authors(author)
+        .tags(tag)
+        .status(status)
+        .related(related);
   }
 
-  private JsonPath published(String title, List<String> related) {
-    return create(article(title, "published", related));
-  }
-
-  private static JsonPath create(Map<String, Object> body) {
-    return Api.admin().body(body).post(ARTICLES).then().statusCode(201).extract().jsonPath();
+  private Created published(String title, List<String> related) {
+    return article(title, "published", related).create();
   }
 
   private static void trashArticle(String id) {
     Api.admin()
-        .header("If-Match", TestData.etag(ARTICLES + "/" + id))
+        .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
         .delete(ARTICLES + "/" + id)
         .then()
         .statusCode(204);
   }
 
   private static Response restore(String id) {
-    return Api.admin().header("If-Match", TestData.etag(TRASH + "/" + id)).post(restorePath(id));
+    return Api.admin().header("If-Match", Fixtures.etag(TRASH + "/" + id)).post(restorePath(id));
   }
 
   private static String restorePath(String id) {
     return TRASH + "/" + id + "/restore";
   }
 
-  private static JsonPath trashItem(String id) {
-    for (int page = 1; ; page++) {
-      JsonPath json =
-          Api.admin()
-              .queryParam("size", 100)
-              .queryParam("page", page)
-              .get(TRASH)
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath();
-      List<String> ids = json.getList("data.article.id");
-      int index = ids.indexOf(id);
-      if (index >= 0) {
-        return new JsonPath(json.prettify()).setRootPath("data[" + index + "]");
-      }
-      if (page >= json.getInt("meta.totalPages")) {
-        throw new AssertionError("Article " + id + " is not in the trash list");
-      }
-    }
+  /** The item of the trash list for the article with this id. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> trashItem(String id) {
+    return Pages.all(Api::admin, TRASH, Map.of()).stream()
+        .filter(item -> id.equals(((Map<String, Object>) item.get("article")).get("id")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("Article " + id + " is not in the trash list"));
   }
 
   private static long articleCount(String path) {
@@ -699,20 +662,11 @@ class ArticleTrashTest {
         .path("data[0].revision");
   }
 
-  private String token(String role, String authorSlug) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", (role.equals("author") ? "Autor " : role + " ") + run);
-    body.put("role", role);
-    if (authorSlug != null) {
-      body.put("author", Map.of("slug", authorSlug));
-    }
-    return Api.admin()
-        .body(body)
-        .post("/api/v1/tokens")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("token");
+  /** A token of this role; an author token writes for this test's author. */
+  private String token(String role) {
+    return role.equals("author")
+        ? Fixtures.token("Autor " + run, role, author).secret()
+        : Fixtures.token(role + " " + run, role, null).secret();
   }
 
   /** Moves the deletion of a trashed article back in time, as if the retention had passed. */

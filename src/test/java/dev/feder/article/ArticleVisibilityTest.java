@@ -1,13 +1,8 @@
 package dev.feder.article;
 
-import static dev.feder.article.ArticleFixtures.ARTICLES;
-import static dev.feder.article.ArticleFixtures.assertInvalidField;
-import static dev.feder.article.ArticleFixtures.assertProblem;
-import static dev.feder.article.ArticleFixtures.create;
-import static dev.feder.article.ArticleFixtures.iso;
-import static dev.feder.article.ArticleFixtures.now;
-import static dev.feder.article.ArticleFixtures.suffix;
-import static dev.feder.article.ArticleFixtures.walk;
+import static dev.feder.support.Problems.assertBadParameter;
+import static dev.feder.support.Problems.assertInvalidField;
+import static dev.feder.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,8 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.feder.article.ArticleFixtures.Ref;
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
+import dev.feder.support.Pages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -42,24 +39,28 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArticleVisibilityTest {
 
-  private static Ref news;
+  private static final String ARTICLES = "/api/v1/articles";
 
-  private static synchronized Ref news() {
+  /** Shared by the tests of this class, which write articles into it but never change it. */
+  private static Created news;
+
+  private static synchronized Created news() {
     if (news == null) {
-      news = ArticleFixtures.sections().nachrichten();
+      news = Fixtures.category("Nachrichten " + Fixtures.suffix());
     }
     return news;
   }
 
   private static JsonPath createWith(String title, String status, Duration fromNow) {
-    Map<String, Object> body = ArticleFixtures.article(title + " " + suffix(), news());
+    Map<String, Object> body =
+        Fixtures.newArticle(title + " " + Fixtures.suffix(), news()).withText().toMap();
     if (status != null) {
       body.put("status", status);
     }
     if (fromNow != null) {
-      body.put("publishedAt", iso(now().plus(fromNow)));
+      body.put("publishedAt", Fixtures.now().plus(fromNow).toString());
     }
-    return create(body);
+    return Fixtures.article(body).json();
   }
 
   private static void assertHiddenFromAnonymousReaders(JsonPath article, String status) {
@@ -72,7 +73,7 @@ class ArticleVisibilityTest {
     for (Map<String, String> params :
         List.of(Map.<String, String>of(), Map.of("status", "draft"), Map.of("status", status))) {
       assertFalse(
-          walk(Api::anonymous, params, null).contains(id),
+          Pages.ids(Api::anonymous, ARTICLES, params, null).contains(id),
           "anonymous list " + params + " shows a " + status + " article");
     }
   }
@@ -92,9 +93,11 @@ class ArticleVisibilityTest {
         .body("id", equalTo(id))
         .body("status", equalTo(status));
     assertTrue(
-        walk(Api::admin, Map.of("status", status), List.of(id)).contains(id),
+        Pages.ids(Api::admin, ARTICLES, Map.of("status", status), List.of(id)).contains(id),
         "admin list ?status=" + status + " misses the article");
-    assertTrue(walk(Api::admin, Map.of(), List.of(id)).contains(id), "admin list misses it");
+    assertTrue(
+        Pages.ids(Api::admin, ARTICLES, Map.of(), List.of(id)).contains(id),
+        "admin list misses it");
   }
 
   // --- Visibility ---------------------------------------------------------------------------
@@ -118,12 +121,14 @@ class ArticleVisibilityTest {
 
   @Test
   void scheduledWithFutureDateIsHidden() {
-    String goesLive = iso(now().plus(Duration.ofDays(1)));
+    String goesLive = Fixtures.now().plus(Duration.ofDays(1)).toString();
     Map<String, Object> body =
-        ArticleFixtures.article("Übermorgen: Gipfel in Seoul " + suffix(), news());
+        Fixtures.newArticle("Übermorgen: Gipfel in Seoul " + Fixtures.suffix(), news())
+            .withText()
+            .toMap();
     body.put("status", "scheduled");
     body.put("publishedAt", goesLive);
-    JsonPath scheduled = create(body);
+    JsonPath scheduled = Fixtures.article(body).json();
     assertEquals("scheduled", scheduled.getString("status"));
     assertEquals(goesLive, scheduled.getString("publishedAt"));
     assertHiddenFromAnonymousReaders(scheduled, "scheduled");
@@ -155,7 +160,7 @@ class ArticleVisibilityTest {
         .then()
         .statusCode(200)
         .body("id", equalTo(id));
-    assertTrue(walk(Api::anonymous, Map.of(), List.of(id)).contains(id));
+    assertTrue(Pages.ids(Api::anonymous, ARTICLES, Map.of(), List.of(id)).contains(id));
     assertAdminSees(article, "published");
   }
 
@@ -171,17 +176,23 @@ class ArticleVisibilityTest {
         .statusCode(200)
         .body("data.status", everyItem(equalTo("scheduled")));
     List<String> scheduledIds =
-        walk(Api::admin, Map.of("status", "scheduled"), List.of(scheduled.getString("id")));
+        Pages.ids(
+            Api::admin,
+            ARTICLES,
+            Map.of("status", "scheduled"),
+            List.of(scheduled.getString("id")));
     assertTrue(scheduledIds.contains(scheduled.getString("id")));
     assertFalse(
-        walk(Api::admin, Map.of("status", "scheduled"), null).contains(draft.getString("id")));
+        Pages.ids(Api::admin, ARTICLES, Map.of("status", "scheduled"), null)
+            .contains(draft.getString("id")));
   }
 
   @Test
   void scheduledWithPastDateNamesPublishedAt() {
-    Map<String, Object> body = ArticleFixtures.article("Gestern geplant " + suffix(), news());
+    Map<String, Object> body =
+        Fixtures.newArticle("Gestern geplant " + Fixtures.suffix(), news()).withText().toMap();
     body.put("status", "scheduled");
-    body.put("publishedAt", iso(now().minus(Duration.ofHours(1))));
+    body.put("publishedAt", Fixtures.now().minus(Duration.ofHours(1)).toString());
     assertInvalidField(
         Api.admin().body(body).post(ARTICLES), "publishedAt", containsString("future"));
 
@@ -192,9 +203,8 @@ class ArticleVisibilityTest {
 
   @Test
   void unknownStatusFilterNamesStatus() {
-    assertInvalidField(
+    assertBadParameter(
         Api.raw().accept(ContentType.JSON).queryParam("status", "bogus").get(ARTICLES),
-        "/problems/bad-parameter",
         "status",
         containsString("draft, scheduled, published, archived"));
   }
@@ -237,12 +247,14 @@ class ArticleVisibilityTest {
     List<String> mine =
         List.of(newest.getString("id"), middle.getString("id"), older.getString("id"));
 
-    assertEquals(mine, ownInOrder(walk(Api::anonymous, Map.of(), mine), mine));
+    assertEquals(mine, ownInOrder(Pages.ids(Api::anonymous, ARTICLES, Map.of(), mine), mine));
     assertEquals(
-        mine, ownInOrder(walk(Api::anonymous, Map.of("sort", "-publishedAt"), mine), mine));
+        mine,
+        ownInOrder(
+            Pages.ids(Api::anonymous, ARTICLES, Map.of("sort", "-publishedAt"), mine), mine));
     assertEquals(
         reversed(mine),
-        ownInOrder(walk(Api::anonymous, Map.of("sort", "publishedAt"), mine), mine));
+        ownInOrder(Pages.ids(Api::anonymous, ARTICLES, Map.of("sort", "publishedAt"), mine), mine));
   }
 
   @Test
@@ -252,9 +264,11 @@ class ArticleVisibilityTest {
     JsonPath b = createWith("Brückeneinsturz in Dresden", "published", Duration.ofMinutes(-1));
     List<String> mine = List.of(a.getString("id"), b.getString("id"), z.getString("id"));
 
-    assertEquals(mine, ownInOrder(walk(Api::anonymous, Map.of("sort", "title"), mine), mine));
     assertEquals(
-        reversed(mine), ownInOrder(walk(Api::anonymous, Map.of("sort", "-title"), mine), mine));
+        mine, ownInOrder(Pages.ids(Api::anonymous, ARTICLES, Map.of("sort", "title"), mine), mine));
+    assertEquals(
+        reversed(mine),
+        ownInOrder(Pages.ids(Api::anonymous, ARTICLES, Map.of("sort", "-title"), mine), mine));
   }
 
   private static List<String> reversed(List<String> list) {
@@ -270,9 +284,8 @@ class ArticleVisibilityTest {
   @Test
   void unknownSortFieldNamesSort() {
     for (String sort : List.of("bogus", "-body", "title,title", "title,")) {
-      assertInvalidField(
+      assertBadParameter(
           Api.raw().accept(ContentType.JSON).queryParam("sort", sort).get(ARTICLES),
-          "/problems/bad-parameter",
           "sort",
           containsString("publishedAt"));
     }
@@ -280,24 +293,20 @@ class ArticleVisibilityTest {
 
   @Test
   void outOfRangePagingNamesTheParameter() {
-    assertInvalidField(
+    assertBadParameter(
         Api.raw().accept(ContentType.JSON).queryParam("size", 0).get(ARTICLES),
-        "/problems/bad-parameter",
         "size",
         containsString("between 1 and 100"));
-    assertInvalidField(
+    assertBadParameter(
         Api.raw().accept(ContentType.JSON).queryParam("size", 101).get(ARTICLES),
-        "/problems/bad-parameter",
         "size",
         containsString("between 1 and 100"));
-    assertInvalidField(
+    assertBadParameter(
         Api.raw().accept(ContentType.JSON).queryParam("page", 0).get(ARTICLES),
-        "/problems/bad-parameter",
         "page",
         containsString("integer"));
-    assertInvalidField(
+    assertBadParameter(
         Api.raw().accept(ContentType.JSON).queryParam("page", "zwei").get(ARTICLES),
-        "/problems/bad-parameter",
         "page",
         containsString("integer"));
   }

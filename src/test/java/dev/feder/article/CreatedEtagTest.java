@@ -1,10 +1,11 @@
 package dev.feder.article;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,46 +17,26 @@ class CreatedEtagTest {
 
   @Test
   void etagOfTheCreatedArticleIsCurrent() {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    String parent =
-        Api.admin()
-            .body(Map.of("name", "Welt " + run))
-            .post("/api/v1/categories")
-            .then()
-            .extract()
-            .path("slug");
-    String child =
-        Api.admin()
-            .body(Map.of("name", "Kind " + run, "parent", Map.of("slug", parent)))
-            .post("/api/v1/categories")
-            .then()
-            .extract()
-            .path("slug");
-    String author =
-        Api.admin()
-            .body(Map.of("name", "Autorin " + run))
-            .post("/api/v1/authors")
-            .then()
-            .extract()
-            .path("slug");
+    String run = Fixtures.suffix();
+    Created parent = Fixtures.category("Welt " + run);
+    Created child = Fixtures.category("Kind " + run, parent);
+    Created author = Fixtures.author("Autorin " + run);
     var created =
         Api.admin()
             .body(
-                Map.of(
-                    "title", "Etag " + run,
-                    "category", Map.of("slug", child),
-                    "authors", List.of(Map.of("slug", author)),
-                    "tags", List.of("a", "b"),
-                    "status", "published"))
+                Fixtures.newArticle("Etag " + run, child)
+                    .authors(author)
+                    .tags("a", "b")
+                    .published()
+                    .toMap())
             .post("/api/v1/articles")
             .then()
             .statusCode(201)
             .extract();
     String id = created.path("id");
-    org.junit.jupiter.api.Assertions.assertEquals(
+    assertEquals(
         created.asString(), Api.admin().get("/api/v1/articles/" + id).then().extract().asString());
-    Api.admin()
-        .contentType("application/merge-patch+json")
+    Api.mergePatch(Api.admin())
         .header("If-Match", created.header("ETag"))
         .body("{\"subtitle\": \"Gleich danach\"}")
         .patch("/api/v1/articles/" + id)

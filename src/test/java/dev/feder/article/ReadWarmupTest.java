@@ -1,14 +1,12 @@
 package dev.feder.article;
 
-import static dev.feder.article.ArticleFixtures.ARTICLES;
-import static dev.feder.article.ArticleFixtures.create;
-import static dev.feder.article.ArticleFixtures.published;
-import static dev.feder.article.ArticleFixtures.sections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.feder.config.FederConfig;
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -56,25 +54,29 @@ class ReadWarmupTest {
 
   @Test
   void readsTheNewestPublicArticleAsAnAnonymousReader() {
-    ArticleFixtures.Sections sections = sections();
-    Instant now = Instant.now();
+    Created category = Fixtures.category("Aufwärmen " + Fixtures.suffix());
+    Instant now = Fixtures.now();
     for (int i = 0; i < 21; i++) {
-      create(published("Hafenmeldung " + i, sections.nachrichten(), now.minusSeconds(600 - i)));
+      Fixtures.newArticle("Hafenmeldung " + i, category)
+          .withText()
+          .published(now.minusSeconds(600 - i))
+          .create();
     }
-    create(published("Marine übt vor Nampo", sections.nachrichten(), now));
+    Fixtures.newArticle("Marine übt vor Nampo", category).withText().published(now).create();
     // An editor's list starts with this one (newest publishedAt); an anonymous reader's does not.
     String scheduled =
-        create(
-                published(
-                    "Morgen: Übung endet", sections.nachrichten(), now.plus(Duration.ofDays(1))))
-            .getString("slug");
+        Fixtures.newArticle("Morgen: Übung endet", category)
+            .withText()
+            .published(now.plus(Duration.ofDays(1)))
+            .create()
+            .slug();
 
     List<String> reads = warmup.run();
 
     JsonPath newestPublic =
         Api.anonymous()
             .queryParam("size", 1)
-            .get(ARTICLES)
+            .get("/api/v1/articles")
             .then()
             .statusCode(200)
             .extract()

@@ -1,18 +1,22 @@
 package dev.feder.article;
 
+import static dev.feder.support.Problems.assertBadParameter;
+import static dev.feder.support.Problems.assertInvalidField;
+import static dev.feder.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
+import dev.feder.support.Fixtures.NewArticle;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +30,10 @@ class RelatedArticlesTest {
 
   @BeforeEach
   void createCategories() {
-    run = UUID.randomUUID().toString().substring(0, 8);
-    String world = create("/api/v1/categories", Map.of("name", "Welt " + run));
-    news =
-        create(
-            "/api/v1/categories",
-            Map.of("name", "Nachrichten " + run, "parent", Map.of("slug", world)));
-    sports = create("/api/v1/categories", Map.of("name", "Sport " + run));
+    run = Fixtures.suffix();
+    Created world = Fixtures.category("Welt " + run);
+    news = Fixtures.category("Nachrichten " + run, world).slug();
+    sports = Fixtures.category("Sport " + run).slug();
   }
 
   @Test
@@ -55,7 +56,7 @@ class RelatedArticlesTest {
         .body("data.slug", contains(twoTags, oneTag, sameCategory))
         .body("data.slug", not(hasItem(base)))
         .body("data.slug", not(hasItem(draft)))
-        .body("data", everyItem(not(org.hamcrest.Matchers.hasKey("body"))));
+        .body("data", everyItem(not(hasKey("body"))));
   }
 
   @Test
@@ -87,7 +88,7 @@ class RelatedArticlesTest {
 
   @Test
   void articleWithoutTagsIsRelatedByCategory() {
-    String leer = create("/api/v1/categories", Map.of("name", "Ohne Schlagworte " + run));
+    String leer = Fixtures.category("Ohne Schlagworte " + run).slug();
     String sibling = article("Meldung aus der Rubrik", leer, List.of(), "published", List.of());
     String base = article("Meldung ohne Schlagworte", leer, List.of(), "published", List.of());
 
@@ -101,11 +102,10 @@ class RelatedArticlesTest {
   @Test
   void relatedOfADraftIsNotFoundForAnonymousReaders() {
     String draft = article("Noch geheim", news, List.of(), "draft", List.of());
-    Api.anonymous()
-        .get("/api/v1/articles/" + id(draft) + "/related")
-        .then()
-        .statusCode(404)
-        .contentType("application/problem+json");
+    assertProblem(
+        Api.anonymous().get("/api/v1/articles/" + id(draft) + "/related"),
+        404,
+        "/problems/not-found");
   }
 
   @Test
@@ -113,7 +113,7 @@ class RelatedArticlesTest {
     String lonely =
         article(
             "Einsame Meldung",
-            create("/api/v1/categories", Map.of("name", "Leer " + run)),
+            Fixtures.category("Leer " + run).slug(),
             List.of("Einzelstück-" + run),
             "published",
             List.of());
@@ -127,44 +127,30 @@ class RelatedArticlesTest {
   @Test
   void badPinsAndSizesAreRefused() {
     String base = article("Basis", news, List.of(), "published", List.of());
-    Api.raw()
-        .queryParam("size", 21)
-        .get("/api/v1/articles/" + id(base) + "/related")
-        .then()
-        .statusCode(400)
-        .body("errors[0].field", equalTo("size"));
-    Map<String, Object> body = payload("Mit falschem Bezug", news, List.of(), "draft");
-    body.put("related", List.of(Map.of("slug", "gibt-es-nicht-" + run)));
-    Api.admin()
-        .body(body)
-        .post("/api/v1/articles")
-        .then()
-        .statusCode(400)
-        .body("errors[0].field", equalTo("related[0]"));
-    body.put("related", List.of(Map.of("slug", base), Map.of("slug", base)));
-    Api.admin()
-        .body(body)
-        .post("/api/v1/articles")
-        .then()
-        .statusCode(400)
-        .body("errors[0].field", equalTo("related[1]"));
+    assertBadParameter(
+        Api.raw().queryParam("size", 21).get("/api/v1/articles/" + id(base) + "/related"), "size");
+    NewArticle body = payload("Mit falschem Bezug", news, List.of(), "draft");
+    assertInvalidField(
+        Api.admin()
+            .body(body.related(List.of("gibt-es-nicht-" + run)).toMap())
+            .post("/api/v1/articles"),
+        "related[0]",
+        notNullValue());
+    assertInvalidField(
+        Api.admin().body(body.related(List.of(base, base)).toMap()).post("/api/v1/articles"),
+        "related[1]",
+        notNullValue());
   }
 
   private String article(
       String title, String category, List<String> tags, String status, List<String> related) {
-    Map<String, Object> body = payload(title, category, tags, status);
-    body.put("related", related.stream().map(slug -> Map.of("slug", slug)).toList());
-    return create("/api/v1/articles", body);
+    return payload(title, category, tags, status).related(related).create().slug();
   }
 
-  private Map<String, Object> payload(
-      String title, String category, List<String> tags, String status) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("title", title + " " + run);
-    body.put("category", Map.of("slug", category));
-    body.put("tags", tags);
-    body.put("status", status);
-    return body;
+  private NewArticle payload(String title, String category, List<String> tags, String status) {
+    return Fixtures.newArticle(title + " " + run, category)
+        .tags(tags.toArray(String[]::new))
+        .status(status);
   }
 
   private static String id(String slug) {
@@ -174,9 +160,5 @@ class RelatedArticlesTest {
         .statusCode(200)
         .extract()
         .path("id");
-  }
-
-  private static String create(String path, Map<String, Object> body) {
-    return Api.admin().body(body).post(path).then().statusCode(201).extract().path("slug");
   }
 }

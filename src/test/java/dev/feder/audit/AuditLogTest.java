@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.article.ArticleTrash;
 import dev.feder.support.Api;
-import dev.feder.support.Problems;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import dev.feder.support.QueryCounts;
-import dev.feder.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -46,16 +46,16 @@ class AuditLogTest {
   private String run;
   private String editorName;
   private String editor;
-  private TestData.Created category;
-  private TestData.Created author;
+  private Created category;
+  private Created author;
 
   @BeforeEach
   void createFixtures() {
-    run = TestData.suffix();
+    run = Fixtures.suffix();
     editorName = "Redaktion " + run;
-    editor = token(editorName, "editor", null).path("token");
-    category = TestData.category("Protokoll " + run);
-    author = TestData.author("Petra Protokoll " + run);
+    editor = Fixtures.token(editorName, "editor", null).secret();
+    category = Fixtures.category("Protokoll " + run);
+    author = Fixtures.author("Petra Protokoll " + run);
   }
 
   // --- what is recorded -----------------------------------------------------------------------
@@ -67,7 +67,7 @@ class AuditLogTest {
     String id = created.path("id");
     String slug = created.path("slug");
     String path = ARTICLES + "/" + id;
-    Problems.mergePatch(Api.withToken(editor))
+    Api.mergePatch(Api.withToken(editor))
         .header("If-Match", created.header("ETag"))
         .body(Map.of("title", "Zweite Fassung " + run, "status", "published"))
         .patch(path)
@@ -76,29 +76,29 @@ class AuditLogTest {
     Map<String, Object> replacement = article("Erste Fassung", "published");
     replacement.put("subtitle", "Mit Unterzeile");
     Api.withToken(editor)
-        .header("If-Match", TestData.etag(path))
+        .header("If-Match", Fixtures.etag(path))
         .body(replacement)
         .put(path)
         .then()
         .statusCode(200);
     Api.withToken(editor)
-        .header("If-Match", TestData.etag(path))
+        .header("If-Match", Fixtures.etag(path))
         .post(path + "/revisions/1/restore")
         .then()
         .statusCode(200);
     Api.withToken(editor)
-        .header("If-Match", TestData.etag(path))
+        .header("If-Match", Fixtures.etag(path))
         .delete(path)
         .then()
         .statusCode(204);
     Api.withToken(editor)
-        .header("If-Match", TestData.etag("/api/v1/trash/" + id))
+        .header("If-Match", Fixtures.etag("/api/v1/trash/" + id))
         .post("/api/v1/trash/" + id + "/restore")
         .then()
         .statusCode(200);
-    Api.admin().header("If-Match", TestData.etag(path)).delete(path).then().statusCode(204);
+    Api.admin().header("If-Match", Fixtures.etag(path)).delete(path).then().statusCode(204);
     Api.admin()
-        .header("If-Match", TestData.etag("/api/v1/trash/" + id))
+        .header("If-Match", Fixtures.etag("/api/v1/trash/" + id))
         .delete("/api/v1/trash/" + id)
         .then()
         .statusCode(204);
@@ -128,34 +128,34 @@ class AuditLogTest {
 
   @Test
   void categoryAuthorAndTokenChangesAreRecordedAndNoSecretEver() throws Exception {
-    TestData.Created section = TestData.category("Kurzlebig " + run);
+    Created section = Fixtures.category("Kurzlebig " + run);
     String sectionPath = "/api/v1/categories/" + section.id();
-    Problems.mergePatch(Api.withToken(editor))
+    Api.mergePatch(Api.withToken(editor))
         .header("If-Match", section.etag())
         .body(Map.of("description", "Nur für den Test"))
         .patch(sectionPath)
         .then()
         .statusCode(200);
     Api.withToken(editor)
-        .header("If-Match", TestData.etag(sectionPath))
+        .header("If-Match", Fixtures.etag(sectionPath))
         .body(Map.of("name", "Umbenannt " + run, "slug", section.slug()))
         .put(sectionPath)
         .then()
         .statusCode(200);
     Api.withToken(editor)
-        .header("If-Match", TestData.etag(sectionPath))
+        .header("If-Match", Fixtures.etag(sectionPath))
         .delete(sectionPath)
         .then()
         .statusCode(204);
     String authorPath = "/api/v1/authors/" + author.id();
-    Problems.mergePatch(Api.withToken(editor))
+    Api.mergePatch(Api.withToken(editor))
         .header("If-Match", author.etag())
         .body(Map.of("email", "petra@example.org"))
         .patch(authorPath)
         .then()
         .statusCode(200);
-    Response issued = token("Agentur " + run, "viewer", null);
-    String tokenId = issued.path("id");
+    Fixtures.Token issued = Fixtures.token("Agentur " + run, "viewer", null);
+    String tokenId = issued.id();
     Api.admin().delete("/api/v1/tokens/" + tokenId).then().statusCode(204);
     Api.admin().delete("/api/v1/tokens/" + tokenId).then().statusCode(204);
 
@@ -185,7 +185,7 @@ class AuditLogTest {
     assertEquals("Agentur " + run, tokenEvents.jsonPath().getString("data[1].label"));
     assertEquals(Map.of("role", "viewer"), tokenEvents.jsonPath().getMap("data[1].details"));
     assertEquals(Map.of(), tokenEvents.jsonPath().getMap("data[0].details"));
-    String secret = issued.path("token");
+    String secret = issued.secret();
     String hash =
         HexFormat.of()
             .formatHex(
@@ -230,8 +230,8 @@ class AuditLogTest {
     String id = created.path("id");
     String path = ARTICLES + "/" + id;
     String etag = created.header("ETag");
-    String viewer = token("Leser " + run, "viewer", null).path("token");
-    Problems.mergePatch(Api.withToken(editor))
+    String viewer = Fixtures.token("Leser " + run, "viewer", null).secret();
+    Api.mergePatch(Api.withToken(editor))
         .header("If-Match", etag)
         .body(Map.of("subtitle", "Erst einmal"))
         .patch(path)
@@ -239,22 +239,22 @@ class AuditLogTest {
         .statusCode(200);
 
     assertProblem(
-        Problems.mergePatch(Api.withToken(editor))
+        Api.mergePatch(Api.withToken(editor))
             .header("If-Match", etag)
             .body(Map.of("title", "Veraltet"))
             .patch(path),
         412,
         "/problems/precondition-failed");
     assertProblem(
-        Problems.mergePatch(Api.withToken(viewer))
-            .header("If-Match", TestData.etag(path))
+        Api.mergePatch(Api.withToken(viewer))
+            .header("If-Match", Fixtures.etag(path))
             .body(Map.of("title", "Verboten"))
             .patch(path),
         403,
         "/problems/forbidden");
     assertProblem(
-        Problems.mergePatch(Api.withToken(editor))
-            .header("If-Match", TestData.etag(path))
+        Api.mergePatch(Api.withToken(editor))
+            .header("If-Match", Fixtures.etag(path))
             .body(Map.of("title", ""))
             .patch(path),
         400,
@@ -273,7 +273,7 @@ class AuditLogTest {
         "/problems/validation");
     String categoryPath = "/api/v1/categories/" + category.id();
     assertProblem(
-        Api.withToken(editor).header("If-Match", TestData.etag(categoryPath)).delete(categoryPath),
+        Api.withToken(editor).header("If-Match", Fixtures.etag(categoryPath)).delete(categoryPath),
         409,
         "/problems/conflict");
 
@@ -307,8 +307,8 @@ class AuditLogTest {
             .statusCode(201)
             .extract()
             .path("id");
-    Problems.mergePatch(Api.withToken(editor))
-        .header("If-Match", TestData.etag("/api/v1/categories/" + section))
+    Api.mergePatch(Api.withToken(editor))
+        .header("If-Match", Fixtures.etag("/api/v1/categories/" + section))
         .body(Map.of("position", 3))
         .patch("/api/v1/categories/" + section)
         .then()
@@ -421,10 +421,9 @@ class AuditLogTest {
   @Test
   void onlyAdminsReadTheLog() {
     assertProblem(Api.raw().get(EVENTS), 401, "/problems/unauthorized");
-    String authorToken = token("Autorin " + run, "author", author.slug()).path("token");
+    String authorToken = Fixtures.token("Autorin " + run, "author", author).secret();
     for (String token :
-        List.of(
-            editor, authorToken, token("Lesend " + run, "viewer", null).<String>path("token"))) {
+        List.of(editor, authorToken, Fixtures.token("Lesend " + run, "viewer", null).secret())) {
       assertProblem(Api.withToken(token).get(EVENTS), 403, "/problems/forbidden");
     }
     Api.admin()
@@ -437,25 +436,11 @@ class AuditLogTest {
   // --- helpers --------------------------------------------------------------------------------
 
   private Map<String, Object> article(String title, String status) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("title", title + " " + run);
-    body.put("body", "<p>Am frühen Morgen liefen zwölf Schiffe aus.</p>");
-    body.put("category", Map.of("slug", category.slug()));
-    body.put("authors", List.of(Map.of("slug", author.slug())));
-    body.put("status", status);
-    return body;
-  }
-
-  private static Response token(String name, String role, String authorSlug) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", name);
-    body.put("role", role);
-    if (authorSlug != null) {
-      body.put("author", Map.of("slug", authorSlug));
-    }
-    Response response = Api.admin().body(body).post("/api/v1/tokens");
-    response.then().statusCode(201);
-    return response;
+    return Fixtures.newArticle(title + " " + run, category)
+        .with("body", Fixtures.BODY)
+        .authors(author)
+        .status(status)
+        .toMap();
   }
 
   private long executionsOfQueriesWith(String fragment) {

@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.feder.support.Api;
-import dev.feder.support.TestData;
+import dev.feder.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -28,20 +28,15 @@ import org.junit.jupiter.api.Test;
 class TokenResourceTest {
 
   /** Issues a token as admin and returns the whole 201 answer. */
-  static Response issue(Map<String, ?> payload) {
+  private static Response issue(Map<String, ?> payload) {
     Response response = Api.admin().body(payload).post("/api/v1/tokens");
     response.then().statusCode(201);
     return response;
   }
 
-  /** Issues a token of a role without author and returns its secret. */
-  static String secret(String role) {
-    return issue(Map.of("name", role + " " + TestData.suffix(), "role", role)).path("token");
-  }
-
   @Test
   void createTokenAnswersWithTheSecretOnceAndLocation() {
-    String name = "Redaktion „Welt“ " + TestData.suffix();
+    String name = "Redaktion „Welt“ " + Fixtures.suffix();
     Response created = issue(Map.of("name", name, "role", "editor"));
     created
         .then()
@@ -75,9 +70,9 @@ class TokenResourceTest {
 
   @Test
   void editorTokenWritesCategoriesButNotTokens() {
-    String editor = secret("editor");
+    String editor = Fixtures.token("editor");
     Api.withToken(editor)
-        .body(Map.of("name", "Ressort " + TestData.suffix()))
+        .body(Map.of("name", "Ressort " + Fixtures.suffix()))
         .post("/api/v1/categories")
         .then()
         .statusCode(201);
@@ -93,9 +88,9 @@ class TokenResourceTest {
 
   @Test
   void viewerTokenSeesDraftsButWritesNothing() {
-    String viewer = secret("viewer");
-    String suffix = TestData.suffix();
-    var category = TestData.category("Viewer-Ressort " + suffix);
+    String viewer = Fixtures.token("viewer");
+    String suffix = Fixtures.suffix();
+    var category = Fixtures.category("Viewer-Ressort " + suffix);
     String title = "Entwurf für Leser " + suffix;
     Api.admin()
         .body(Map.of("title", title, "category", Map.of("slug", category.slug())))
@@ -138,11 +133,11 @@ class TokenResourceTest {
 
   @Test
   void authorTokenShowsItsAuthor() {
-    var author = TestData.author("Token-Autorin " + TestData.suffix());
+    var author = Fixtures.author("Token-Autorin " + Fixtures.suffix());
     issue(
             Map.of(
                 "name",
-                "Autorin " + TestData.suffix(),
+                "Autorin " + Fixtures.suffix(),
                 "role",
                 "author",
                 "author",
@@ -155,7 +150,7 @@ class TokenResourceTest {
 
   @Test
   void revokedTokenIsRefusedAtOnce() {
-    Response created = issue(Map.of("name", "Kurzzeit " + TestData.suffix(), "role", "editor"));
+    Response created = issue(Map.of("name", "Kurzzeit " + Fixtures.suffix(), "role", "editor"));
     String id = created.path("id");
     String secret = created.path("token");
     Api.withToken(secret).get("/api/v1/articles?status=draft").then().statusCode(200);
@@ -169,7 +164,7 @@ class TokenResourceTest {
         .header("WWW-Authenticate", containsString("Bearer"))
         .contentType("application/problem+json");
     Api.withToken(secret)
-        .body(Map.of("name", "Ressort " + TestData.suffix()))
+        .body(Map.of("name", "Ressort " + Fixtures.suffix()))
         .post("/api/v1/categories")
         .then()
         .statusCode(401);
@@ -188,7 +183,7 @@ class TokenResourceTest {
         issue(
             Map.of(
                 "name",
-                "Ablaufend " + TestData.suffix(),
+                "Ablaufend " + Fixtures.suffix(),
                 "role",
                 "editor",
                 "expiresAt",
@@ -261,7 +256,7 @@ class TokenResourceTest {
 
   @Test
   void authorGivenForAnotherRoleIsBadRequest() {
-    var author = TestData.author("Überzählig " + TestData.suffix());
+    var author = Fixtures.author("Überzählig " + Fixtures.suffix());
     Api.admin()
         .body(Map.of("name", "Ed", "role", "editor", "author", Map.of("slug", author.slug())))
         .post("/api/v1/tokens")
@@ -280,7 +275,7 @@ class TokenResourceTest {
                 "role",
                 "author",
                 "author",
-                Map.of("slug", "niemand-" + TestData.suffix())))
+                Map.of("slug", "niemand-" + Fixtures.suffix())))
         .post("/api/v1/tokens")
         .then()
         .statusCode(400)
@@ -321,7 +316,7 @@ class TokenResourceTest {
 
   @Test
   void authorWithTokenCannotBeDeleted() {
-    var author = TestData.author("Bleibende " + TestData.suffix());
+    var author = Fixtures.author("Bleibende " + Fixtures.suffix());
     issue(Map.of("name", "B", "role", "author", "author", Map.of("id", author.id())));
     Api.admin()
         .header("If-Match", author.etag())

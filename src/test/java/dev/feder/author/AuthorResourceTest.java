@@ -1,7 +1,9 @@
 package dev.feder.author;
 
+import static dev.feder.support.Problems.assertBadParameter;
+import static dev.feder.support.Problems.assertOnlyInvalidField;
 import static dev.feder.support.Problems.assertProblem;
-import static dev.feder.support.Problems.mergePatch;
+import static dev.feder.support.Problems.assertUnauthorized;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -18,19 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
-import dev.feder.support.TestData;
-import dev.feder.support.TestData.Created;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
+import dev.feder.support.Pages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -53,7 +51,7 @@ class AuthorResourceTest {
 
   @Test
   void createAuthorAnswers201WithLocationAndDerivesTransliteratedSlug() {
-    String sfx = TestData.suffix();
+    String sfx = Fixtures.suffix();
     Map<String, Object> payload =
         Map.of(
             "name", "Jörg Weißmann " + sfx,
@@ -79,12 +77,12 @@ class AuthorResourceTest {
         .body("updatedAt", equalTo(response.<String>path("createdAt")));
     String id = response.path("id");
     response.then().header("Location", endsWith(AUTHORS + "/" + id));
-    assertEquals(response.header("ETag"), TestData.etag(AUTHORS + "/" + id));
+    assertEquals(response.header("ETag"), Fixtures.etag(AUTHORS + "/" + id));
   }
 
   @Test
   void createAuthorWithOnlyANameIsEnough() {
-    String sfx = TestData.suffix();
+    String sfx = Fixtures.suffix();
     Api.admin()
         .body(Map.of("name", "Ömer Çelik " + sfx))
         .post(AUTHORS)
@@ -98,10 +96,10 @@ class AuthorResourceTest {
 
   @Test
   void twoAuthorsWithTheSameNameGetNumberedSlugs() {
-    String name = "Jörg Weißmann " + TestData.suffix();
+    String name = "Jörg Weißmann " + Fixtures.suffix();
 
-    Created first = TestData.author(name);
-    Created second = TestData.author(name);
+    Created first = Fixtures.author(name);
+    Created second = Fixtures.author(name);
 
     assertEquals(first.slug() + "-2", second.slug());
     assertNotEquals(first.id(), second.id());
@@ -109,7 +107,7 @@ class AuthorResourceTest {
 
   @Test
   void createAuthorWithExplicitSlugKeepsIt() {
-    String slug = "sophie-" + TestData.suffix();
+    String slug = "sophie-" + Fixtures.suffix();
     Api.admin()
         .body(Map.of("name", "Sophie Müller", "slug", slug))
         .post(AUTHORS)
@@ -120,8 +118,8 @@ class AuthorResourceTest {
 
   @Test
   void createAuthorWithTakenSlugIsConflict() {
-    String slug = "sophie-" + TestData.suffix();
-    TestData.author(Map.of("name", "Sophie Müller", "slug", slug));
+    String slug = "sophie-" + Fixtures.suffix();
+    Fixtures.author(Map.of("name", "Sophie Müller", "slug", slug));
 
     Response response =
         Api.admin().body(Map.of("name", "Sophie Meier", "slug", slug)).post(AUTHORS);
@@ -133,17 +131,17 @@ class AuthorResourceTest {
   void createAuthorWithInvalidSlugIsBadRequestNamingSlug() {
     Response response = postRaw(Map.of("name", "Sophie Müller", "slug", "sophie_müller"));
 
-    assertFieldError(response, "slug", equalTo("must be lower-case words joined by '-'"));
+    assertOnlyInvalidField(response, "slug", equalTo("must be lower-case words joined by '-'"));
   }
 
   @Test
   void createAuthorWithBlankNameIsBadRequestNamingName() {
-    assertFieldError(postRaw(Map.of("name", "")), "name", equalTo("must not be blank"));
+    assertOnlyInvalidField(postRaw(Map.of("name", "")), "name", equalTo("must not be blank"));
   }
 
   @Test
   void createAuthorWithNameOver200CharactersIsBadRequest() {
-    assertFieldError(
+    assertOnlyInvalidField(
         postRaw(Map.of("name", "Weißmann".repeat(26))),
         "name",
         equalTo("size must be between 0 and 200"));
@@ -154,7 +152,7 @@ class AuthorResourceTest {
     Response response =
         postRaw(Map.of("name", "Sophie Müller", "email", "sophie.mueller(at)example.org"));
 
-    assertFieldError(response, "email", equalTo("must be a well-formed email address"));
+    assertOnlyInvalidField(response, "email", equalTo("must be a well-formed email address"));
   }
 
   @Test
@@ -162,7 +160,7 @@ class AuthorResourceTest {
     Response response =
         postRaw(Map.of("name", "Sophie Müller", "avatarUrl", "javascript:alert(1)"));
 
-    assertFieldError(response, "avatarUrl", equalTo(URL_MESSAGE));
+    assertOnlyInvalidField(response, "avatarUrl", equalTo(URL_MESSAGE));
   }
 
   @Test
@@ -170,7 +168,7 @@ class AuthorResourceTest {
     Response response =
         postRaw(Map.of("name", "Sophie Müller", "website", "ftp://sophie.example.org"));
 
-    assertFieldError(response, "website", equalTo(URL_MESSAGE));
+    assertOnlyInvalidField(response, "website", equalTo(URL_MESSAGE));
   }
 
   @Test
@@ -195,7 +193,7 @@ class AuthorResourceTest {
 
     Response created =
         Api.admin()
-            .body(Map.of("name", "Jörg Weißmann " + TestData.suffix(), "bio", bio))
+            .body(Map.of("name", "Jörg Weißmann " + Fixtures.suffix(), "bio", bio))
             .post(AUTHORS);
 
     created.then().statusCode(201).body("bio", equalTo(bio));
@@ -211,7 +209,7 @@ class AuthorResourceTest {
     String bio = text("Öffentlich-rechtliche Größe. ", 20_000);
 
     Api.admin()
-        .body(Map.of("name", "Jörg Weißmann " + TestData.suffix(), "bio", bio))
+        .body(Map.of("name", "Jörg Weißmann " + Fixtures.suffix(), "bio", bio))
         .post(AUTHORS)
         .then()
         .statusCode(201)
@@ -224,7 +222,7 @@ class AuthorResourceTest {
 
     Response response = postRaw(Map.of("name", "Jörg Weißmann", "bio", bio));
 
-    assertFieldError(response, "bio", equalTo("size must be between 0 and 20000"));
+    assertOnlyInvalidField(response, "bio", equalTo("size must be between 0 and 20000"));
   }
 
   @Test
@@ -239,7 +237,7 @@ class AuthorResourceTest {
 
   @Test
   void createAuthorIgnoresReadOnlyFields() {
-    String sfx = TestData.suffix();
+    String sfx = Fixtures.suffix();
     String foreignId = UUID.randomUUID().toString();
 
     // raw: the spec validator treats properties outside AuthorInput as errors
@@ -272,15 +270,15 @@ class AuthorResourceTest {
             .body("{\"name\": [\"Sophie\", \"Müller\"]}")
             .post(AUTHORS);
 
-    assertFieldError(response, "name", equalTo("must be a string"));
+    assertOnlyInvalidField(response, "name", equalTo("must be a string"));
   }
 
   // --- read and the private email -------------------------------------------------------------
 
   @Test
   void authenticatedReadsIncludeEmail() {
-    String sfx = TestData.suffix();
-    Created author = TestData.author(sophie(sfx));
+    String sfx = Fixtures.suffix();
+    Created author = Fixtures.author(sophie(sfx));
     String email = "sophie.mueller." + sfx + "@example.org";
 
     Api.admin()
@@ -294,13 +292,14 @@ class AuthorResourceTest {
         .then()
         .statusCode(200)
         .body("email", equalTo(email));
-    assertEquals(email, findInList(Api::admin, author.id()).get("email"));
+    assertEquals(
+        email, Pages.byId(Pages.all(Api::admin, AUTHORS, Map.of()), author.id()).get("email"));
   }
 
   @Test
   void anonymousReadsNeverIncludeEmail() {
-    String sfx = TestData.suffix();
-    Created author = TestData.author(sophie(sfx));
+    String sfx = Fixtures.suffix();
+    Created author = Fixtures.author(sophie(sfx));
 
     Response byId = Api.anonymous().get(AUTHORS + "/" + author.id());
     byId.then()
@@ -320,7 +319,7 @@ class AuthorResourceTest {
         .body("$", not(hasKey("email")))
         .body("id", equalTo(author.id()));
 
-    Map<String, Object> listed = findInList(Api::anonymous, author.id());
+    Map<String, Object> listed = Pages.byId(publicList(Map.of()), author.id());
     assertFalse(listed.containsKey("email"), "listed anonymously: " + listed);
   }
 
@@ -335,7 +334,7 @@ class AuthorResourceTest {
 
   @Test
   void getUnknownAuthorSlugIsNotFound() {
-    String slug = "niemand-" + TestData.suffix();
+    String slug = "niemand-" + Fixtures.suffix();
 
     assertProblem(Api.anonymous().get(AUTHORS + "/slug/" + slug), 404, "/problems/not-found")
         .body("detail", containsString(slug));
@@ -343,7 +342,7 @@ class AuthorResourceTest {
 
   @Test
   void getAuthorWithMatchingIfNoneMatchIsNotModified() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
     String etag = Api.anonymous().get(AUTHORS + "/" + author.id()).then().extract().header("ETag");
 
     Response response =
@@ -357,9 +356,9 @@ class AuthorResourceTest {
 
   @Test
   void listAuthorsAnswersEnvelopeWithMetaLinksAndLinkHeader() {
-    String sfx = TestData.suffix();
+    String sfx = Fixtures.suffix();
     for (int i = 0; i < 3; i++) {
-      TestData.author("Autorin " + i + " " + sfx);
+      Fixtures.author("Autorin " + i + " " + sfx);
     }
 
     Response first = Api.anonymous().queryParam("size", 2).get(AUTHORS);
@@ -387,27 +386,30 @@ class AuthorResourceTest {
 
   @Test
   void listAuthorsWithSizeOver100IsBadRequest() {
-    assertBadParameter(Api.raw().queryParam("size", 101).get(AUTHORS), "size");
+    assertBadParameter(Api.raw().queryParam("size", 101).get(AUTHORS), "size")
+        .body("instance", equalTo(AUTHORS));
   }
 
   @Test
   void listAuthorsWithPageZeroIsBadRequest() {
-    assertBadParameter(Api.raw().queryParam("page", 0).get(AUTHORS), "page");
+    assertBadParameter(Api.raw().queryParam("page", 0).get(AUTHORS), "page")
+        .body("instance", equalTo(AUTHORS));
   }
 
   @Test
   void listAuthorsWithNonNumericPageIsBadRequest() {
-    assertBadParameter(Api.raw().queryParam("page", "zwei").get(AUTHORS), "page");
+    assertBadParameter(Api.raw().queryParam("page", "zwei").get(AUTHORS), "page")
+        .body("instance", equalTo(AUTHORS));
   }
 
   @Test
   void listAuthorsSortsByNameDescending() {
-    String sfx = TestData.suffix();
-    Created a = TestData.author("Weißmann " + sfx + " Anna");
-    Created b = TestData.author("Weißmann " + sfx + " Bernd");
+    String sfx = Fixtures.suffix();
+    Created a = Fixtures.author("Weißmann " + sfx + " Anna");
+    Created b = Fixtures.author("Weißmann " + sfx + " Bernd");
 
-    List<String> descending = ids(allItems(Api::anonymous, Map.of("sort", "-name")));
-    List<String> ascending = ids(allItems(Api::anonymous, Map.of("sort", "name")));
+    List<String> descending = Pages.ids(publicList(Map.of("sort", "-name")));
+    List<String> ascending = Pages.ids(publicList(Map.of("sort", "name")));
 
     assertTrue(
         descending.indexOf(b.id()) >= 0 && descending.indexOf(b.id()) < descending.indexOf(a.id()));
@@ -418,6 +420,7 @@ class AuthorResourceTest {
   @Test
   void listAuthorsWithUnknownSortFieldIsBadRequest() {
     assertBadParameter(Api.anonymous().queryParam("sort", "email").get(AUTHORS), "sort")
+        .body("instance", equalTo(AUTHORS))
         .body("detail", containsString("email"));
   }
 
@@ -425,8 +428,8 @@ class AuthorResourceTest {
 
   @Test
   void replaceAuthorReplacesAllWritableFieldsAndAnswersNewEtag() {
-    String sfx = TestData.suffix();
-    Created author = TestData.author(sophie(sfx));
+    String sfx = Fixtures.suffix();
+    Created author = Fixtures.author(sophie(sfx));
 
     Response response =
         Api.admin()
@@ -450,12 +453,12 @@ class AuthorResourceTest {
         .body("$", not(hasKey("email")))
         .body("$", not(hasKey("website")))
         .body("$", not(hasKey("avatarUrl")));
-    assertEquals(response.header("ETag"), TestData.etag(AUTHORS + "/" + author.id()));
+    assertEquals(response.header("ETag"), Fixtures.etag(AUTHORS + "/" + author.id()));
   }
 
   @Test
   void replaceAuthorWithoutIfMatchIsPreconditionRequired() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
 
     Response response =
         Api.rawAdmin()
@@ -469,7 +472,7 @@ class AuthorResourceTest {
 
   @Test
   void replaceAuthorWithStaleEtagIsPreconditionFailedAndSendsCurrentEtag() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
     String current = changeBio(author, "Neu in der Redaktion.");
 
     Response response =
@@ -487,7 +490,7 @@ class AuthorResourceTest {
 
   @Test
   void replaceAuthorWithInvalidEmailIsBadRequest() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
 
     Response response =
         Api.rawAdmin()
@@ -496,7 +499,7 @@ class AuthorResourceTest {
             .body(Map.of("name", "Sophie Müller", "email", "sophie@"))
             .put(AUTHORS + "/" + author.id());
 
-    assertFieldError(response, "email", equalTo("must be a well-formed email address"));
+    assertOnlyInvalidField(response, "email", equalTo("must be a well-formed email address"));
   }
 
   @Test
@@ -514,11 +517,11 @@ class AuthorResourceTest {
 
   @Test
   void patchAuthorChangesOnlyTheGivenFields() {
-    String sfx = TestData.suffix();
-    Created author = TestData.author(sophie(sfx));
+    String sfx = Fixtures.suffix();
+    Created author = Fixtures.author(sophie(sfx));
 
     Response response =
-        mergePatch(Api.admin())
+        Api.mergePatch(Api.admin())
             .header("If-Match", author.etag())
             .body("{\"bio\":\"Leitet seit 2025 das Ressort „Ausland“.\"}")
             .patch(AUTHORS + "/" + author.id());
@@ -533,15 +536,15 @@ class AuthorResourceTest {
         .body("email", equalTo("sophie.mueller." + sfx + "@example.org"))
         .body("avatarUrl", equalTo("https://images.example.org/authors/sophie-mueller.jpg"))
         .body("website", equalTo("https://sophie-mueller.example.org"));
-    assertEquals(response.header("ETag"), TestData.etag(AUTHORS + "/" + author.id()));
+    assertEquals(response.header("ETag"), Fixtures.etag(AUTHORS + "/" + author.id()));
   }
 
   @Test
   void patchAuthorWithNullRemovesTheField() {
-    String sfx = TestData.suffix();
-    Created author = TestData.author(sophie(sfx));
+    String sfx = Fixtures.suffix();
+    Created author = Fixtures.author(sophie(sfx));
 
-    mergePatch(Api.admin())
+    Api.mergePatch(Api.admin())
         .header("If-Match", author.etag())
         .body("{\"website\":null,\"email\":null}")
         .patch(AUTHORS + "/" + author.id())
@@ -554,34 +557,34 @@ class AuthorResourceTest {
 
   @Test
   void patchAuthorWithJavascriptAvatarUrlIsBadRequest() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
 
     Response response =
-        mergePatch(Api.rawAdmin())
+        Api.mergePatch(Api.rawAdmin())
             .header("If-Match", author.etag())
             .body("{\"avatarUrl\":\"javascript:alert(1)\"}")
             .patch(AUTHORS + "/" + author.id());
 
-    assertFieldError(response, "avatarUrl", equalTo(URL_MESSAGE));
+    assertOnlyInvalidField(response, "avatarUrl", equalTo(URL_MESSAGE));
   }
 
   @Test
   void patchAuthorWithoutIfMatchIsPreconditionRequired() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
 
     Response response =
-        mergePatch(Api.rawAdmin()).body("{\"bio\":\"x\"}").patch(AUTHORS + "/" + author.id());
+        Api.mergePatch(Api.rawAdmin()).body("{\"bio\":\"x\"}").patch(AUTHORS + "/" + author.id());
 
     assertProblem(response, 428, "/problems/precondition-required");
   }
 
   @Test
   void patchAuthorWithStaleEtagIsPreconditionFailed() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
     String current = changeBio(author, "Zwischenstand");
 
     Response response =
-        mergePatch(Api.admin())
+        Api.mergePatch(Api.admin())
             .header("If-Match", author.etag())
             .body("{\"bio\":\"Überschrieben\"}")
             .patch(AUTHORS + "/" + author.id());
@@ -591,10 +594,10 @@ class AuthorResourceTest {
 
   @Test
   void patchAuthorWithArrayBodyIsBadRequest() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
 
     Response response =
-        mergePatch(Api.rawAdmin())
+        Api.mergePatch(Api.rawAdmin())
             .header("If-Match", author.etag())
             .body("[{\"op\":\"replace\",\"path\":\"/bio\",\"value\":\"JSON Patch\"}]")
             .patch(AUTHORS + "/" + author.id());
@@ -606,12 +609,12 @@ class AuthorResourceTest {
 
   @Test
   void deleteAuthorWithIfMatchAnswers204AndThenItIsGone() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
 
     Response response =
         Api.admin()
             // The published article changed the author's articleCount, so its ETag: read it again.
-            .header("If-Match", TestData.etag(AUTHORS + "/" + author.id()))
+            .header("If-Match", Fixtures.etag(AUTHORS + "/" + author.id()))
             .delete(AUTHORS + "/" + author.id());
 
     response.then().statusCode(204);
@@ -623,7 +626,7 @@ class AuthorResourceTest {
 
   @Test
   void deleteAuthorWithoutIfMatchIsPreconditionRequired() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
 
     assertProblem(
         Api.rawAdmin().delete(AUTHORS + "/" + author.id()), 428, "/problems/precondition-required");
@@ -632,7 +635,7 @@ class AuthorResourceTest {
 
   @Test
   void deleteAuthorWithStaleEtagIsPreconditionFailed() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
     String current = changeBio(author, "Zwischenstand");
 
     Response response =
@@ -644,18 +647,18 @@ class AuthorResourceTest {
 
   @Test
   void deleteAuthorNamedInABylineIsConflict() {
-    String sfx = TestData.suffix();
-    Created category = TestData.category("Ausland " + sfx);
-    Created author = TestData.author(sophie(sfx));
-    TestData.publishedArticle(
-        "„Größte Übung seit Jahren“: Marine probt vor Pjöngjang " + sfx,
-        category.slug(),
-        author.slug());
+    String sfx = Fixtures.suffix();
+    Created category = Fixtures.category("Ausland " + sfx);
+    Created author = Fixtures.author(sophie(sfx));
+    Fixtures.newArticle("„Größte Übung seit Jahren“: Marine probt vor Pjöngjang " + sfx, category)
+        .authors(author)
+        .published()
+        .create();
 
     Response response =
         Api.admin()
             // The published article changed the author's articleCount, so its ETag: read it again.
-            .header("If-Match", TestData.etag(AUTHORS + "/" + author.id()))
+            .header("If-Match", Fixtures.etag(AUTHORS + "/" + author.id()))
             .delete(AUTHORS + "/" + author.id());
 
     assertProblem(response, 409, "/problems/conflict")
@@ -701,18 +704,18 @@ class AuthorResourceTest {
 
   @Test
   void replacePatchAndDeleteWithoutTokenAreUnauthorized() {
-    Created author = TestData.author(sophie(TestData.suffix()));
+    Created author = Fixtures.author(sophie(Fixtures.suffix()));
     String path = AUTHORS + "/" + author.id();
 
     assertUnauthorized(
         Api.raw()
             // The published article changed the author's articleCount, so its ETag: read it again.
-            .header("If-Match", TestData.etag(AUTHORS + "/" + author.id()))
+            .header("If-Match", Fixtures.etag(AUTHORS + "/" + author.id()))
             .contentType(ContentType.JSON)
             .body(Map.of("name", "Übernommen"))
             .put(path));
     assertUnauthorized(
-        mergePatch(Api.raw())
+        Api.mergePatch(Api.raw())
             .header("If-Match", author.etag())
             .body("{\"name\":\"Übernommen\"}")
             .patch(path));
@@ -738,71 +741,13 @@ class AuthorResourceTest {
 
   /** Changes the bio behind the test's back and returns the new ETag. */
   private static String changeBio(Created author, String bio) {
-    return mergePatch(Api.admin())
-        .header("If-Match", author.etag())
-        .body("{\"bio\":\"" + bio + "\"}")
-        .patch(AUTHORS + "/" + author.id())
-        .then()
-        .statusCode(200)
-        .extract()
-        .header("ETag");
+    return Fixtures.patch(AUTHORS + "/" + author.id(), Map.of("bio", bio));
   }
 
-  /**
-   * Every author in the list, walking all pages of 100; for anonymous callers every page is also
-   * checked to carry no email at all.
-   */
-  private static List<Map<String, Object>> allItems(
-      Supplier<RequestSpecification> caller, Map<String, String> params) {
-    List<Map<String, Object>> items = new ArrayList<>();
-    int totalPages = 1;
-    for (int page = 1; page <= totalPages; page++) {
-      Response response =
-          caller
-              .get()
-              .queryParams(params)
-              .queryParam("page", page)
-              .queryParam("size", 100)
-              .get(AUTHORS);
-      response.then().statusCode(200);
-      if (response.header("Cache-Control").startsWith("public")) {
-        response.then().body("data.email", everyItem(nullValue()));
-      }
-      items.addAll(response.path("data"));
-      totalPages = response.path("meta.totalPages");
-    }
+  /** Every author in the list as anonymous readers see it: none of them with an email. */
+  private static List<Map<String, Object>> publicList(Map<String, String> params) {
+    List<Map<String, Object>> items = Pages.all(Api::anonymous, AUTHORS, params);
+    items.forEach(item -> assertFalse(item.containsKey("email"), "listed publicly: " + item));
     return items;
-  }
-
-  private static Map<String, Object> findInList(Supplier<RequestSpecification> caller, String id) {
-    List<Map<String, Object>> items = allItems(caller, Map.of());
-    return items.stream()
-        .filter(item -> id.equals(item.get("id")))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("author " + id + " is not listed"));
-  }
-
-  private static List<String> ids(List<Map<String, Object>> items) {
-    return items.stream().map(item -> (String) item.get("id")).toList();
-  }
-
-  private static ValidatableResponse assertFieldError(
-      Response response, String field, Matcher<String> message) {
-    return assertProblem(response, 400, "/problems/validation")
-        .body("errors.size()", equalTo(1))
-        .body("errors[0].field", equalTo(field))
-        .body("errors[0].message", message);
-  }
-
-  private static ValidatableResponse assertBadParameter(Response response, String field) {
-    return assertProblem(response, 400, "/problems/bad-parameter")
-        .body("errors.size()", equalTo(1))
-        .body("errors[0].field", equalTo(field))
-        .body("instance", equalTo(AUTHORS));
-  }
-
-  private static void assertUnauthorized(Response response) {
-    assertProblem(response, 401, "/problems/unauthorized")
-        .header("WWW-Authenticate", startsWith("Bearer"));
   }
 }

@@ -1,7 +1,9 @@
 package dev.feder.category;
 
+import static dev.feder.support.Problems.assertBadParameter;
+import static dev.feder.support.Problems.assertOnlyInvalidField;
 import static dev.feder.support.Problems.assertProblem;
-import static dev.feder.support.Problems.mergePatch;
+import static dev.feder.support.Problems.assertUnauthorized;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -14,19 +16,17 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
-import dev.feder.support.TestData;
-import dev.feder.support.TestData.Created;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
+import dev.feder.support.Pages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +42,7 @@ class CategoryResourceTest {
 
   @Test
   void createCategoryAnswers201WithLocationAndDerivesTransliteratedSlug() {
-    String sfx = TestData.suffix();
+    String sfx = Fixtures.suffix();
     Response response =
         Api.admin()
             .body(
@@ -78,10 +78,10 @@ class CategoryResourceTest {
 
   @Test
   void createCategoryWithNameOfTakenSlugGetsNumberSuffix() {
-    String name = "Größte Übung " + TestData.suffix();
-    Created first = TestData.category(name);
-    Created second = TestData.category(name);
-    Created third = TestData.category(name);
+    String name = "Größte Übung " + Fixtures.suffix();
+    Created first = Fixtures.category(name);
+    Created second = Fixtures.category(name);
+    Created third = Fixtures.category(name);
 
     assertEquals(first.slug() + "-2", second.slug());
     assertEquals(first.slug() + "-3", third.slug());
@@ -89,7 +89,7 @@ class CategoryResourceTest {
 
   @Test
   void createCategoryWithExplicitSlugKeepsIt() {
-    String slug = "weltgeschehen-" + TestData.suffix();
+    String slug = "weltgeschehen-" + Fixtures.suffix();
     Api.admin()
         .body(Map.of("name", "Welt", "slug", slug))
         .post(CATEGORIES)
@@ -101,8 +101,8 @@ class CategoryResourceTest {
 
   @Test
   void createCategoryWithTakenSlugIsConflict() {
-    String slug = "wirtschaft-" + TestData.suffix();
-    TestData.category(Map.of("name", "Wirtschaft", "slug", slug));
+    String slug = "wirtschaft-" + Fixtures.suffix();
+    Fixtures.category(Map.of("name", "Wirtschaft", "slug", slug));
 
     Response response =
         Api.admin().body(Map.of("name", "Wirtschaft und Börse", "slug", slug)).post(CATEGORIES);
@@ -118,7 +118,7 @@ class CategoryResourceTest {
             .body(Map.of("name", "Größte Übung", "slug", "Größte Übung"))
             .post(CATEGORIES);
 
-    assertFieldError(response, "slug", SLUG_MESSAGE);
+    assertOnlyInvalidField(response, "slug", equalTo(SLUG_MESSAGE));
   }
 
   @Test
@@ -126,7 +126,7 @@ class CategoryResourceTest {
     Response response =
         Api.rawAdmin().contentType(ContentType.JSON).body(Map.of("name", "   ")).post(CATEGORIES);
 
-    assertFieldError(response, "name", "must not be blank");
+    assertOnlyInvalidField(response, "name", equalTo("must not be blank"));
   }
 
   @Test
@@ -137,7 +137,7 @@ class CategoryResourceTest {
             .body(Map.of("description", "Ohne Namen"))
             .post(CATEGORIES);
 
-    assertFieldError(response, "name", "must not be blank");
+    assertOnlyInvalidField(response, "name", equalTo("must not be blank"));
   }
 
   @Test
@@ -148,12 +148,12 @@ class CategoryResourceTest {
             .body(Map.of("name", "Ä".repeat(201)))
             .post(CATEGORIES);
 
-    assertFieldError(response, "name", "size must be between 0 and 200");
+    assertOnlyInvalidField(response, "name", equalTo("size must be between 0 and 200"));
   }
 
   @Test
   void createCategoryWithNameOfExactly200CharactersIsAccepted() {
-    String name = TestData.suffix() + "ß".repeat(190);
+    String name = Fixtures.suffix() + "ß".repeat(190);
     Api.admin()
         .body(Map.of("name", name))
         .post(CATEGORIES)
@@ -178,7 +178,7 @@ class CategoryResourceTest {
 
   @Test
   void createCategoryIgnoresReadOnlyFields() {
-    String sfx = TestData.suffix();
+    String sfx = Fixtures.suffix();
     String foreignId = UUID.randomUUID().toString();
 
     // raw: the spec validator treats properties outside CategoryInput as errors
@@ -222,9 +222,9 @@ class CategoryResourceTest {
 
   @Test
   void getCategoryByIdAndBySlugAnswerTheSameCategory() {
-    String sfx = TestData.suffix();
-    Created parent = TestData.category("Welt " + sfx);
-    Created category = TestData.childCategory("Nachrichten " + sfx, parent.slug());
+    String sfx = Fixtures.suffix();
+    Created parent = Fixtures.category("Welt " + sfx);
+    Created category = Fixtures.category("Nachrichten " + sfx, parent);
 
     Response byId = Api.anonymous().get(CATEGORIES + "/" + category.id());
     byId.then()
@@ -260,7 +260,7 @@ class CategoryResourceTest {
 
   @Test
   void getUnknownCategorySlugIsNotFound() {
-    String slug = "gibt-es-nicht-" + TestData.suffix();
+    String slug = "gibt-es-nicht-" + Fixtures.suffix();
 
     Response response = Api.anonymous().get(CATEGORIES + "/slug/" + slug);
 
@@ -271,7 +271,7 @@ class CategoryResourceTest {
 
   @Test
   void getCategoryWithMatchingIfNoneMatchIsNotModified() {
-    Created category = TestData.category("Feuilleton " + TestData.suffix());
+    Created category = Fixtures.category("Feuilleton " + Fixtures.suffix());
     String etag =
         Api.anonymous().get(CATEGORIES + "/" + category.id()).then().extract().header("ETag");
 
@@ -284,7 +284,7 @@ class CategoryResourceTest {
 
   @Test
   void getCategoryWithOutdatedIfNoneMatchAnswersTheNewVersion() {
-    Created category = TestData.category("Feuilleton " + TestData.suffix());
+    Created category = Fixtures.category("Feuilleton " + Fixtures.suffix());
     changeDescription(category, "Bücher, Bühne, Film");
 
     Api.anonymous()
@@ -298,7 +298,7 @@ class CategoryResourceTest {
 
   @Test
   void textWithUmlautsQuotesAndEmojiRoundTripsByteForByte() {
-    String sfx = TestData.suffix();
+    String sfx = Fixtures.suffix();
     String name = "„Größte Übung“ – Straße, Maß & Fußball 🚢 " + sfx;
     String description = "Über „Äußerungen“ im Ölstreit: ‚ja‘ — nein … 🇩🇪 ✅ 😀 ẞ";
     String json =
@@ -326,9 +326,9 @@ class CategoryResourceTest {
 
   @Test
   void listCategoriesAnswersEnvelopeWithMetaLinksAndLinkHeader() {
-    String sfx = TestData.suffix();
+    String sfx = Fixtures.suffix();
     for (int i = 0; i < 3; i++) {
-      TestData.category("Ressort " + i + " " + sfx);
+      Fixtures.category("Ressort " + i + " " + sfx);
     }
 
     Response first = Api.anonymous().queryParam("page", 1).queryParam("size", 2).get(CATEGORIES);
@@ -369,7 +369,7 @@ class CategoryResourceTest {
 
   @Test
   void listCategoriesDefaultsToPageOneOfTwenty() {
-    TestData.category("Lokales " + TestData.suffix());
+    Fixtures.category("Lokales " + Fixtures.suffix());
 
     Api.anonymous()
         .get(CATEGORIES)
@@ -382,7 +382,7 @@ class CategoryResourceTest {
 
   @Test
   void listCategoriesBeyondTheLastPageIsEmpty() {
-    TestData.category("Lokales " + TestData.suffix());
+    Fixtures.category("Lokales " + Fixtures.suffix());
 
     Api.anonymous()
         .queryParam("page", 100_000)
@@ -396,34 +396,38 @@ class CategoryResourceTest {
 
   @Test
   void listCategoriesWithPageZeroIsBadRequest() {
-    assertBadParameter(Api.raw().queryParam("page", 0).get(CATEGORIES), "page");
+    assertBadParameter(Api.raw().queryParam("page", 0).get(CATEGORIES), "page")
+        .body("instance", equalTo(CATEGORIES));
   }
 
   @Test
   void listCategoriesWithSizeOver100IsBadRequest() {
     assertBadParameter(Api.raw().queryParam("size", 101).get(CATEGORIES), "size")
+        .body("instance", equalTo(CATEGORIES))
         .body("errors[0].message", equalTo("must be an integer between 1 and 100"));
   }
 
   @Test
   void listCategoriesWithNonNumericSizeIsBadRequest() {
-    assertBadParameter(Api.raw().queryParam("size", "abc").get(CATEGORIES), "size");
+    assertBadParameter(Api.raw().queryParam("size", "abc").get(CATEGORIES), "size")
+        .body("instance", equalTo(CATEGORIES));
   }
 
   @Test
   void listCategoriesSortsByNameDescending() {
-    String sfx = TestData.suffix();
-    Created a = TestData.category("Sortierung " + sfx + " A");
-    Created b = TestData.category("Sortierung " + sfx + " B");
-    Created c = TestData.category("Sortierung " + sfx + " C");
+    String sfx = Fixtures.suffix();
+    Created a = Fixtures.category("Sortierung " + sfx + " A");
+    Created b = Fixtures.category("Sortierung " + sfx + " B");
+    Created c = Fixtures.category("Sortierung " + sfx + " C");
 
-    List<String> ids = ids(allItems(Map.of("sort", "-name")));
+    List<String> ids = Pages.ids(Pages.all(Api::anonymous, CATEGORIES, Map.of("sort", "-name")));
 
     assertTrue(ids.indexOf(c.id()) >= 0 && ids.indexOf(a.id()) >= 0);
     assertTrue(ids.indexOf(c.id()) < ids.indexOf(b.id()), "C before B");
     assertTrue(ids.indexOf(b.id()) < ids.indexOf(a.id()), "B before A");
 
-    List<String> ascending = ids(allItems(Map.of("sort", "name")));
+    List<String> ascending =
+        Pages.ids(Pages.all(Api::anonymous, CATEGORIES, Map.of("sort", "name")));
     assertTrue(ascending.indexOf(a.id()) < ascending.indexOf(b.id()), "A before B");
     assertTrue(ascending.indexOf(b.id()) < ascending.indexOf(c.id()), "B before C");
   }
@@ -433,46 +437,48 @@ class CategoryResourceTest {
     Response response = Api.anonymous().queryParam("sort", "-farbe").get(CATEGORIES);
 
     assertBadParameter(response, "sort")
+        .body("instance", equalTo(CATEGORIES))
         .body("detail", containsString("farbe"))
         .body("errors[0].message", containsString("name"));
   }
 
   @Test
   void treeViewNestsChildrenUnderTheirRoot() {
-    String sfx = TestData.suffix();
-    Created welt = TestData.category("Welt " + sfx);
+    String sfx = Fixtures.suffix();
+    Created welt = Fixtures.category("Welt " + sfx);
     Created europa =
-        TestData.category(
+        Fixtures.category(
             Map.of("name", "Europa " + sfx, "parent", Map.of("slug", welt.slug()), "position", 1));
     Created asien =
-        TestData.category(
+        Fixtures.category(
             Map.of("name", "Asien " + sfx, "parent", Map.of("id", welt.id()), "position", 0));
     Created deutschland =
-        TestData.category(
+        Fixtures.category(
             Map.of("name", "Deutschland " + sfx, "parent", Map.of("slug", europa.slug())));
 
-    List<Map<String, Object>> roots = allItems(Map.of("tree", "true"));
+    List<Map<String, Object>> roots = Pages.all(Api::anonymous, CATEGORIES, Map.of("tree", "true"));
 
-    List<String> rootIds = ids(roots);
+    List<String> rootIds = Pages.ids(roots);
     assertTrue(rootIds.contains(welt.id()), "Welt is a root");
     assertFalse(rootIds.contains(europa.id()), "Europa is not a root");
     assertFalse(rootIds.contains(deutschland.id()), "Deutschland is not a root");
-    Map<String, Object> weltNode = byId(roots, welt.id());
+    Map<String, Object> weltNode = Pages.byId(roots, welt.id());
     List<Map<String, Object>> children = children(weltNode);
-    assertEquals(List.of(asien.id(), europa.id()), ids(children), "ordered by position");
-    List<Map<String, Object>> grandchildren = children(byId(children, europa.id()));
-    assertEquals(List.of(deutschland.id()), ids(grandchildren));
-    assertEquals(List.of(), children(byId(grandchildren, deutschland.id())));
-    assertEquals(List.of(), children(byId(children, asien.id())));
+    assertEquals(List.of(asien.id(), europa.id()), Pages.ids(children), "ordered by position");
+    List<Map<String, Object>> grandchildren = children(Pages.byId(children, europa.id()));
+    assertEquals(List.of(deutschland.id()), Pages.ids(grandchildren));
+    assertEquals(List.of(), children(Pages.byId(grandchildren, deutschland.id())));
+    assertEquals(List.of(), children(Pages.byId(children, asien.id())));
   }
 
   @Test
   void flatListHasNoChildren() {
-    String sfx = TestData.suffix();
-    Created parent = TestData.category("Politik " + sfx);
-    TestData.childCategory("Inland " + sfx, parent.slug());
+    String sfx = Fixtures.suffix();
+    Created parent = Fixtures.category("Politik " + sfx);
+    Fixtures.category("Inland " + sfx, parent);
 
-    Map<String, Object> item = byId(allItems(Map.of()), parent.id());
+    Map<String, Object> item =
+        Pages.byId(Pages.all(Api::anonymous, CATEGORIES, Map.of()), parent.id());
 
     assertFalse(item.containsKey("children"), "flat items carry no children: " + item);
   }
@@ -481,8 +487,8 @@ class CategoryResourceTest {
 
   @Test
   void createCategoryWithParentBySlugOrIdReturnsParentSummary() {
-    String sfx = TestData.suffix();
-    Created parent = TestData.category("Wissen " + sfx);
+    String sfx = Fixtures.suffix();
+    Created parent = Fixtures.category("Wissen " + sfx);
 
     Api.admin()
         .body(Map.of("name", "Klima " + sfx, "parent", Map.of("slug", parent.slug())))
@@ -503,14 +509,14 @@ class CategoryResourceTest {
 
   @Test
   void createCategoryWithUnknownParentSlugIsBadRequestNamingParent() {
-    String slug = "gibt-es-nicht-" + TestData.suffix();
+    String slug = "gibt-es-nicht-" + Fixtures.suffix();
 
     Response response =
         Api.admin()
             .body(Map.of("name", "Verwaist", "parent", Map.of("slug", slug)))
             .post(CATEGORIES);
 
-    assertFieldError(response, "parent", "no category with slug '" + slug + "'");
+    assertOnlyInvalidField(response, "parent", equalTo("no category with slug '" + slug + "'"));
   }
 
   @Test
@@ -520,7 +526,7 @@ class CategoryResourceTest {
     Response response =
         Api.admin().body(Map.of("name", "Verwaist", "parent", Map.of("id", id))).post(CATEGORIES);
 
-    assertFieldError(response, "parent", "no category with id '" + id + "'");
+    assertOnlyInvalidField(response, "parent", equalTo("no category with id '" + id + "'"));
   }
 
   @Test
@@ -538,9 +544,9 @@ class CategoryResourceTest {
 
   @Test
   void moveCategoryUnderItsOwnChildIsBadRequestNamingParent() {
-    String sfx = TestData.suffix();
-    Created parent = TestData.category("Sport " + sfx);
-    Created child = TestData.childCategory("Fußball " + sfx, parent.slug());
+    String sfx = Fixtures.suffix();
+    Created parent = Fixtures.category("Sport " + sfx);
+    Created child = Fixtures.category("Fußball " + sfx, parent);
 
     Response response =
         Api.admin()
@@ -548,7 +554,7 @@ class CategoryResourceTest {
             .body(Map.of("name", "Sport " + sfx, "parent", Map.of("id", child.id())))
             .put(CATEGORIES + "/" + parent.id());
 
-    assertFieldError(response, "parent", containsString("cycle"));
+    assertOnlyInvalidField(response, "parent", containsString("cycle"));
     Api.anonymous()
         .get(CATEGORIES + "/" + parent.id())
         .then()
@@ -558,7 +564,7 @@ class CategoryResourceTest {
 
   @Test
   void moveCategoryUnderItselfIsBadRequestNamingParent() {
-    Created category = TestData.category("Reise " + TestData.suffix());
+    Created category = Fixtures.category("Reise " + Fixtures.suffix());
 
     Response response =
         Api.admin()
@@ -566,17 +572,17 @@ class CategoryResourceTest {
             .body(Map.of("name", "Reise", "parent", Map.of("slug", category.slug())))
             .put(CATEGORIES + "/" + category.id());
 
-    assertFieldError(response, "parent", containsString("cycle"));
+    assertOnlyInvalidField(response, "parent", containsString("cycle"));
   }
 
   // --- replace --------------------------------------------------------------------------------
 
   @Test
   void replaceCategoryWithIfMatchAnswersUpdatedCategoryAndNewEtag() {
-    String sfx = TestData.suffix();
+    String sfx = Fixtures.suffix();
     Created category =
-        TestData.category(Map.of("name", "Kultur " + sfx, "description", "Alt", "position", 2));
-    Created newParent = TestData.category("Gesellschaft " + sfx);
+        Fixtures.category(Map.of("name", "Kultur " + sfx, "description", "Alt", "position", 2));
+    Created newParent = Fixtures.category("Gesellschaft " + sfx);
 
     Response response =
         Api.admin()
@@ -601,13 +607,13 @@ class CategoryResourceTest {
         .body("description", equalTo("Theater, „Tatort“ und Bücher"))
         .body("position", equalTo(0))
         .body("parent.slug", equalTo(newParent.slug()));
-    assertEquals(response.header("ETag"), TestData.etag(CATEGORIES + "/" + category.id()));
+    assertEquals(response.header("ETag"), Fixtures.etag(CATEGORIES + "/" + category.id()));
   }
 
   @Test
   void replaceCategoryWithNewSlugChangesIt() {
-    Created category = TestData.category("Kultur " + TestData.suffix());
-    String slug = "kultur-neu-" + TestData.suffix();
+    Created category = Fixtures.category("Kultur " + Fixtures.suffix());
+    String slug = "kultur-neu-" + Fixtures.suffix();
 
     Api.admin()
         .header("If-Match", category.etag())
@@ -622,8 +628,8 @@ class CategoryResourceTest {
 
   @Test
   void replaceCategoryWithSlugOfAnotherIsConflict() {
-    Created other = TestData.category("Kultur " + TestData.suffix());
-    Created category = TestData.category("Medien " + TestData.suffix());
+    Created other = Fixtures.category("Kultur " + Fixtures.suffix());
+    Created category = Fixtures.category("Medien " + Fixtures.suffix());
 
     Response response =
         Api.admin()
@@ -636,8 +642,8 @@ class CategoryResourceTest {
 
   @Test
   void replaceCategoryWithoutIfMatchIsPreconditionRequired() {
-    String name = "Kultur " + TestData.suffix();
-    Created category = TestData.category(name);
+    String name = "Kultur " + Fixtures.suffix();
+    Created category = Fixtures.category(name);
 
     Response response =
         Api.rawAdmin()
@@ -651,7 +657,7 @@ class CategoryResourceTest {
 
   @Test
   void replaceCategoryWithStaleEtagIsPreconditionFailedAndSendsCurrentEtag() {
-    Created category = TestData.category("Kultur " + TestData.suffix());
+    Created category = Fixtures.category("Kultur " + Fixtures.suffix());
     String current = changeDescription(category, "Neuer Stand");
 
     Response response =
@@ -680,7 +686,7 @@ class CategoryResourceTest {
 
   @Test
   void replaceCategoryWithBlankNameIsBadRequest() {
-    Created category = TestData.category("Kultur " + TestData.suffix());
+    Created category = Fixtures.category("Kultur " + Fixtures.suffix());
 
     Response response =
         Api.rawAdmin()
@@ -689,17 +695,17 @@ class CategoryResourceTest {
             .body(Map.of("name", ""))
             .put(CATEGORIES + "/" + category.id());
 
-    assertFieldError(response, "name", "must not be blank");
+    assertOnlyInvalidField(response, "name", equalTo("must not be blank"));
   }
 
   // --- patch ----------------------------------------------------------------------------------
 
   @Test
   void patchCategoryChangesOnlyTheGivenFields() {
-    String sfx = TestData.suffix();
-    Created parent = TestData.category("Welt " + sfx);
+    String sfx = Fixtures.suffix();
+    Created parent = Fixtures.category("Welt " + sfx);
     Created category =
-        TestData.category(
+        Fixtures.category(
             Map.of(
                 "name",
                 "Nachrichten " + sfx,
@@ -711,7 +717,7 @@ class CategoryResourceTest {
                 4));
 
     Response response =
-        mergePatch(Api.admin())
+        Api.mergePatch(Api.admin())
             .header("If-Match", category.etag())
             .body("{\"name\":\"Meldungen aus Übersee " + sfx + "\"}")
             .patch(CATEGORIES + "/" + category.id());
@@ -725,16 +731,16 @@ class CategoryResourceTest {
         .body("description", equalTo("Aktuelle Meldungen"))
         .body("parent.id", equalTo(parent.id()))
         .body("position", equalTo(4));
-    assertEquals(response.header("ETag"), TestData.etag(CATEGORIES + "/" + category.id()));
+    assertEquals(response.header("ETag"), Fixtures.etag(CATEGORIES + "/" + category.id()));
   }
 
   @Test
   void patchCategoryWithNullRemovesDescription() {
     Created category =
-        TestData.category(
-            Map.of("name", "Meinung " + TestData.suffix(), "description", "Kommentare"));
+        Fixtures.category(
+            Map.of("name", "Meinung " + Fixtures.suffix(), "description", "Kommentare"));
 
-    mergePatch(Api.admin())
+    Api.mergePatch(Api.admin())
         .header("If-Match", category.etag())
         .body("{\"description\":null}")
         .patch(CATEGORIES + "/" + category.id())
@@ -750,11 +756,11 @@ class CategoryResourceTest {
 
   @Test
   void patchCategoryWithNullParentMakesItARoot() {
-    String sfx = TestData.suffix();
-    Created parent = TestData.category("Welt " + sfx);
-    Created child = TestData.childCategory("Asien " + sfx, parent.slug());
+    String sfx = Fixtures.suffix();
+    Created parent = Fixtures.category("Welt " + sfx);
+    Created child = Fixtures.category("Asien " + sfx, parent);
 
-    mergePatch(Api.admin())
+    Api.mergePatch(Api.admin())
         .header("If-Match", child.etag())
         .body("{\"parent\":null}")
         .patch(CATEGORIES + "/" + child.id())
@@ -765,12 +771,12 @@ class CategoryResourceTest {
 
   @Test
   void patchCategoryNamingAnotherParentBySlugMovesIt() {
-    String sfx = TestData.suffix();
-    Created welt = TestData.category("Welt " + sfx);
-    Created europa = TestData.category("Europa " + sfx);
-    Created child = TestData.childCategory("Nachrichten " + sfx, welt.slug());
+    String sfx = Fixtures.suffix();
+    Created welt = Fixtures.category("Welt " + sfx);
+    Created europa = Fixtures.category("Europa " + sfx);
+    Created child = Fixtures.category("Nachrichten " + sfx, welt);
 
-    mergePatch(Api.admin())
+    Api.mergePatch(Api.admin())
         .header("If-Match", child.etag())
         .body(Map.of("parent", Map.of("slug", europa.slug())))
         .patch(CATEGORIES + "/" + child.id())
@@ -781,23 +787,23 @@ class CategoryResourceTest {
 
   @Test
   void patchCategoryWithNullNameIsBadRequestNamingName() {
-    Created category = TestData.category("Meinung " + TestData.suffix());
+    Created category = Fixtures.category("Meinung " + Fixtures.suffix());
 
     Response response =
-        mergePatch(Api.rawAdmin())
+        Api.mergePatch(Api.rawAdmin())
             .header("If-Match", category.etag())
             .body("{\"name\":null}")
             .patch(CATEGORIES + "/" + category.id());
 
-    assertFieldError(response, "name", "must not be blank");
+    assertOnlyInvalidField(response, "name", equalTo("must not be blank"));
   }
 
   @Test
   void patchCategoryWithUnknownFieldIsBadRequestNamingIt() {
-    Created category = TestData.category("Meinung " + TestData.suffix());
+    Created category = Fixtures.category("Meinung " + Fixtures.suffix());
 
     Response response =
-        mergePatch(Api.rawAdmin())
+        Api.mergePatch(Api.rawAdmin())
             .header("If-Match", category.etag())
             .body("{\"farbe\":\"rot\"}")
             .patch(CATEGORIES + "/" + category.id());
@@ -809,10 +815,10 @@ class CategoryResourceTest {
 
   @Test
   void patchCategoryWithoutIfMatchIsPreconditionRequired() {
-    Created category = TestData.category("Meinung " + TestData.suffix());
+    Created category = Fixtures.category("Meinung " + Fixtures.suffix());
 
     Response response =
-        mergePatch(Api.rawAdmin())
+        Api.mergePatch(Api.rawAdmin())
             .body("{\"description\":\"x\"}")
             .patch(CATEGORIES + "/" + category.id());
 
@@ -821,11 +827,11 @@ class CategoryResourceTest {
 
   @Test
   void patchCategoryWithStaleEtagIsPreconditionFailed() {
-    Created category = TestData.category("Meinung " + TestData.suffix());
+    Created category = Fixtures.category("Meinung " + Fixtures.suffix());
     String current = changeDescription(category, "Leitartikel");
 
     Response response =
-        mergePatch(Api.admin())
+        Api.mergePatch(Api.admin())
             .header("If-Match", category.etag())
             .body("{\"description\":\"Überschrieben\"}")
             .patch(CATEGORIES + "/" + category.id());
@@ -837,7 +843,7 @@ class CategoryResourceTest {
 
   @Test
   void deleteCategoryWithIfMatchAnswers204AndThenItIsGone() {
-    Created category = TestData.category("Vermischtes " + TestData.suffix());
+    Created category = Fixtures.category("Vermischtes " + Fixtures.suffix());
 
     Response response =
         Api.admin().header("If-Match", category.etag()).delete(CATEGORIES + "/" + category.id());
@@ -852,7 +858,7 @@ class CategoryResourceTest {
 
   @Test
   void deleteCategoryWithoutIfMatchIsPreconditionRequired() {
-    Created category = TestData.category("Vermischtes " + TestData.suffix());
+    Created category = Fixtures.category("Vermischtes " + Fixtures.suffix());
 
     assertProblem(
         Api.rawAdmin().delete(CATEGORIES + "/" + category.id()),
@@ -863,7 +869,7 @@ class CategoryResourceTest {
 
   @Test
   void deleteCategoryWithStaleEtagIsPreconditionFailed() {
-    Created category = TestData.category("Vermischtes " + TestData.suffix());
+    Created category = Fixtures.category("Vermischtes " + Fixtures.suffix());
     String current = changeDescription(category, "Buntes");
 
     Response response =
@@ -885,9 +891,9 @@ class CategoryResourceTest {
 
   @Test
   void deleteCategoryWithSubcategoriesIsConflict() {
-    String sfx = TestData.suffix();
-    Created parent = TestData.category("Regionales " + sfx);
-    TestData.childCategory("Bayern " + sfx, parent.slug());
+    String sfx = Fixtures.suffix();
+    Created parent = Fixtures.category("Regionales " + sfx);
+    Fixtures.category("Bayern " + sfx, parent);
 
     Response response =
         Api.admin().header("If-Match", parent.etag()).delete(CATEGORIES + "/" + parent.id());
@@ -899,16 +905,18 @@ class CategoryResourceTest {
 
   @Test
   void deleteCategoryUsedByAnArticleIsConflict() {
-    String sfx = TestData.suffix();
-    Created category = TestData.category("Wirtschaft " + sfx);
-    Created author = TestData.author("Sophie Müller " + sfx);
-    TestData.publishedArticle(
-        "„Größte Übung seit Jahren“: Marine probt " + sfx, category.slug(), author.slug());
+    String sfx = Fixtures.suffix();
+    Created category = Fixtures.category("Wirtschaft " + sfx);
+    Created author = Fixtures.author("Sophie Müller " + sfx);
+    Fixtures.newArticle("„Größte Übung seit Jahren“: Marine probt " + sfx, category)
+        .authors(author)
+        .published()
+        .create();
 
     // The published article changed the category's articleCount, so its ETag: read it again.
     Response response =
         Api.admin()
-            .header("If-Match", TestData.etag(CATEGORIES + "/" + category.id()))
+            .header("If-Match", Fixtures.etag(CATEGORIES + "/" + category.id()))
             .delete(CATEGORIES + "/" + category.id());
 
     assertProblem(response, 409, "/problems/conflict")
@@ -940,7 +948,7 @@ class CategoryResourceTest {
 
   @Test
   void replacePatchAndDeleteWithoutTokenAreUnauthorized() {
-    Created category = TestData.category("Geschützt " + TestData.suffix());
+    Created category = Fixtures.category("Geschützt " + Fixtures.suffix());
     String path = CATEGORIES + "/" + category.id();
 
     assertUnauthorized(
@@ -950,7 +958,7 @@ class CategoryResourceTest {
             .body(Map.of("name", "Übernommen"))
             .put(path));
     assertUnauthorized(
-        mergePatch(Api.raw())
+        Api.mergePatch(Api.raw())
             .header("If-Match", category.etag())
             .body("{\"name\":\"Übernommen\"}")
             .patch(path));
@@ -972,43 +980,7 @@ class CategoryResourceTest {
 
   /** Changes the description behind the test's back and returns the new ETag. */
   private static String changeDescription(Created category, String description) {
-    return mergePatch(Api.admin())
-        .header("If-Match", category.etag())
-        .body("{\"description\":\"" + description + "\"}")
-        .patch(CATEGORIES + "/" + category.id())
-        .then()
-        .statusCode(200)
-        .extract()
-        .header("ETag");
-  }
-
-  /** Every item of the flat or tree list, walking all pages of 100. */
-  private static List<Map<String, Object>> allItems(Map<String, String> params) {
-    List<Map<String, Object>> items = new ArrayList<>();
-    int totalPages = 1;
-    for (int page = 1; page <= totalPages; page++) {
-      Response response =
-          Api.anonymous()
-              .queryParams(params)
-              .queryParam("page", page)
-              .queryParam("size", 100)
-              .get(CATEGORIES);
-      response.then().statusCode(200);
-      items.addAll(response.path("data"));
-      totalPages = response.path("meta.totalPages");
-    }
-    return items;
-  }
-
-  private static List<String> ids(List<Map<String, Object>> items) {
-    return items.stream().map(item -> (String) item.get("id")).toList();
-  }
-
-  private static Map<String, Object> byId(List<Map<String, Object>> items, String id) {
-    return items.stream()
-        .filter(item -> id.equals(item.get("id")))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no item " + id + " in " + ids(items)));
+    return Fixtures.patch(CATEGORIES + "/" + category.id(), Map.of("description", description));
   }
 
   @SuppressWarnings("unchecked")
@@ -1037,31 +1009,5 @@ class CategoryResourceTest {
             + text
             + ": "
             + new String(haystack, StandardCharsets.UTF_8));
-  }
-
-  private static ValidatableResponse assertFieldError(
-      Response response, String field, String message) {
-    return assertFieldError(response, field, equalTo(message));
-  }
-
-  private static ValidatableResponse assertFieldError(
-      Response response, String field, org.hamcrest.Matcher<String> message) {
-    return assertProblem(response, 400, "/problems/validation")
-        .body("errors.size()", equalTo(1))
-        .body("errors[0].field", equalTo(field))
-        .body("errors[0].message", message);
-  }
-
-  private static ValidatableResponse assertBadParameter(Response response, String field) {
-    return assertProblem(response, 400, "/problems/bad-parameter")
-        .body("errors.size()", equalTo(1))
-        .body("errors[0].field", equalTo(field))
-        .body("instance", equalTo(CATEGORIES));
-  }
-
-  private static void assertUnauthorized(Response response) {
-    assertProblem(response, 401, "/problems/unauthorized")
-        .header("WWW-Authenticate", startsWith("Bearer"));
-    assertNotEquals("", response.asString());
   }
 }

@@ -1,14 +1,14 @@
 package dev.feder.feed;
 
-import static dev.feder.feed.FeedFixtures.ATOM;
-import static dev.feder.feed.FeedFixtures.ATOM_NS;
-import static dev.feder.feed.FeedFixtures.DC_NS;
-import static dev.feder.feed.FeedFixtures.RSS;
-import static dev.feder.feed.FeedFixtures.children;
-import static dev.feder.feed.FeedFixtures.elements;
-import static dev.feder.feed.FeedFixtures.link;
-import static dev.feder.feed.FeedFixtures.parse;
-import static dev.feder.feed.FeedFixtures.text;
+import static dev.feder.feed.FeedScenario.ATOM;
+import static dev.feder.feed.FeedScenario.ATOM_NS;
+import static dev.feder.feed.FeedScenario.DC_NS;
+import static dev.feder.feed.FeedScenario.RSS;
+import static dev.feder.feed.FeedScenario.link;
+import static dev.feder.support.Xml.children;
+import static dev.feder.support.Xml.elements;
+import static dev.feder.support.Xml.parse;
+import static dev.feder.support.Xml.text;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -39,11 +40,11 @@ class FeedResourceTest {
   /** Elements without a namespace, as in RSS 2.0. */
   private static final String NONE = null;
 
-  private FeedFixtures data;
+  private FeedScenario data;
 
   @BeforeEach
   void createFixtures() {
-    data = new FeedFixtures();
+    data = new FeedScenario();
   }
 
   @Test
@@ -58,7 +59,7 @@ class FeedResourceTest {
     assertEquals(data.title, text(item, NONE, "title"));
     assertEquals(link(data.published), text(item, NONE, "link"));
     assertEquals(
-        "https://zeitung.example/" + data.overseas + "/" + data.published.getString("slug"),
+        "https://zeitung.example/" + data.overseas.slug() + "/" + data.published.slug(),
         text(item, NONE, "link"));
     Element guid = children(item, NONE, "guid").get(0);
     assertEquals("false", guid.getAttribute("isPermaLink"));
@@ -66,18 +67,17 @@ class FeedResourceTest {
     assertEquals(data.authorName, text(item, DC_NS, "creator"));
     assertEquals(data.overseasName, text(item, NONE, "category"));
     assertEquals(
-        Instant.parse(data.published.getString("publishedAt")).truncatedTo(ChronoUnit.SECONDS),
+        Instant.parse(data.published.json().getString("publishedAt"))
+            .truncatedTo(ChronoUnit.SECONDS),
         ZonedDateTime.parse(text(item, NONE, "pubDate"), DateTimeFormatter.RFC_1123_DATE_TIME)
             .toInstant());
   }
 
   @Test
   void parentCategoryFeedHoldsItsOwnAndItsDescendantsPublishedArticlesNewestFirst() {
-    Document rss = parse(get(RSS, "/api/v1/feeds/categories/" + data.world + ".rss"));
+    Document rss = parse(get(RSS, "/api/v1/feeds/categories/" + data.world.slug() + ".rss"));
 
-    assertEquals(
-        List.of(data.published.getString("id"), data.publishedInParent.getString("id")),
-        guids(rss));
+    assertEquals(List.of(data.published.id(), data.publishedInParent.id()), guids(rss));
     Element channel = elements(rss, NONE, "channel").get(0);
     assertEquals("Feder – Welt " + data.run, text(channel, NONE, "title"));
     assertEquals("Meldungen aus Welt " + data.run, text(channel, NONE, "description"));
@@ -85,14 +85,14 @@ class FeedResourceTest {
 
   @Test
   void childCategoryFeedLeavesOutItsParentsArticles() {
-    Document rss = parse(get(RSS, "/api/v1/feeds/categories/" + data.overseas + ".rss"));
+    Document rss = parse(get(RSS, "/api/v1/feeds/categories/" + data.overseas.slug() + ".rss"));
 
-    assertEquals(List.of(data.published.getString("id")), guids(rss));
+    assertEquals(List.of(data.published.id()), guids(rss));
   }
 
   @Test
   void draftsScheduledAndArchivedArticlesNeverAppearWhateverTheCredentials() {
-    String path = "/api/v1/feeds/categories/" + data.overseas + ".rss";
+    String path = "/api/v1/feeds/categories/" + data.overseas.slug() + ".rss";
     List<String> anonymous = guids(parse(get(RSS, path)));
     List<String> admin =
         guids(parse(Api.admin().accept(RSS).get(path).then().statusCode(200).extract().response()));
@@ -107,10 +107,10 @@ class FeedResourceTest {
                     .extract()
                     .response()));
 
-    assertEquals(List.of(data.published.getString("id")), anonymous);
+    assertEquals(List.of(data.published.id()), anonymous);
     assertEquals(anonymous, admin);
-    for (JsonPath hidden : List.of(data.draft, data.scheduled, data.archived)) {
-      assertFalse(overall.contains(hidden.getString("id")), hidden.getString("title"));
+    for (Created hidden : List.of(data.draft, data.scheduled, data.archived)) {
+      assertFalse(overall.contains(hidden.id()), hidden.json().getString("title"));
     }
   }
 
@@ -119,7 +119,7 @@ class FeedResourceTest {
     Api.raw()
         .header("Authorization", "Bearer kein-gueltiges-token")
         .accept(RSS)
-        .get("/api/v1/feeds/categories/" + data.overseas + ".rss")
+        .get("/api/v1/feeds/categories/" + data.overseas.slug() + ".rss")
         .then()
         .statusCode(200)
         .header("Cache-Control", startsWith("public, max-age="));
@@ -138,7 +138,7 @@ class FeedResourceTest {
 
   @Test
   void atomFeedsCarryEntriesWithIdsLinksDatesAndAuthors() {
-    Document atom = parse(get(ATOM, "/api/v1/feeds/categories/" + data.world + ".atom"));
+    Document atom = parse(get(ATOM, "/api/v1/feeds/categories/" + data.world.slug() + ".atom"));
 
     Element feed = atom.getDocumentElement();
     assertEquals(ATOM_NS, feed.getNamespaceURI());
@@ -149,13 +149,14 @@ class FeedResourceTest {
     List<Element> entries = children(feed, ATOM_NS, "entry");
     assertEquals(2, entries.size());
     Element entry = entries.get(0);
-    assertEquals("urn:uuid:" + data.published.getString("id"), text(entry, ATOM_NS, "id"));
+    assertEquals("urn:uuid:" + data.published.id(), text(entry, ATOM_NS, "id"));
     assertEquals(data.title, text(entry, ATOM_NS, "title"));
     assertEquals(
         link(data.published), children(entry, ATOM_NS, "link").get(0).getAttribute("href"));
     assertEquals(data.excerpt, text(entry, ATOM_NS, "summary"));
     assertEquals(
-        Instant.parse(data.published.getString("publishedAt")).truncatedTo(ChronoUnit.SECONDS),
+        Instant.parse(data.published.json().getString("publishedAt"))
+            .truncatedTo(ChronoUnit.SECONDS),
         Instant.parse(text(entry, ATOM_NS, "published")));
     assertNotNull(Instant.parse(text(entry, ATOM_NS, "updated")));
     Element author = children(entry, ATOM_NS, "author").get(0);
@@ -164,26 +165,24 @@ class FeedResourceTest {
     Document overall = parse(get(ATOM, "/api/v1/feeds/articles.atom"));
     assertTrue(
         elements(overall, ATOM_NS, "id").stream()
-            .anyMatch(
-                id -> id.getTextContent().equals("urn:uuid:" + data.published.getString("id"))));
+            .anyMatch(id -> id.getTextContent().equals("urn:uuid:" + data.published.id())));
   }
 
   @Test
   void markupAndCharactersXmlCannotCarryStayWellFormed() {
-    JsonPath odd =
+    Created odd =
         data.article(
-            "Tom & Jerry <script>alert(1)</script> \u0007„Glocke“ " + data.run,
-            data.overseas,
-            FeedFixtures.author("Zoë Ärger " + data.run),
-            "published",
-            null);
+                "Tom & Jerry <script>alert(1)</script> \u0007„Glocke“ " + data.run, data.overseas)
+            .authors(Fixtures.author("Zoë Ärger " + data.run))
+            .published()
+            .create();
 
-    Document rss = parse(get(RSS, "/api/v1/feeds/categories/" + data.overseas + ".rss"));
+    Document rss = parse(get(RSS, "/api/v1/feeds/categories/" + data.overseas.slug() + ".rss"));
     Element item = rssItem(rss, odd);
     assertEquals(
         "Tom & Jerry <script>alert(1)</script> „Glocke“ " + data.run, text(item, NONE, "title"));
     assertEquals("Zoë Ärger " + data.run, text(item, DC_NS, "creator"));
-    Document atom = parse(get(ATOM, "/api/v1/feeds/categories/" + data.overseas + ".atom"));
+    Document atom = parse(get(ATOM, "/api/v1/feeds/categories/" + data.overseas.slug() + ".atom"));
     assertEquals(
         "Tom & Jerry <script>alert(1)</script> „Glocke“ " + data.run,
         text(children(atom.getDocumentElement(), ATOM_NS, "entry").get(0), ATOM_NS, "title"));
@@ -209,7 +208,7 @@ class FeedResourceTest {
 
   @Test
   void feedsAnswerWithAnEntityTagAndNotModifiedWhenItMatches() {
-    String path = "/api/v1/feeds/categories/" + data.overseas + ".atom";
+    String path = "/api/v1/feeds/categories/" + data.overseas.slug() + ".atom";
     Response first = get(ATOM, path);
     String etag = first.header("ETag");
     assertNotNull(etag);
@@ -236,15 +235,13 @@ class FeedResourceTest {
 
   @Test
   void publishingAnArticleChangesTheEntityTag() {
-    String path = "/api/v1/feeds/categories/" + data.overseas + ".rss";
+    String path = "/api/v1/feeds/categories/" + data.overseas.slug() + ".rss";
     String before = get(RSS, path).header("ETag");
 
-    data.article(
-        "Neu " + data.run,
-        data.overseas,
-        FeedFixtures.author("Neu " + data.run),
-        "published",
-        null);
+    data.article("Neu " + data.run, data.overseas)
+        .authors(Fixtures.author("Neu " + data.run))
+        .published()
+        .create();
 
     Api.anonymous()
         .accept(RSS)
@@ -281,10 +278,10 @@ class FeedResourceTest {
     return elements(rss, NONE, "guid").stream().map(Element::getTextContent).toList();
   }
 
-  private static Element rssItem(Document rss, JsonPath article) {
+  private static Element rssItem(Document rss, Created article) {
     return elements(rss, NONE, "item").stream()
-        .filter(item -> article.getString("id").equals(text(item, NONE, "guid")))
+        .filter(item -> article.id().equals(text(item, NONE, "guid")))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("No item for " + article.getString("title")));
+        .orElseThrow(() -> new AssertionError("No item for " + article.json().getString("title")));
   }
 }

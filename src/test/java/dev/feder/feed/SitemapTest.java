@@ -1,11 +1,11 @@
 package dev.feder.feed;
 
-import static dev.feder.feed.FeedFixtures.SITEMAP_NS;
-import static dev.feder.feed.FeedFixtures.children;
-import static dev.feder.feed.FeedFixtures.elements;
-import static dev.feder.feed.FeedFixtures.link;
-import static dev.feder.feed.FeedFixtures.parse;
-import static dev.feder.feed.FeedFixtures.text;
+import static dev.feder.feed.FeedScenario.SITEMAP_NS;
+import static dev.feder.feed.FeedScenario.link;
+import static dev.feder.support.Xml.children;
+import static dev.feder.support.Xml.elements;
+import static dev.feder.support.Xml.parse;
+import static dev.feder.support.Xml.text;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,11 +32,11 @@ import org.w3c.dom.Element;
 @QuarkusTest
 class SitemapTest {
 
-  private FeedFixtures data;
+  private FeedScenario data;
 
   @BeforeEach
   void createFixtures() {
-    data = new FeedFixtures();
+    data = new FeedScenario();
   }
 
   @Test
@@ -46,7 +46,7 @@ class SitemapTest {
     String lastmod = urls.get(link(data.published));
     assertNotNull(lastmod, "the published article is missing");
     assertEquals(
-        Instant.parse(data.published.getString("updatedAt")).truncatedTo(ChronoUnit.SECONDS),
+        Instant.parse(data.published.json().getString("updatedAt")).truncatedTo(ChronoUnit.SECONDS),
         Instant.parse(lastmod));
     assertNotNull(urls.get(link(data.publishedInParent)));
   }
@@ -66,8 +66,8 @@ class SitemapTest {
 
     assertTrue(urls.containsKey(link(data.published)), "the published article is missing");
     assertTrue(urls.containsKey(link(data.publishedInParent)), "the older article is missing");
-    for (JsonPath hidden : List.of(data.draft, data.scheduled, data.archived)) {
-      assertFalse(urls.containsKey(link(hidden)), hidden.getString("title"));
+    for (Created hidden : List.of(data.draft, data.scheduled, data.archived)) {
+      assertFalse(urls.containsKey(link(hidden)), hidden.json().getString("title"));
     }
   }
 

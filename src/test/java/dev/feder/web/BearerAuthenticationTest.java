@@ -4,10 +4,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,16 +111,10 @@ class BearerAuthenticationTest {
   }
 
   private static String createCategory() {
-    return Api.admin()
-        .body(category())
-        .post("/api/v1/categories")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Fixtures.category(category()).id();
   }
 
   private static Map<String, Object> category() {
-    return Map.of("name", "Außenpolitik " + UUID.randomUUID().toString().substring(0, 8));
+    return Map.of("name", "Außenpolitik " + Fixtures.suffix());
   }
 }

@@ -6,9 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,12 +98,6 @@ class CorsTest {
   }
 
   private static String createCategory() {
-    return Api.admin()
-        .body(Map.of("name", "Lokales " + UUID.randomUUID().toString().substring(0, 8)))
-        .post("/api/v1/categories")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Fixtures.category("Lokales " + Fixtures.suffix()).id();
   }
 }

@@ -1,5 +1,6 @@
 package dev.feder.web;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,13 +8,11 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +30,7 @@ class HttpCachingTest {
 
   @Test
   void getCategoryAnswersWithEtagAndPublicCacheControl() {
-    String id = createCategory("Wirtschaft").path("id");
+    String id = createCategory("Wirtschaft").id();
 
     Api.anonymous()
         .get("/api/v1/categories/{id}", id)
@@ -45,9 +44,9 @@ class HttpCachingTest {
 
   @Test
   void getBySlugAnswersWithTheSameEtagAsGetById() {
-    ExtractableResponse<Response> created = createCategory("Größere Städte");
-    String id = created.path("id");
-    String slug = created.path("slug");
+    Created created = createCategory("Größere Städte");
+    String id = created.id();
+    String slug = created.slug();
 
     String byId =
         Api.anonymous().get("/api/v1/categories/{id}", id).then().extract().header("ETag");
@@ -76,7 +75,7 @@ class HttpCachingTest {
 
   @Test
   void publishedArticleAndAuthorReadsAnswerWithEtag() {
-    String category = createCategory("Hafen").path("id");
+    String category = createCategory("Hafen").id();
     String author =
         Api.admin()
             .body(Map.of("name", unique("Jörg Weißmann")))
@@ -118,11 +117,11 @@ class HttpCachingTest {
 
   @Test
   void createAnswersWithTheEtagOfTheCreatedRepresentation() {
-    ExtractableResponse<Response> created = createCategory("Sport");
-    String etag = created.header("ETag");
+    Created created = createCategory("Sport");
+    String etag = created.etag();
 
     Api.anonymous()
-        .get("/api/v1/categories/{id}", created.<String>path("id"))
+        .get("/api/v1/categories/{id}", created.id())
         .then()
         .statusCode(200)
         .header("ETag", etag);
@@ -130,9 +129,9 @@ class HttpCachingTest {
 
   @Test
   void replaceAnswersWithTheNewEtag() {
-    ExtractableResponse<Response> created = createCategory("Wissen");
-    String id = created.path("id");
-    String before = created.header("ETag");
+    Created created = createCategory("Wissen");
+    String id = created.id();
+    String before = created.etag();
 
     String after =
         Api.admin()
@@ -140,7 +139,7 @@ class HttpCachingTest {
             .body(
                 Map.of(
                     "name",
-                    created.<String>path("name"),
+                    created.json().getString("name"),
                     "description",
                     "Forschung, Technik und „große Fragen“"))
             .put("/api/v1/categories/{id}", id)
@@ -156,15 +155,14 @@ class HttpCachingTest {
 
   @Test
   void patchAnswersWithTheNewEtag() {
-    ExtractableResponse<Response> created = createCategory("Reise");
-    String id = created.path("id");
-    String before = created.header("ETag");
+    Created created = createCategory("Reise");
+    String id = created.id();
+    String before = created.etag();
 
     String after =
-        Api.admin()
-            .contentType(MergePatch.MEDIA_TYPE)
+        Api.mergePatch(Api.admin())
             .header("If-Match", before)
-            .body(mergePatch("{\"description\": \"Ziele zwischen Sylt und Zugspitze\"}"))
+            .body("{\"description\": \"Ziele zwischen Sylt und Zugspitze\"}")
             .patch("/api/v1/categories/{id}", id)
             .then()
             .statusCode(200)
@@ -178,7 +176,7 @@ class HttpCachingTest {
 
   @Test
   void ifNoneMatchWithTheCurrentEtagIsNotModified() {
-    String id = createCategory("Panorama").path("id");
+    String id = createCategory("Panorama").id();
     String etag =
         Api.anonymous().get("/api/v1/categories/{id}", id).then().extract().header("ETag");
 
@@ -194,7 +192,7 @@ class HttpCachingTest {
 
   @Test
   void weakIfNoneMatchIsNotModified() {
-    String id = createCategory("Medien").path("id");
+    String id = createCategory("Medien").id();
     String etag =
         Api.anonymous().get("/api/v1/categories/{id}", id).then().extract().header("ETag");
 
@@ -209,7 +207,7 @@ class HttpCachingTest {
 
   @Test
   void ifNoneMatchListContainingTheCurrentEtagIsNotModified() {
-    String id = createCategory("Gesundheit").path("id");
+    String id = createCategory("Gesundheit").id();
     String etag =
         Api.anonymous().get("/api/v1/categories/{id}", id).then().extract().header("ETag");
 
@@ -223,8 +221,8 @@ class HttpCachingTest {
 
   @Test
   void ifNoneMatchListOfOtherEtagsAnswersTheRepresentation() {
-    ExtractableResponse<Response> created = createCategory("Bildung");
-    String id = created.path("id");
+    Created created = createCategory("Bildung");
+    String id = created.id();
 
     Api.anonymous()
         .header("If-None-Match", "\"a\", \"b\"")
@@ -233,7 +231,7 @@ class HttpCachingTest {
         .statusCode(200)
         .header("ETag", matchesPattern(STRONG_ETAG))
         .body("id", equalTo(id))
-        .body("name", equalTo(created.path("name")));
+        .body("name", equalTo(created.json().getString("name")));
   }
 
   @Test
@@ -260,14 +258,13 @@ class HttpCachingTest {
 
   @Test
   void etagChangesAfterAnEditAndTheOldOneNoLongerMatches() {
-    ExtractableResponse<Response> created = createCategory("Meinung");
-    String id = created.path("id");
+    Created created = createCategory("Meinung");
+    String id = created.id();
     String old = Api.anonymous().get("/api/v1/categories/{id}", id).then().extract().header("ETag");
 
-    Api.admin()
-        .contentType(MergePatch.MEDIA_TYPE)
+    Api.mergePatch(Api.admin())
         .header("If-Match", old)
-        .body(mergePatch("{\"description\": \"Kommentare und Kolumnen – „pointiert“\"}"))
+        .body("{\"description\": \"Kommentare und Kolumnen – „pointiert“\"}")
         .patch("/api/v1/categories/{id}", id)
         .then()
         .statusCode(200);
@@ -286,7 +283,7 @@ class HttpCachingTest {
 
   @Test
   void authenticatedGetIsPrivateAndNotStored() {
-    String id = createCategory("Intern").path("id");
+    String id = createCategory("Intern").id();
 
     Api.admin()
         .get("/api/v1/categories/{id}", id)
@@ -335,25 +332,13 @@ class HttpCachingTest {
     assertNotEquals(anonymous, authenticated);
   }
 
-  private static ExtractableResponse<Response> createCategory(String name) {
-    return Api.admin()
-        .body(Map.of("name", unique(name)))
-        .post("/api/v1/categories")
-        .then()
-        .statusCode(201)
-        .header("ETag", matchesPattern(STRONG_ETAG))
-        .extract();
-  }
-
-  /**
-   * A merge-patch body as UTF-8 bytes: RestAssured would encode a String or Map for this content
-   * type as ISO-8859-1 and turn „…“ into question marks.
-   */
-  private static byte[] mergePatch(String json) {
-    return json.getBytes(StandardCharsets.UTF_8);
+  private static Created createCategory(String name) {
+    Created created = Fixtures.category(unique(name));
+    assertThat(created.etag(), matchesPattern(STRONG_ETAG));
+    return created;
   }
 
   private static String unique(String name) {
-    return name + " " + UUID.randomUUID().toString().substring(0, 8);
+    return name + " " + Fixtures.suffix();
   }
 }

@@ -13,10 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.feder.persistence.ContentGenerations;
 import dev.feder.support.Api;
+import dev.feder.support.Await;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import dev.feder.support.QueryCounts;
 import dev.feder.support.TestClock;
-import dev.feder.support.TestData;
-import dev.feder.support.TestData.Created;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -96,7 +97,7 @@ class ResponseCacheTest {
     Fixture fixture = fixture();
     String path = "/api/v1/articles?category=" + fixture.category().slug();
     // Any write ends the generation: the page is no longer kept.
-    Runnable forget = () -> TestData.author("Karin Weiß " + TestData.suffix());
+    Runnable forget = () -> Fixtures.author("Karin Weiß " + Fixtures.suffix());
     long once =
         QueryCounts.inOneGeneration(
             generations,
@@ -162,9 +163,8 @@ class ResponseCacheTest {
     Api.anonymous().get(path).then().statusCode(200).body("title", equalTo(fixture.title()));
     String before = Api.anonymous().get(path).header("ETag");
 
-    Api.admin()
-        .contentType("application/merge-patch+json")
-        .header("If-Match", TestData.etag("/api/v1/articles/" + fixture.article().id()))
+    Api.mergePatch(Api.admin())
+        .header("If-Match", Fixtures.etag("/api/v1/articles/" + fixture.article().id()))
         .body(Map.of("title", "Neue Überschrift „geändert“ " + fixture.run()))
         .patch("/api/v1/articles/" + fixture.article().id())
         .then()
@@ -203,7 +203,11 @@ class ResponseCacheTest {
     }
 
     // The database tells every instance; that takes a moment, never a stale answer for long.
-    String seen = awaitTitle(path, title, Duration.ofSeconds(10));
+    String seen =
+        Await.until(
+            () -> Api.anonymous().get(path).then().statusCode(200).extract().path("title"),
+            title::equals,
+            Duration.ofSeconds(10));
     assertEquals(title, seen);
   }
 
@@ -215,21 +219,9 @@ class ResponseCacheTest {
     Instant now = clock.stop();
     try {
       Instant goesLive = now.plus(Duration.ofMinutes(10));
-      Api.admin()
-          .body(
-              Map.of(
-                  "title",
-                  scheduledTitle,
-                  "category",
-                  Map.of("slug", fixture.category().slug()),
-                  "status",
-                  "published",
-                  "publishedAt",
-                  goesLive.toString()))
-          .post("/api/v1/articles")
-          .then()
-          .statusCode(201)
-          .body("status", equalTo("scheduled"));
+      Created scheduled =
+          Fixtures.newArticle(scheduledTitle, fixture.category()).published(goesLive).create();
+      assertEquals("scheduled", scheduled.json().getString("status"));
       assertEquals(0, hiddenAndKept(path, scheduledTitle), "cached while scheduled");
 
       // A moment before it goes live nothing has changed; at the moment, without any write, the
@@ -263,17 +255,9 @@ class ResponseCacheTest {
   void answersForSignedInCallersAreNeverServedToAnonymousOnes() {
     Fixture fixture = fixture();
     Created draft =
-        created(
-            Api.admin()
-                .body(
-                    Map.of(
-                        "title",
-                        "Entwurf " + fixture.run(),
-                        "category",
-                        Map.of("slug", fixture.category().slug()),
-                        "status",
-                        "draft"))
-                .post("/api/v1/articles"));
+        Fixtures.newArticle("Entwurf " + fixture.run(), fixture.category())
+            .status("draft")
+            .create();
     String path = "/api/v1/articles/" + draft.id();
     Api.admin().get(path).then().statusCode(200);
     Api.admin().get(path).then().statusCode(200);
@@ -507,41 +491,15 @@ class ResponseCacheTest {
   private record Fixture(String run, Created category, Created article, String title) {}
 
   private static Fixture fixture() {
-    String run = TestData.suffix();
-    Created category = TestData.category("Zwischenspeicher " + run);
-    Created author = TestData.author("Jürgen Groß " + run);
+    String run = Fixtures.suffix();
+    Created category = Fixtures.category("Zwischenspeicher " + run);
+    Created author = Fixtures.author("Jürgen Groß " + run);
     String title = "Größte Übung „Nordlicht“ " + run;
-    Created article = TestData.publishedArticle(title, category.slug(), author.slug());
+    Created article = Fixtures.newArticle(title, category).authors(author).published().create();
     return new Fixture(run, category, article, title);
-  }
-
-  private static Created created(Response response) {
-    response.then().statusCode(201);
-    return new Created(response.path("id"), response.path("slug"), response.header("ETag"));
   }
 
   private long statementsFor(Runnable reads) {
     return QueryCounts.statementsFor(sessionFactory, reads);
-  }
-
-  private static String awaitTitle(String path, String title, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    String seen;
-    do {
-      seen = Api.anonymous().get(path).then().statusCode(200).extract().path("title");
-      if (title.equals(seen)) {
-        return seen;
-      }
-      sleep();
-    } while (Instant.now().isBefore(deadline));
-    return seen;
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

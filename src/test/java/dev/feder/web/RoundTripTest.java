@@ -4,41 +4,37 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.feder.support.Api;
+import dev.feder.support.Fixtures;
+import dev.feder.support.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What a client GETs it can PUT back unchanged, derived fields and all. */
 @QuarkusTest
 class RoundTripTest {
 
-  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String run = Fixtures.suffix();
 
   @Test
   void categoryReadCanBeWrittenBack() {
-    String parent = created("/api/v1/categories", Map.of("name", "Welt " + run)).path("slug");
-    String id =
-        created(
-                "/api/v1/categories",
-                Map.of("name", "Nachrichten " + run, "parent", Map.of("slug", parent)))
-            .path("id");
-    putBack("/api/v1/categories/" + id);
+    Created parent = Fixtures.category("Welt " + run);
+    Created child = Fixtures.category("Nachrichten " + run, parent);
+    putBack("/api/v1/categories/" + child.id());
   }
 
   @Test
   void authorReadCanBeWrittenBack() {
-    String id =
-        created("/api/v1/authors", Map.of("name", "Jörg Weißmann " + run, "email", "j@example.org"))
-            .path("id");
-    putBack("/api/v1/authors/" + id);
+    Created author =
+        Fixtures.author(Map.of("name", "Jörg Weißmann " + run, "email", "j@example.org"));
+    putBack("/api/v1/authors/" + author.id());
   }
 
   @Test
   void fieldsIsIgnoredWhereItIsNotOffered() {
-    String id = created("/api/v1/authors", Map.of("name", "Ohne Felder " + run)).path("id");
+    String id = Fixtures.author("Ohne Felder " + run).id();
     Api.raw()
         .queryParam("fields", "bogus")
         .get("/api/v1/authors/" + id)
@@ -64,9 +60,5 @@ class RoundTripTest {
     assertEquals(before, put.jsonPath().getMap(""), "the PUT's answer");
     assertEquals(before, again.jsonPath().getMap(""), "a read after the PUT");
     assertEquals(read.header("ETag"), put.header("ETag"));
-  }
-
-  private static ExtractableResponse<Response> created(String path, Map<String, Object> body) {
-    return Api.admin().body(body).post(path).then().statusCode(201).extract();
   }
 }
