@@ -1,5 +1,6 @@
 package dev.feder.article;
 
+import static dev.feder.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.feder.support.Api;
 import dev.feder.support.Fixtures;
 import dev.feder.support.Fixtures.Created;
-import dev.feder.support.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
@@ -81,13 +81,12 @@ class ArticleOwnershipTest {
 
   @Test
   void authorTokenCannotCreateArticleForSomeoneElse() {
-    Api.withToken(token)
-        .body(article("Fremd " + Fixtures.suffix(), other))
-        .post("/api/v1/articles")
-        .then()
-        .statusCode(403)
-        .contentType(Problems.PROBLEM_JSON)
-        .body("type", equalTo("/problems/forbidden"));
+    assertProblem(
+        Api.withToken(token)
+            .body(article("Fremd " + Fixtures.suffix(), other))
+            .post("/api/v1/articles"),
+        403,
+        "/problems/forbidden");
   }
 
   @Test
@@ -99,14 +98,13 @@ class ArticleOwnershipTest {
             .create();
     String path = "/api/v1/articles/" + foreign.id();
 
-    Api.mergePatch(Api.withToken(token))
-        .header("If-Match", foreign.etag())
-        .body(Map.of("title", "Gekapert"))
-        .patch(path)
-        .then()
-        .statusCode(403)
-        .contentType(Problems.PROBLEM_JSON)
-        .body("type", equalTo("/problems/forbidden"));
+    assertProblem(
+        Api.mergePatch(Api.withToken(token))
+            .header("If-Match", foreign.etag())
+            .body(Map.of("title", "Gekapert"))
+            .patch(path),
+        403,
+        "/problems/forbidden");
     Api.withToken(token)
         .header("If-Match", foreign.etag())
         .body(article("Gekapert", me))
@@ -146,21 +144,12 @@ class ArticleOwnershipTest {
     String title = "Nicht meins " + Fixtures.suffix();
     Created foreign = Fixtures.newArticle(title, category).authors(other).published().create();
     String path = "/api/v1/articles/" + foreign.id();
-    Api.mergePatch(Api.admin())
-        .header("If-Match", foreign.etag())
-        .body(Map.of("subtitle", "Redigiert"))
-        .patch(path)
-        .then()
-        .statusCode(200);
-    String etag = Fixtures.etag(path);
+    String etag = Fixtures.patch(path, Map.of("subtitle", "Redigiert"));
 
-    Api.withToken(token)
-        .header("If-Match", etag)
-        .post(path + "/revisions/1/restore")
-        .then()
-        .statusCode(403)
-        .contentType(Problems.PROBLEM_JSON)
-        .body("type", equalTo("/problems/forbidden"));
+    assertProblem(
+        Api.withToken(token).header("If-Match", etag).post(path + "/revisions/1/restore"),
+        403,
+        "/problems/forbidden");
 
     assertEquals(etag, Fixtures.etag(path));
     assertEquals(List.of(2, 1), revisionNumbers(path));
@@ -212,21 +201,12 @@ class ArticleOwnershipTest {
             .published()
             .create();
     String path = "/api/v1/articles/" + article.id();
-    Api.mergePatch(Api.admin())
-        .header("If-Match", article.etag())
-        .body(Map.of("authors", List.of(Map.of("id", other.id()), Map.of("id", me.id()))))
-        .patch(path)
-        .then()
-        .statusCode(200);
-    String etag = Fixtures.etag(path);
+    String etag = Fixtures.patch(path, Map.of("authors", List.of(other.byId(), me.byId())));
 
-    Api.withToken(token)
-        .header("If-Match", etag)
-        .post(path + "/revisions/1/restore")
-        .then()
-        .statusCode(403)
-        .contentType(Problems.PROBLEM_JSON)
-        .body("type", equalTo("/problems/forbidden"))
+    assertProblem(
+            Api.withToken(token).header("If-Match", etag).post(path + "/revisions/1/restore"),
+            403,
+            "/problems/forbidden")
         .body("detail", containsString("byline"));
 
     assertEquals(etag, Fixtures.etag(path));
@@ -236,12 +216,12 @@ class ArticleOwnershipTest {
 
   @Test
   void authorTokenCannotWriteCategories() {
-    Api.withToken(token)
-        .body(Map.of("name", "Ressort " + Fixtures.suffix()))
-        .post("/api/v1/categories")
-        .then()
-        .statusCode(403)
-        .body("type", equalTo("/problems/forbidden"));
+    assertProblem(
+        Api.withToken(token)
+            .body(Map.of("name", "Ressort " + Fixtures.suffix()))
+            .post("/api/v1/categories"),
+        403,
+        "/problems/forbidden");
   }
 
   @Test

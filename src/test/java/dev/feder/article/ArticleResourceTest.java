@@ -111,6 +111,14 @@ class ArticleResourceTest {
             "avatarUrl", "https://images.example.org/authors/" + slug + ".jpg"));
   }
 
+  /** Each of {@code fields} reads the same in both representations. */
+  private static void assertSameFields(
+      JsonPath expected, JsonPath actual, String why, String... fields) {
+    for (String field : fields) {
+      assertEquals((Object) expected.get(field), (Object) actual.get(field), field + why);
+    }
+  }
+
   private static Created news() {
     return sections().nachrichten();
   }
@@ -625,31 +633,28 @@ class ArticleResourceTest {
               .put(ARTICLES + "/" + id);
       put.then().statusCode(200).header("ETag", notNullValue());
       JsonPath after = put.jsonPath();
-      for (String field :
-          List.of(
-              "id",
-              "slug",
-              "title",
-              "subtitle",
-              "excerpt",
-              "body",
-              "language",
-              "status",
-              "publishedAt",
-              "category",
-              "authors",
-              "tags",
-              "source",
-              "featuredImage",
-              "seo",
-              "wordCount",
-              "readingTimeMinutes",
-              "createdAt")) {
-        assertEquals(
-            (Object) before.get(field),
-            (Object) after.get(field),
-            field + " changed on a round trip");
-      }
+      assertSameFields(
+          before,
+          after,
+          " changed on a round trip",
+          "id",
+          "slug",
+          "title",
+          "subtitle",
+          "excerpt",
+          "body",
+          "language",
+          "status",
+          "publishedAt",
+          "category",
+          "authors",
+          "tags",
+          "source",
+          "featuredImage",
+          "seo",
+          "wordCount",
+          "readingTimeMinutes",
+          "createdAt");
       Api.admin()
           .get(ARTICLES + "/" + id)
           .then()
@@ -704,26 +709,23 @@ class ArticleResourceTest {
           .body("title", equalTo("Marine übt weiter vor Pjöngjang"))
           .body("$", not(hasKey("subtitle")));
       JsonPath after = patched.jsonPath();
-      for (String field :
-          List.of(
-              "slug",
-              "excerpt",
-              "body",
-              "status",
-              "publishedAt",
-              "category",
-              "authors",
-              "tags",
-              "source",
-              "featuredImage",
-              "seo",
-              "wordCount",
-              "createdAt")) {
-        assertEquals(
-            (Object) created.get(field),
-            (Object) after.get(field),
-            field + " changed by an unrelated patch");
-      }
+      assertSameFields(
+          created,
+          after,
+          " changed by an unrelated patch",
+          "slug",
+          "excerpt",
+          "body",
+          "status",
+          "publishedAt",
+          "category",
+          "authors",
+          "tags",
+          "source",
+          "featuredImage",
+          "seo",
+          "wordCount",
+          "createdAt");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.feder.auth;
 
+import static dev.feder.support.Problems.assertUnauthorized;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
@@ -198,22 +199,12 @@ class TokenResourceTest {
                 ApiToken.update(
                     "expiresAt = ?1 where id = ?2", Instant.now().minus(1, ChronoUnit.HOURS), id));
 
-    Api.withToken(secret)
-        .get("/api/v1/articles")
-        .then()
-        .statusCode(401)
-        .header("WWW-Authenticate", containsString("Bearer"))
-        .body("type", equalTo("/problems/unauthorized"));
+    assertUnauthorized(Api.withToken(secret).get("/api/v1/articles"));
   }
 
   @Test
   void unknownTokenIsRefused() {
-    Api.withToken("feder_" + "A".repeat(43))
-        .get("/api/v1/articles")
-        .then()
-        .statusCode(401)
-        .header("WWW-Authenticate", containsString("Bearer"))
-        .body("type", equalTo("/problems/unauthorized"));
+    assertUnauthorized(Api.withToken("feder_" + "A".repeat(43)).get("/api/v1/articles"));
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,8 +38,8 @@ public final class Fixtures {
   }
 
   /**
-   * A random lower-case word no text has: the search treats it as one plain word (no digits, which
-   * it would split off) that no article of another test contains.
+   * A random word of lower-case letters that no other text contains, for full-text searches: only
+   * letters, so that the search keeps it as one word.
    */
   public static String word() {
     return "zq" + random(LETTERS, 10);
@@ -64,11 +63,6 @@ public final class Fixtures {
    * whole 201 answer.
    */
   public record Created(String id, String slug, String etag, JsonPath json) {
-
-    /** The path of the resource, such as {@code /api/v1/articles/<id>}. */
-    public String path(String collection) {
-      return collection + "/" + id;
-    }
 
     /** A reference to it by slug, as request bodies name categories, authors and articles. */
     public Map<String, Object> bySlug() {
@@ -243,11 +237,6 @@ public final class Fixtures {
       return this;
     }
 
-    public NewArticle without(String field) {
-      fields.remove(field);
-      return this;
-    }
-
     /** The payload, as a map of its own that the caller may change. */
     public Map<String, Object> toMap() {
       return new LinkedHashMap<>(fields);
@@ -255,12 +244,7 @@ public final class Fixtures {
 
     /** Creates the article as an admin. */
     public Created create() {
-      return create(Api.admin());
-    }
-
-    /** Creates the article with this client, such as {@link Api#withToken(String)}. */
-    public Created create(RequestSpecification client) {
-      return created(client.body(fields).post("/api/v1/articles"));
+      return article(fields);
     }
   }
 }

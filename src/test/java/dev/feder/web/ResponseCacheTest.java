@@ -73,13 +73,12 @@ class ResponseCacheTest {
     String path = "/api/v1/articles?category=" + fixture.category().slug();
     List<Response> answers = new ArrayList<>();
     long statements =
-        QueryCounts.inOneGeneration(
-            generations,
+        statementsAfter(
             () -> {
               answers.clear();
               answers.add(Api.anonymous().get(path));
-              return statementsFor(() -> answers.add(Api.anonymous().get(path)));
-            });
+            },
+            () -> answers.add(Api.anonymous().get(path)));
     Response first = answers.get(0);
     Response second = answers.get(1);
 
@@ -184,12 +183,9 @@ class ResponseCacheTest {
     String path = "/api/v1/articles/slug/" + fixture.article().slug();
     assertEquals(
         0,
-        QueryCounts.inOneGeneration(
-            generations,
-            () -> {
-              Api.anonymous().get(path).then().statusCode(200);
-              return statementsFor(() -> Api.anonymous().get(path));
-            }),
+        statementsAfter(
+            () -> Api.anonymous().get(path).then().statusCode(200),
+            () -> Api.anonymous().get(path)),
         "cached before the change");
 
     // As another instance or a maintenance script would: straight in the database.
@@ -237,18 +233,19 @@ class ResponseCacheTest {
 
   /** Statements for a repeated read of the list, which does not show the title. */
   private long hiddenAndKept(String path, String title) {
-    return QueryCounts.inOneGeneration(
-        generations,
-        () -> {
-          Api.anonymous().get(path).then().statusCode(200).body("data.title", not(hasItem(title)));
-          return statementsFor(
-              () ->
-                  Api.anonymous()
-                      .get(path)
-                      .then()
-                      .statusCode(200)
-                      .body("data.title", not(hasItem(title))));
-        });
+    return statementsAfter(
+        () ->
+            Api.anonymous()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("data.title", not(hasItem(title))),
+        () ->
+            Api.anonymous()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("data.title", not(hasItem(title))));
   }
 
   @Test
@@ -276,32 +273,29 @@ class ResponseCacheTest {
     String path = "/api/v1/articles/slug/" + fixture.article().slug();
     List<Response> first = new ArrayList<>();
     long statements =
-        QueryCounts.inOneGeneration(
-            generations,
+        statementsAfter(
             () -> {
               first.clear();
               first.add(Api.anonymous().get(path));
+            },
+            () -> {
               String etag = first.get(0).header("ETag");
-              return statementsFor(
-                  () -> {
-                    Api.anonymous()
-                        .header("If-None-Match", etag)
-                        .get(path)
-                        .then()
-                        .statusCode(304)
-                        .header("ETag", etag)
-                        .body(emptyString());
-                    // HEAD is GET without the body (RFC 9110), so the spec lists no HEAD
-                    // operations.
-                    Api.plain()
-                        .accept("application/json, application/problem+json")
-                        .head(path)
-                        .then()
-                        .statusCode(200)
-                        .header("ETag", etag)
-                        .header("Content-Type", first.get(0).header("Content-Type"))
-                        .body(emptyString());
-                  });
+              Api.anonymous()
+                  .header("If-None-Match", etag)
+                  .get(path)
+                  .then()
+                  .statusCode(304)
+                  .header("ETag", etag)
+                  .body(emptyString());
+              // HEAD is GET without the body (RFC 9110), so the spec lists no HEAD operations.
+              Api.plain()
+                  .accept(Api.ACCEPT_WITH_PROBLEMS)
+                  .head(path)
+                  .then()
+                  .statusCode(200)
+                  .header("ETag", etag)
+                  .header("Content-Type", first.get(0).header("Content-Type"))
+                  .body(emptyString());
             });
 
     assertEquals(0, statements, "statements for a 304 and a HEAD from the cache");
@@ -328,17 +322,15 @@ class ResponseCacheTest {
     List<Response> gzipped = new ArrayList<>();
     List<HttpResponse<String>> plain = new ArrayList<>();
     long statements =
-        QueryCounts.inOneGeneration(
-            generations,
+        statementsAfter(
             () -> {
               gzipped.clear();
               plain.clear();
               gzipped.add(Api.anonymous().header("Accept-Encoding", "gzip").get(path));
-              return statementsFor(
-                  () -> {
-                    gzipped.add(Api.anonymous().header("Accept-Encoding", "gzip").get(path));
-                    plain.add(send(path));
-                  });
+            },
+            () -> {
+              gzipped.add(Api.anonymous().header("Accept-Encoding", "gzip").get(path));
+              plain.add(send(path));
             });
     Response first = gzipped.remove(0);
 
@@ -374,8 +366,7 @@ class ResponseCacheTest {
 
     List<Response> answers = new ArrayList<>();
     long statements =
-        QueryCounts.inOneGeneration(
-            generations,
+        statementsAfter(
             () -> {
               answers.clear();
               // Kept while answering one frontend, with the grant for its origin ...
@@ -385,18 +376,14 @@ class ResponseCacheTest {
                   .then()
                   .statusCode(200)
                   .header("Access-Control-Allow-Origin", FRONTEND);
-              return statementsFor(
-                  () -> {
-                    // ... served from memory to another frontend, a caller without an origin and
-                    // an origin Feder does not know.
-                    answers.add(Api.anonymous().header("Origin", OTHER_FRONTEND).get(path));
-                    answers.add(Api.anonymous().get(path));
-                    answers.add(
-                        Api.plain()
-                            .accept(Api.ACCEPT_WITH_PROBLEMS)
-                            .header("Origin", FOREIGN)
-                            .get(path));
-                  });
+            },
+            () -> {
+              // ... served from memory to another frontend, a caller without an origin and
+              // an origin Feder does not know.
+              answers.add(Api.anonymous().header("Origin", OTHER_FRONTEND).get(path));
+              answers.add(Api.anonymous().get(path));
+              answers.add(
+                  Api.plain().accept(Api.ACCEPT_WITH_PROBLEMS).header("Origin", FOREIGN).get(path));
             });
 
     assertEquals(0, statements, "statements for answers from the cache");
@@ -425,7 +412,7 @@ class ResponseCacheTest {
     first.then().statusCode(200);
 
     Api.plain()
-        .accept("application/json, application/problem+json")
+        .accept(Api.ACCEPT_WITH_PROBLEMS)
         .header("Accept-Encoding", "gzip")
         .head(path)
         .then()
@@ -440,12 +427,9 @@ class ResponseCacheTest {
     Fixture fixture = fixture();
     String path = "/api/v1/articles/slug/" + fixture.article().slug();
     long statements =
-        QueryCounts.inOneGeneration(
-            generations,
-            () -> {
-              Api.anonymous().get(path).then().statusCode(200);
-              return statementsFor(() -> Api.anonymous().get(path).then().statusCode(200));
-            });
+        statementsAfter(
+            () -> Api.anonymous().get(path).then().statusCode(200),
+            () -> Api.anonymous().get(path).then().statusCode(200));
     assertEquals(0, statements, "statements for an answer from the cache");
 
     double before = bySlugCount();
@@ -478,7 +462,7 @@ class ResponseCacheTest {
     // Outside the API's contract (a GET has no body), hence not through the spec-checking Api.
     // Expect: 100-continue, so that the client does not send 3 MB the server will not read.
     Api.expectingContinue(Api.plain())
-        .accept("application/json, application/problem+json")
+        .accept(Api.ACCEPT_WITH_PROBLEMS)
         .contentType("text/plain")
         .body("x".repeat(3 * 1024 * 1024))
         .get(path)
@@ -497,6 +481,19 @@ class ResponseCacheTest {
     String title = "Größte Übung „Nordlicht“ " + run;
     Created article = Fixtures.newArticle(title, category).authors(author).published().create();
     return new Fixture(run, category, article, title);
+  }
+
+  /**
+   * Statements for {@code reads} made right after {@code first}, within one content generation:
+   * none when they are answered from what {@code first} left in the cache.
+   */
+  private long statementsAfter(Runnable first, Runnable reads) {
+    return QueryCounts.inOneGeneration(
+        generations,
+        () -> {
+          first.run();
+          return statementsFor(reads);
+        });
   }
 
   private long statementsFor(Runnable reads) {
