@@ -379,11 +379,7 @@ public class ArticleResource {
                       type = SchemaType.OBJECT,
                       description =
                           "Any subset of the ArticleInput fields; null removes an optional field"),
-              examples =
-                  @ExampleObject(
-                      name = "publish",
-                      value =
-                          "{\"status\": \"published\", \"tags\": [\"Nordkorea\", \"Marine\", \"Manöver\"]}")))
+              examples = @ExampleObject(name = "publish", value = ArticleExamples.PATCH)))
   @APIResponse(
       responseCode = "200",
       description = "The updated article",

@@ -276,11 +276,7 @@ public class AuthorResource {
                       type = SchemaType.OBJECT,
                       description =
                           "Any subset of the AuthorInput fields; null removes an optional field"),
-              examples =
-                  @ExampleObject(
-                      name = "change",
-                      value =
-                          "{\"bio\": \"Sophie Müller berichtet seit 2012 über Außenpolitik.\", \"website\": null}")))
+              examples = @ExampleObject(name = "change", value = AuthorExamples.PATCH)))
   @APIResponse(
       responseCode = "200",
       description = "The updated author",

@@ -280,10 +280,7 @@ public class CategoryResource {
                       type = SchemaType.OBJECT,
                       description =
                           "Any subset of the CategoryInput fields; null removes an optional field"),
-              examples =
-                  @ExampleObject(
-                      name = "change",
-                      value = "{\"description\": \"Meldungen und Hintergründe aus aller Welt\"}")))
+              examples = @ExampleObject(name = "change", value = CategoryExamples.PATCH)))
   @APIResponse(
       responseCode = "200",
       description = "The updated category",
