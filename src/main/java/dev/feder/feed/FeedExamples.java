@@ -3,10 +3,6 @@ package dev.feder.feed;
 /** Realistic examples for the OpenAPI document. */
 final class FeedExamples {
 
-  static final String CACHE_CONTROL =
-      "public with max-age for every caller: the document is the same whatever credentials are"
-          + " sent";
-
   static final String RSS =
       """
       <?xml version="1.0" encoding="UTF-8"?>
@@ -81,17 +77,6 @@ final class FeedExamples {
         "status": 404,
         "detail": "Category 'nachrichten' does not exist",
         "instance": "/api/v1/feeds/categories/nachrichten.rss"
-      }
-      """;
-
-  static final String NOT_ACCEPTABLE =
-      """
-      {
-        "type": "/problems/not-acceptable",
-        "title": "Not acceptable",
-        "status": 406,
-        "detail": "This resource cannot answer in a media type that the Accept header allows",
-        "instance": "/api/v1/feeds/articles.rss"
       }
       """;
 
