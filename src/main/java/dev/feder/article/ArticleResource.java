@@ -75,17 +75,11 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of articles",
-      headers = {@Header(name = "ETag"), @Header(name = "Link")},
+      headers = @Header(name = "Link"),
       content = @Content(schema = @Schema(implementation = ArticlePage.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Invalid paging, sort, status, filter, search or fields parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+      description = "Invalid paging, sort, status, filter, search or fields parameter")
   public RestResponse<ArticlePage> list(
       @BeanParam PageParameters paging,
       @Parameter(
@@ -132,25 +126,9 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The article",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown field in fields",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "404", description = "No article with this id")
+  @APIResponse(responseCode = "400", description = "Unknown field in fields")
   public ArticleResponse get(
       @PathParam("id") UUID id,
       @Parameter(description = FIELDS, example = "id,slug,title,body")
@@ -170,25 +148,9 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The article",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this slug",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown field in fields",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "404", description = "No article with this slug")
+  @APIResponse(responseCode = "400", description = "Unknown field in fields")
   public ArticleResponse getBySlug(
       @PathParam("slug") String slug,
       @Parameter(description = FIELDS, example = "id,slug,title,body")
@@ -209,24 +171,10 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "201",
       description = "Created; Location names the new article",
-      headers = {@Header(name = "Location"), @Header(name = "ETag")},
+      headers = @Header(name = "Location"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid body",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  @APIResponse(responseCode = "400", description = "Invalid body")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public RestResponse<ArticleResponse> create(
       @Valid @NotNull ArticleInput body, @Context UriInfo uri) {
     ArticleResponse created = service.create(body);
@@ -249,37 +197,13 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The updated article",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid body",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  @APIResponse(responseCode = "400", description = "Invalid body")
+  @APIResponse(responseCode = "404", description = "No article with this id")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public ArticleResponse replace(
       @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull ArticleInput body) {
     return service.replace(id, body, ifMatch);
   }
@@ -296,19 +220,8 @@ public class ArticleResource {
               + " absent from every list, search, count, related list and feed, but it keeps its"
               + " slug, revisions and pins, so it can be restored until the retention ends.")
   @APIResponse(responseCode = "204", description = "Moved to the trash")
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  public void delete(
-      @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch) {
+  @APIResponse(responseCode = "404", description = "No article with this id")
+  public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     service.delete(id, ifMatch);
   }
 
@@ -324,25 +237,11 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "Related articles, most related first",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = RelatedArticles.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid size",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "400", description = "Invalid size")
   @APIResponse(
       responseCode = "404",
-      description = "No article with this id, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+      description = "No article with this id, or not visible to the caller")
   public RelatedArticles related(
       @PathParam("id") UUID id,
       @Parameter(
@@ -379,46 +278,16 @@ public class ArticleResource {
                       type = SchemaType.OBJECT,
                       description =
                           "Any subset of the ArticleInput fields; null removes an optional field"),
-              examples =
-                  @ExampleObject(
-                      name = "publish",
-                      value =
-                          "{\"status\": \"published\", \"tags\": [\"Nordkorea\", \"Marine\", \"Manöver\"]}")))
+              examples = @ExampleObject(name = "publish", value = ArticleExamples.PATCH)))
   @APIResponse(
       responseCode = "200",
       description = "The updated article",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid patch, or an invalid result",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  @APIResponse(responseCode = "400", description = "Invalid patch, or an invalid result")
+  @APIResponse(responseCode = "404", description = "No article with this id")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public ArticleResponse patch(
-      @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      JsonNode patch) {
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
     return service.patch(id, patch, ifMatch);
   }
 
@@ -435,16 +304,8 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The revisions, newest first",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleRevisions.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No article with this id")
   public ArticleRevisions revisions(@PathParam("id") UUID id) {
     return service.revisions(id);
   }
@@ -462,25 +323,11 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The revision with its state",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleRevisionResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "n is not a positive integer",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "400", description = "n is not a positive integer")
   @APIResponse(
       responseCode = "404",
-      description = "No article with this id, or no such revision of it",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+      description = "No article with this id, or no such revision of it")
   public ArticleRevisionResponse revision(
       @PathParam("id") UUID id,
       @Parameter(
@@ -519,25 +366,13 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The changes from revision `from` to revision n",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleRevisionDiff.class)))
   @APIResponse(
       responseCode = "400",
-      description = "n is not a positive integer, or from not a non-negative one",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+      description = "n is not a positive integer, or from not a non-negative one")
   @APIResponse(
       responseCode = "404",
-      description = "No article with this id, or no revision n or from of it",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+      description = "No article with this id, or no revision n or from of it")
   public ArticleRevisionDiff diff(
       @PathParam("id") UUID id,
       @Parameter(
@@ -577,25 +412,11 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The restored article",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "n is not a positive integer",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "400", description = "n is not a positive integer")
   @APIResponse(
       responseCode = "404",
-      description = "No article with this id, or no such revision of it",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+      description = "No article with this id, or no such revision of it")
   @APIResponse(
       responseCode = "409",
       description =
@@ -604,7 +425,6 @@ public class ArticleResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples = {
                 @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT),
                 @ExampleObject(name = "referenceGone", value = ArticleExamples.REFERENCE_GONE)
@@ -616,8 +436,7 @@ public class ArticleResource {
               schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
           @PathParam("n")
           String n,
-      @Parameter(description = "The article's ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
+      @Parameter(description = "The article's ETag last read") @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch) {
     return service.restore(id, revisionNumber(n), ifMatch);
   }

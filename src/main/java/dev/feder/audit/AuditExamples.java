@@ -4,11 +4,19 @@ package dev.feder.audit;
 final class AuditExamples {
 
   static final String EVENT =
-      "{\"id\":\"2b7e4c1a-9f3d-4e8b-a6c5-0d1e2f3a4b5c\",\"at\":\"2026-11-26T09:02:41Z\","
-          + "\"actor\":\"Redaktion Welt\",\"actorRole\":\"editor\",\"action\":\"patch\","
-          + "\"entityType\":\"article\",\"entityId\":\"6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88\","
-          + "\"label\":\"groesste-uebung-seit-jahren-marine-probt-vor-pjoengjang\","
-          + "\"details\":{\"changed\":[\"status\",\"tags\"],\"status\":\"published\"}}";
+      """
+      {
+        "id": "2b7e4c1a-9f3d-4e8b-a6c5-0d1e2f3a4b5c",
+        "at": "2026-11-26T09:02:41Z",
+        "actor": "Redaktion Welt",
+        "actorRole": "editor",
+        "action": "patch",
+        "entityType": "article",
+        "entityId": "6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88",
+        "label": "groesste-uebung-seit-jahren-marine-probt-vor-pjoengjang",
+        "details": {"changed": ["status", "tags"], "status": "published"}
+      }
+      """;
 
   private AuditExamples() {}
 }
