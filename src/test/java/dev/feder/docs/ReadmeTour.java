@@ -149,7 +149,7 @@ final class ReadmeTour {
       int number = firstLine + i;
       if (command == null) {
         if (expectation != null && line.startsWith("#  ")) {
-          expectation.append(' ').append(line.substring(1));
+          expectation.append(' ').append(line.substring(1).strip());
           continue;
         }
         expectation = attach(commands, expectation);
