@@ -70,7 +70,7 @@ class ReadmeTourTest {
       Result result = run.result(i);
       checks.add(() -> check(command, result, origin));
     }
-    assertAll("README.md API tour", checks);
+    assertAll("README.md API tour (the script and its output: target/readme-tour)", checks);
   }
 
   private static void check(Command command, Result result, String origin) {
