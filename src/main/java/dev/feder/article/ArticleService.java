@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.feder.article.search.ArticleSearch;
 import dev.feder.audit.AuditAction;
 import dev.feder.audit.AuditDetails;
 import dev.feder.audit.AuditEntityType;
@@ -109,14 +110,14 @@ public class ArticleService {
       boolean withBody) {
     readOnly();
     Instant now = clock.instant();
-    ArticleQuery query =
+    String text = filter.searchText();
+    ArticleListQuery query =
         caller.seesUnpublished()
-            ? ArticleQuery.anyStatusAt(now, status)
-            : ArticleQuery.publicAt(now);
+            ? ArticleListQuery.anyStatusAt(now, status)
+            : ArticleListQuery.publicAt(now);
     filter.applyTo(query);
-    if (query.searches()) {
-      query.consideringAtMost(searchWindow);
-      return search(query, request, sort, withBody, now);
+    if (text != null) {
+      return search(query.searching(text, searchWindow), request, sort, withBody, now);
     }
     SortOrder order = SortOrder.parse(sort, SORTABLE, "-publishedAt");
     if (request.isCursor()) {
@@ -131,7 +132,7 @@ public class ArticleService {
   }
 
   private static Page<ArticleListItem> search(
-      ArticleQuery query, PageRequest request, String sort, boolean withBody, Instant now) {
+      ArticleSearch search, PageRequest request, String sort, boolean withBody, Instant now) {
     SortOrder order =
         sort == null || sort.isBlank() ? null : SortOrder.parse(sort, SORTABLE, "-publishedAt");
     if (request.isCursor()) {
@@ -139,35 +140,22 @@ public class ArticleService {
       throw ProblemException.badParameter(
           "cursor", "cannot be combined with q; page through search results with page");
     }
-    ArticleQuery.Hits found = query.searchPage(order, request);
-    long total = totalOf(found, query, request);
-    if (total == 0 && query.mayForgiveTypos() && query.forgiveTypos()) {
-      found = query.searchPage(order, request);
-      total = totalOf(found, query, request);
-    }
-    List<ArticleQuery.Hit> hits = found.page();
-    Map<UUID, ArticleQuery.Hit> byId = new HashMap<>();
-    hits.forEach(hit -> byId.put(hit.id(), hit));
-    Map<UUID, String> bodies = withBody ? ArticleQuery.bodies(byId.keySet()) : Map.of();
+    ArticleSearch.Hits found = search.find(Article.getEntityManager(), order, request);
+    Map<UUID, ArticleSearch.Hit> byId = new HashMap<>();
+    found.page().forEach(hit -> byId.put(hit.id(), hit));
+    Map<UUID, String> bodies = withBody ? Article.bodies(byId.keySet()) : Map.of();
     List<ArticleListItem> items =
-        ArticleQuery.inOrder(hits.stream().map(ArticleQuery.Hit::id).toList()).stream()
+        Article.inOrder(found.page().stream().map(ArticleSearch.Hit::id).toList()).stream()
             .map(
-                article -> {
-                  ArticleQuery.Hit hit = byId.get(article.id);
-                  return ArticleListItem.from(article, now, bodies.get(article.id))
-                      .withHighlight(
-                          ArticleHighlight.fromRaw(hit.title(), hit.excerpt(), hit.body()));
-                })
+                article ->
+                    ArticleListItem.from(article, now, bodies.get(article.id))
+                        .withHighlight(highlight(byId.get(article.id))))
             .toList();
-    return new Page<>(items, request, total);
+    return new Page<>(items, request, found.total());
   }
 
-  /** The number of matches the search considers, counted apart only for a page past the end. */
-  private static long totalOf(ArticleQuery.Hits found, ArticleQuery query, PageRequest request) {
-    if (found.total() != null) {
-      return found.total();
-    }
-    return request.offset() == 0 ? 0 : query.searchCount();
+  private static ArticleHighlight highlight(ArticleSearch.Hit hit) {
+    return ArticleHighlight.fromRaw(hit.title(), hit.excerpt(), hit.body());
   }
 
   private static Page<ArticleListItem> page(
@@ -181,10 +169,10 @@ public class ArticleService {
     List<Article> items = rows.size() > request.size() ? rows.subList(0, request.size()) : rows;
     String next =
         more && !items.isEmpty()
-            ? ArticleQuery.cursorAfter(items.get(items.size() - 1), order).encode()
+            ? ArticleListQuery.cursorAfter(items.get(items.size() - 1), order).encode()
             : null;
     Map<UUID, String> bodies =
-        withBody ? ArticleQuery.bodies(items.stream().map(a -> a.id).toList()) : Map.of();
+        withBody ? Article.bodies(items.stream().map(a -> a.id).toList()) : Map.of();
     return new Page<>(
         items.stream().map(a -> ArticleListItem.from(a, now, bodies.get(a.id))).toList(),
         request,
@@ -201,7 +189,7 @@ public class ArticleService {
   public List<ArticleListItem> latestPublic(String categorySlug, int limit) {
     readOnly();
     Instant now = clock.instant();
-    ArticleQuery query = ArticleQuery.publicAt(now);
+    ArticleListQuery query = ArticleListQuery.publicAt(now);
     if (categorySlug != null) {
       query.inCategoryTree(categorySlug);
     }
@@ -217,7 +205,7 @@ public class ArticleService {
   @Transactional
   public List<PublishedArticle> publishedLocations(int limit) {
     readOnly();
-    return ArticleQuery.publicAt(clock.instant()).firstLocations(NEWEST_FIRST, limit);
+    return ArticleListQuery.publicAt(clock.instant()).firstLocations(NEWEST_FIRST, limit);
   }
 
   @Transactional
@@ -640,7 +628,7 @@ public class ArticleService {
     if (result.size() < size) {
       List<UUID> exclude = new ArrayList<>(result.stream().map(a -> a.id).toList());
       exclude.add(article.id);
-      result.addAll(ArticleQuery.relatedTo(article, exclude, size - result.size(), now));
+      result.addAll(RelatedArticleQuery.relatedTo(article, exclude, size - result.size(), now));
     }
     return new RelatedArticles(
         result.stream().map(a -> ArticleListItem.from(a, now, null)).toList());

@@ -59,14 +59,14 @@ public class ArticleTrash {
   public Page<TrashedArticleItem> list(PageRequest request) {
     Instant now = clock.instant();
     SortOrder order = SortOrder.parse(null, ORDER, NEWEST_FIRST);
-    ArticleQuery query = ArticleQuery.inTrash();
+    ArticleListQuery query = ArticleListQuery.inTrash();
     if (request.isCursor()) {
       query.after(order, Cursor.decode(request.cursor(), order));
       List<Article> rows = query.first(order.toSort(), request.size() + 1);
       boolean more = rows.size() > request.size();
       List<Article> items = more ? rows.subList(0, request.size()) : rows;
       String next =
-          more ? ArticleQuery.cursorAfter(items.get(items.size() - 1), order).encode() : null;
+          more ? ArticleListQuery.cursorAfter(items.get(items.size() - 1), order).encode() : null;
       return new Page<>(items(items, now), request, null, next);
     }
     long total = query.count();
@@ -74,7 +74,7 @@ public class ArticleTrash {
     boolean more = (long) request.offset() + rows.size() < total;
     String next =
         more && !rows.isEmpty()
-            ? ArticleQuery.cursorAfter(rows.get(rows.size() - 1), order).encode()
+            ? ArticleListQuery.cursorAfter(rows.get(rows.size() - 1), order).encode()
             : null;
     return new Page<>(items(rows, now), request, total, next);
   }

@@ -1,4 +1,4 @@
-package dev.feder.article;
+package dev.feder.article.search;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
