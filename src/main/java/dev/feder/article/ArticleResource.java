@@ -56,9 +56,11 @@ public class ArticleResource {
           + " whatever the schema marks as required. List items include body only when asked.";
 
   private final ArticleService service;
+  private final ArticleRevisionService revisions;
 
-  public ArticleResource(ArticleService service) {
+  public ArticleResource(ArticleService service, ArticleRevisionService revisions) {
     this.service = service;
+    this.revisions = revisions;
   }
 
   @GET
@@ -446,7 +448,7 @@ public class ArticleResource {
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
   public ArticleRevisions revisions(@PathParam("id") UUID id) {
-    return service.revisions(id);
+    return revisions.list(id);
   }
 
   @GET
@@ -488,7 +490,7 @@ public class ArticleResource {
               schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
           @PathParam("n")
           String n) {
-    return service.revision(id, revisionNumber(n));
+    return revisions.get(id, revisionNumber(n));
   }
 
   @GET
@@ -551,7 +553,7 @@ public class ArticleResource {
           @QueryParam("from")
           String from) {
     int number = revisionNumber(n);
-    return service.diff(id, number, baseRevision(from));
+    return revisions.diff(id, number, baseRevision(from));
   }
 
   @POST
@@ -619,7 +621,7 @@ public class ArticleResource {
       @Parameter(description = "The article's ETag last read", required = true)
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch) {
-    return service.restore(id, revisionNumber(n), ifMatch);
+    return revisions.restore(id, revisionNumber(n), ifMatch);
   }
 
   private static Integer baseRevision(String from) {
