@@ -72,17 +72,15 @@ class ArticleSearchPlansTest {
     NewsroomArticles.fill(entityManager);
     // Wohngeld: in 10 % of the articles, spread over time. The newest public matches since the
     // window start are the newest of all.
-    ArticleSearch search = NewsroomArticles.publicSearch("Wohngeld", window);
-    ArticleSearch.Reading reading = ArticleSearch.Reading.asTyped(search.text());
-    Instant start = windowStart(search, reading);
-    assertNotNull(start);
+    Planned wohngeld = planned("Wohngeld");
+    assertNotNull(wohngeld.start());
     PageRequest wholeWindow = PageRequest.of(null, String.valueOf(window));
-    List<Object[]> since = rows(search.page(reading, null, wholeWindow, start));
-    List<Object[]> all = rows(search.page(reading, null, wholeWindow, null));
+    List<Object[]> since = rows(wohngeld.page(wholeWindow, wohngeld.start()));
+    List<Object[]> all = rows(wohngeld.page(wholeWindow, null));
     assertEquals(window, since.size());
     assertEquals(ids(all), ids(since));
     // The start bounds the list index, which PostgreSQL reads from there.
-    String plan = explain(search.page(reading, null, wholeWindow, start));
+    String plan = explain(wohngeld.page(wholeWindow, wohngeld.start()));
     List<String> lines = plan.lines().toList();
     assertTrue(
         IntStream.range(0, lines.size() - 1)
@@ -102,8 +100,7 @@ class ArticleSearchPlansTest {
     // 40 matches: three windows of them reach too far back. Every article: the list index is
     // walked, which stops at the window by itself.
     for (String word : List.of("Mietpreisbremse", "Meldung")) {
-      ArticleSearch search = NewsroomArticles.publicSearch(word, window);
-      assertNull(windowStart(search, ArticleSearch.Reading.asTyped(word)), word);
+      assertNull(planned(word).start(), word);
     }
   }
 
@@ -113,25 +110,38 @@ class ArticleSearchPlansTest {
     NewsroomArticles.fill(entityManager);
     // Altlasten: 2,000 matches, all among the oldest articles. The window start assumes them
     // spread over time, so fewer than a window follow it: the search then reads the whole archive.
-    ArticleSearch search = NewsroomArticles.publicSearch("Altlasten", window);
-    ArticleSearch.Reading reading = ArticleSearch.Reading.asTyped(search.text());
-    Instant start = windowStart(search, reading);
-    assertNotNull(start);
-    assertEquals(0, rows(search.page(reading, null, PageRequest.of(null, null), start)).size());
-    assertEquals(window, search.find(entityManager, null, PageRequest.of(null, null)).total());
+    Planned altlasten = planned("Altlasten");
+    assertNotNull(altlasten.start());
+    assertEquals(0, rows(altlasten.page(PageRequest.of(null, null), altlasten.start())).size());
+    assertEquals(
+        window, altlasten.search().find(entityManager, null, PageRequest.of(null, null)).total());
   }
 
   /** The plan of the first page of a public search, after its own plan statement. */
   private String planOfFirstPage(String text) {
-    ArticleSearch search = NewsroomArticles.publicSearch(text, window);
-    ArticleSearch.Reading reading = ArticleSearch.Reading.asTyped(text);
-    Instant start = windowStart(search, reading);
-    return explain(search.page(reading, null, PageRequest.of(null, null), start));
+    Planned planned = planned(text);
+    return explain(planned.page(PageRequest.of(null, null), planned.start()));
   }
 
-  /** Runs the search's plan statement (its settings last for the transaction) and its result. */
-  private Instant windowStart(ArticleSearch search, ArticleSearch.Reading reading) {
-    return search.windowStart(search.plan(reading).on(entityManager).getSingleResult());
+  /**
+   * A public search for a text as typed, after its plan statement (whose settings last for the
+   * transaction), with the window start that statement gave.
+   */
+  private record Planned(ArticleSearch search, ArticleSearch.Reading reading, Instant start) {
+
+    /** The search's page statement, sorted by relevance, from {@code start} (null: all). */
+    ArticleSearch.Statement page(PageRequest page, Instant start) {
+      return search.page(reading, null, page, start);
+    }
+  }
+
+  private Planned planned(String text) {
+    ArticleSearch search = NewsroomArticles.publicSearch(text, window);
+    ArticleSearch.Reading reading = ArticleSearch.Reading.asTyped(text);
+    return new Planned(
+        search,
+        reading,
+        search.windowStart(search.plan(reading).on(entityManager).getSingleResult()));
   }
 
   private String explain(ArticleSearch.Statement statement) {
