@@ -56,9 +56,11 @@ public class ArticleResource {
           + " whatever the schema marks as required. List items include body only when asked.";
 
   private final ArticleService service;
+  private final ArticleRevisionService revisions;
 
-  public ArticleResource(ArticleService service) {
+  public ArticleResource(ArticleService service, ArticleRevisionService revisions) {
     this.service = service;
+    this.revisions = revisions;
   }
 
   @GET
@@ -307,7 +309,7 @@ public class ArticleResource {
       content = @Content(schema = @Schema(implementation = ArticleRevisions.class)))
   @APIResponse(responseCode = "404", description = "No article with this id")
   public ArticleRevisions revisions(@PathParam("id") UUID id) {
-    return service.revisions(id);
+    return revisions.list(id);
   }
 
   @GET
@@ -335,7 +337,7 @@ public class ArticleResource {
               schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
           @PathParam("n")
           String n) {
-    return service.revision(id, revisionNumber(n));
+    return revisions.get(id, revisionNumber(n));
   }
 
   @GET
@@ -386,7 +388,7 @@ public class ArticleResource {
           @QueryParam("from")
           String from) {
     int number = revisionNumber(n);
-    return service.diff(id, number, baseRevision(from));
+    return revisions.diff(id, number, baseRevision(from));
   }
 
   @POST
@@ -438,7 +440,7 @@ public class ArticleResource {
           String n,
       @Parameter(description = "The article's ETag last read") @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch) {
-    return service.restore(id, revisionNumber(n), ifMatch);
+    return revisions.restore(id, revisionNumber(n), ifMatch);
   }
 
   private static Integer baseRevision(String from) {
