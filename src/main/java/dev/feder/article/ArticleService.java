@@ -282,7 +282,10 @@ public class ArticleService {
     requireArticle(id);
     ArticleRevision revision = findRevision(id, number);
     return new ArticleRevisionResponse(
-        revision.revision, revision.createdAt, revision.createdBy, readState(revision.state));
+        revision.revision,
+        revision.createdAt,
+        revision.createdBy,
+        ArticleState.of(readState(revision.state)));
   }
 
   /**
