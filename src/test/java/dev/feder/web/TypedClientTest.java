@@ -1,6 +1,7 @@
 package dev.feder.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -14,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * from {@code openapi/openapi.yaml}, and the calls of a frontend and an editor tool in {@code
  * src/test/typescript/client.ts}, sent with openapi-fetch, must type-check with TypeScript's strict
  * checks. A create that sends only some optional fields compiles; one without its category must
- * not.
+ * not. The TypeScript example in the README's section on the OpenAPI document is checked too.
  *
  * <p>Runs when Node.js and npm are on the PATH, and is skipped (saying so) when they are not. The
  * packages are installed once, from the committed lock file, into {@code target/typed-client}.
@@ -46,6 +49,7 @@ class TypedClientTest {
     for (String file : FILES) {
       Files.copy(SOURCES.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
+    Files.writeString(WORK.resolve("readme.ts"), readmeExample());
     Path installed = WORK.resolve("node_modules/.installed-from-lock");
     String lock = Files.readString(SOURCES.resolve("package-lock.json"));
     if (!Files.exists(installed) || !Files.readString(installed).equals(lock)) {
@@ -60,6 +64,15 @@ class TypedClientTest {
         "--output",
         "feder-api.d.ts");
     run(2, "node", "node_modules/typescript/bin/tsc", "--project", ".");
+  }
+
+  /** The TypeScript example of the README, as a module with the token it assumes declared. */
+  private static String readmeExample() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    String section = readme.substring(readme.indexOf("## The OpenAPI document"));
+    Matcher example = Pattern.compile("(?s)```ts\n(.*?)```").matcher(section);
+    assertTrue(example.find(), "README.md has no TypeScript example in 'The OpenAPI document'");
+    return "declare const token: string;\n" + example.group(1) + "export {};\n";
   }
 
   private static void run(int minutes, String... command) throws IOException, InterruptedException {
