@@ -20,6 +20,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
+import org.openapitools.openapidiff.core.model.BackwardIncompatibleProp;
 import org.openapitools.openapidiff.core.model.Changed;
 import org.openapitools.openapidiff.core.model.ChangedMediaType;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
@@ -34,9 +36,9 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
  * <p>openapi-diff classifies the changes as compatible or breaking for clients. It reads OpenAPI
  * 3.1 only in part (through swagger-parser, array schemas of a 3.1 document are not array schemas
  * to it, so a changed item type goes unnoticed), so both documents are compared as OpenAPI 3.0
- * ({@link #forComparison}): nothing Feder's spec says is lost that the comparison looks at. On top
- * of openapi-diff's rules, a field removed from a response is breaking too: frontends render the
- * optional fields they read.
+ * ({@link #forComparison}), which holds everything in Feder's spec that the comparison looks at. On
+ * top of openapi-diff's rules, a field removed from a response is breaking too (frontends render
+ * the optional fields they read), and so is a new operationId.
  *
  * <p>{@link #changes()} lists the changes in a stable form for the API changelog: operations added,
  * removed and changed (which of their parameters, request body, responses or security), and
@@ -50,12 +52,25 @@ public final class ContractDiff {
   /** Keywords that describe rather than constrain: changing them changes no client. */
   private static final Set<String> PROSE = Set.of("description", "examples", "example");
 
+  /**
+   * Breaking beyond openapi-diff's defaults: a new operationId (generators name client methods
+   * after it) and a longer minimum length of a request field.
+   */
+  private static final OpenApiDiffOptions OPTIONS =
+      OpenApiDiffOptions.builder()
+          .configProperty(BackwardIncompatibleProp.OPERATION_ID_CHANGED.getPropertyName(), "true")
+          .configProperty(
+              BackwardIncompatibleProp.REQUEST_MIN_LENGTH_INCREASED.getPropertyName(), "true")
+          .build();
+
   private final ChangedOpenApi diff;
   private final JsonNode releasedSchemas;
   private final JsonNode currentSchemas;
 
   private ContractDiff(String released, String current) {
-    this.diff = OpenApiCompare.fromContents(forComparison(released), forComparison(current));
+    this.diff =
+        OpenApiCompare.fromContents(
+            forComparison(released), forComparison(current), List.of(), OPTIONS);
     this.releasedSchemas = tree(released).path("components").path("schemas");
     this.currentSchemas = tree(current).path("components").path("schemas");
   }
@@ -94,18 +109,8 @@ public final class ContractDiff {
    */
   public String changes() {
     StringBuilder out = new StringBuilder();
-    section(
-        out,
-        "Operations added",
-        sorted(diff.getNewEndpoints(), ContractDiff::label).stream()
-            .map(e -> "`" + label(e) + "` (" + e.getOperation().getOperationId() + ")")
-            .toList());
-    section(
-        out,
-        "Operations removed",
-        sorted(diff.getMissingEndpoints(), ContractDiff::label).stream()
-            .map(e -> "`" + label(e) + "` (" + e.getOperation().getOperationId() + ")")
-            .toList());
+    section(out, "Operations added", listed(diff.getNewEndpoints()));
+    section(out, "Operations removed", listed(diff.getMissingEndpoints()));
     List<String> changed = new ArrayList<>();
     for (ChangedOperation operation : sorted(diff.getChangedOperations(), ContractDiff::label)) {
       List<String> parts = parts(operation, false);
@@ -234,6 +239,7 @@ public final class ContractDiff {
   /** Which parts of an operation changed (or, with {@code breaking}, changed incompatibly). */
   private static List<String> parts(ChangedOperation operation, boolean breaking) {
     List<String> parts = new ArrayList<>();
+    part(parts, "operationId", operation.getOperationId(), breaking);
     part(parts, "parameters", operation.getParameters(), breaking);
     part(parts, "request body", operation.getRequestBody(), breaking);
     if (operation.getApiResponses() != null) {
@@ -373,6 +379,12 @@ public final class ContractDiff {
     }
     out.append(out.isEmpty() ? "" : "\n").append(title).append(":\n\n");
     lines.forEach(line -> out.append("- ").append(line).append('\n'));
+  }
+
+  private static List<String> listed(List<Endpoint> endpoints) {
+    return sorted(endpoints, ContractDiff::label).stream()
+        .map(e -> "`" + label(e) + "` (" + e.getOperation().getOperationId() + ")")
+        .toList();
   }
 
   private static String label(Endpoint endpoint) {

@@ -109,6 +109,15 @@ class ContractDiffTest {
   }
 
   @Test
+  void aNewOperationIdIsBreaking() {
+    ContractDiff diff =
+        diffAfter(
+            spec -> operation(spec, "/api/v1/articles", "get").put("operationId", "articles"));
+
+    assertEquals(List.of("GET /api/v1/articles: operationId"), diff.breakingChanges());
+  }
+
+  @Test
   void aRequiredQueryParameterIsBreaking() {
     ContractDiff diff =
         diffAfter(
