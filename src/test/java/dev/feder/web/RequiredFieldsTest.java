@@ -47,16 +47,38 @@ class RequiredFieldsTest {
   private final String run = TestData.suffix();
 
   private boolean read;
+  private Map<String, Object> root;
+  private Map<String, Object> child;
+  private Map<String, Object> bare;
+  private Map<String, Object> full;
+  private Map<String, Object> draft;
+  private Map<String, Object> published;
+  private Map<String, Object> sparse;
 
-  /** Once for both tests (RestAssured knows Feder's port only within a test). */
+  /**
+   * Once for both tests (RestAssured knows Feder's port only within a test). A new kind of resource
+   * gets a method of its own here.
+   */
   private void readEveryKindOfResponse() {
     if (read) {
       return;
     }
     read = true;
-    // Categories: a bare root and a described child, flat and as a tree.
-    Map<String, Object> root = created("/categories", Map.of("name", "Ressort " + run));
-    Map<String, Object> child =
+    categories();
+    authors();
+    articles();
+    lists();
+    changes();
+    trash();
+    tokens();
+    auditLog();
+    problems();
+  }
+
+  /** A bare root and a described child, flat and as a tree. */
+  private void categories() {
+    root = created("/categories", Map.of("name", "Ressort " + run));
+    child =
         created(
             "/categories",
             Map.of(
@@ -72,10 +94,12 @@ class RequiredFieldsTest {
     admin().get(API + "/categories/slug/" + root.get("slug")).then().statusCode(200);
     anonymous().queryParam("size", 100).get(API + "/categories").then().statusCode(200);
     anonymous().queryParam("tree", true).get(API + "/categories").then().statusCode(200);
+  }
 
-    // Authors: one with only a name, one with everything (its email only for tokens).
-    Map<String, Object> bare = created("/authors", Map.of("name", "Nur Name " + run));
-    Map<String, Object> full =
+  /** One with only a name, one with everything (its email shown only to tokens). */
+  private void authors() {
+    bare = created("/authors", Map.of("name", "Nur Name " + run));
+    full =
         created(
             "/authors",
             Map.of(
@@ -87,17 +111,19 @@ class RequiredFieldsTest {
     anonymous().get(API + "/authors/" + full.get("id")).then().statusCode(200);
     admin().get(API + "/authors/slug/" + bare.get("slug")).then().statusCode(200);
     anonymous().queryParam("size", 100).get(API + "/authors").then().statusCode(200);
+  }
 
-    // Articles: a draft with only a title and a category, a published one with everything, one
-    // with the smallest source, image and SEO fields, and a pin to the draft.
-    String word = "Quellwort" + run;
-    Map<String, Object> draft =
-        created("/articles", Map.of("title", "Entwurf " + run, "category", slugOf(root)));
-    Map<String, Object> published =
+  /**
+   * A draft with only a title and a category, a published one with everything and a pin to the
+   * draft, and two with the smallest source, image and SEO fields.
+   */
+  private void articles() {
+    draft = created("/articles", Map.of("title", "Entwurf " + run, "category", slugOf(root)));
+    published =
         created(
             "/articles",
             Map.ofEntries(
-                Map.entry("title", "Marine probt " + word),
+                Map.entry("title", "Marine probt Quellwort" + run),
                 Map.entry("subtitle", "Manöver im Gelben Meer"),
                 Map.entry("excerpt", "Die Marine hat die größte Übung seit Jahren begonnen."),
                 Map.entry("body", "<p>Am frühen Morgen liefen zwölf Schiffe aus.</p>"),
@@ -122,7 +148,7 @@ class RequiredFieldsTest {
                         "metaTitle", "Marine probt",
                         "metaDescription", "Die Marine probt den Ernstfall.",
                         "canonicalUrl", "https://www.example.org/marine"))));
-    Map<String, Object> sparse =
+    sparse =
         created(
             "/articles",
             Map.of(
@@ -148,8 +174,10 @@ class RequiredFieldsTest {
     anonymous().get(API + "/articles/slug/" + sparse.get("slug")).then().statusCode(200);
     anonymous().get(article + "/related").then().statusCode(200);
     admin().get(article + "/related").then().statusCode(200);
+  }
 
-    // Lists by number and by cursor, first and last pages, and a search.
+  /** Pages by number and by cursor, first and last, and searches matching more or less. */
+  private void lists() {
     ExtractableResponse<Response> first =
         admin()
             .queryParam("category", root.get("slug"))
@@ -172,17 +200,20 @@ class RequiredFieldsTest {
         .get(API + "/articles")
         .then()
         .statusCode(200);
-    anonymous().queryParam("q", word).get(API + "/articles").then().statusCode(200);
+    anonymous().queryParam("q", "Quellwort" + run).get(API + "/articles").then().statusCode(200);
     anonymous().queryParam("q", "Spurwort" + run).get(API + "/articles").then().statusCode(200);
+  }
 
-    // Changes: a patch, a replacement, revisions, their diffs and a restore.
+  /** A patch, a replacement, revisions, their diffs and a restore. */
+  private void changes() {
+    String article = API + "/articles/" + published.get("id");
     admin()
         .contentType(MergePatch.MEDIA_TYPE)
         .header("If-Match", TestData.etag(article))
         .body(
             Map.of(
                 "title",
-                "Marine übt " + word,
+                "Marine übt Quellwort" + run,
                 "tags",
                 List.of("Marine", "Manöver"),
                 "body",
@@ -220,8 +251,10 @@ class RequiredFieldsTest {
         .post(article + "/revisions/1/restore")
         .then()
         .statusCode(200);
+  }
 
-    // The trash: a deleted article, listed, read and restored.
+  /** A deleted article, listed, read and restored. */
+  private void trash() {
     String sparsePath = API + "/articles/" + sparse.get("id");
     admin().header("If-Match", TestData.etag(sparsePath)).delete(sparsePath).then().statusCode(204);
     admin().get(API + "/trash").then().statusCode(200);
@@ -232,8 +265,10 @@ class RequiredFieldsTest {
         .post(trashed + "/restore")
         .then()
         .statusCode(200);
+  }
 
-    // Tokens: one with neither author nor expiry, one with both, one revoked.
+  /** One with neither author nor expiry, one with both, one revoked. */
+  private void tokens() {
     Map<String, Object> editor =
         created("/tokens", Map.of("name", "Redaktion " + run, "role", "editor"));
     created(
@@ -250,11 +285,15 @@ class RequiredFieldsTest {
     admin().delete(API + "/tokens/" + editor.get("id")).then().statusCode(204);
     admin().get(API + "/tokens/" + editor.get("id")).then().statusCode(200);
     admin().queryParam("size", 100).get(API + "/tokens").then().statusCode(200);
+  }
 
-    // The audit log of all that: creates, patches, restores, token events.
+  /** The audit log of all the above: creates, patches, restores, token events. */
+  private void auditLog() {
     admin().queryParam("size", 100).get(API + "/audit-events").then().statusCode(200);
+  }
 
-    // Problems with and without field errors.
+  /** Problems with and without field errors. */
+  private void problems() {
     anonymous().get(API + "/articles/" + UUID.randomUUID()).then().statusCode(404);
     RestAssured.given()
         .filter(SpecValidation.responsesOnly())
