@@ -1,23 +1,18 @@
 package dev.feder.author;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.feder.audit.AuditAction;
-import dev.feder.audit.AuditDetails;
 import dev.feder.audit.AuditEntityType;
-import dev.feder.audit.AuditLog;
 import dev.feder.auth.Caller;
+import dev.feder.crud.Crud;
+import dev.feder.crud.Cruds;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
 import dev.feder.text.Slugs;
-import dev.feder.web.EntityTags;
-import dev.feder.web.MergePatch;
 import dev.feder.web.Reference;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -30,24 +25,24 @@ public class AuthorService {
   static final Map<String, String> SORTABLE =
       Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
 
-  private final EntityTags tags;
-  private final MergePatch mergePatch;
   private final Caller caller;
-
   private final AuthorArticleCounts counts;
-  private final AuditLog auditLog;
+  private final Crud<Author, AuthorInput> authors;
 
-  public AuthorService(
-      EntityTags tags,
-      MergePatch mergePatch,
-      Caller caller,
-      AuthorArticleCounts counts,
-      AuditLog auditLog) {
-    this.tags = tags;
-    this.mergePatch = mergePatch;
+  public AuthorService(Cruds cruds, Caller caller, AuthorArticleCounts counts) {
     this.caller = caller;
     this.counts = counts;
-    this.auditLog = auditLog;
+    this.authors =
+        cruds.of(
+            new Crud.Kind<>(
+                Author.class,
+                AuditEntityType.AUTHOR,
+                AuthorInput.class,
+                Author::findBySlug,
+                author -> author.slug,
+                AuthorService::toInput,
+                AuthorService::apply,
+                this::view));
   }
 
   @Transactional
@@ -61,62 +56,32 @@ public class AuthorService {
 
   @Transactional
   public AuthorResponse get(UUID id) {
-    return view(find(id));
+    return view(authors.find(id));
   }
 
   @Transactional
   public AuthorResponse getBySlug(String slug) {
-    return view(
-        Author.findBySlug(slug)
-            .orElseThrow(() -> ProblemException.notFound("Author '" + slug + "'")));
+    return view(authors.findBySlug(slug));
   }
 
   @Transactional
   public AuthorResponse create(AuthorInput input) {
-    Author author = new Author();
-    apply(author, input);
-    author.persist();
-    Author.flush();
-    audit(AuditAction.CREATE, author, AuditDetails.NONE);
-    return view(author);
+    return view(authors.create(new Author(), input));
   }
 
   @Transactional
   public AuthorResponse replace(UUID id, AuthorInput input, String ifMatch) {
-    Author author = lockForWrite(id, ifMatch);
-    AuthorInput before = toInput(author);
-    apply(author, input);
-    Author.flush();
-    audit(AuditAction.UPDATE, author, changes(before, author));
-    return view(author);
+    return view(authors.replace(id, input, ifMatch));
   }
 
   @Transactional
   public AuthorResponse patch(UUID id, JsonNode patch, String ifMatch) {
-    Author author = lockForWrite(id, ifMatch);
-    AuthorInput before = toInput(author);
-    apply(author, mergePatch.apply(before, patch, AuthorInput.class));
-    Author.flush();
-    audit(AuditAction.PATCH, author, changes(before, author));
-    return view(author);
-  }
-
-  private static AuthorInput toInput(Author author) {
-    return new AuthorInput(
-        author.name, author.slug, author.bio, author.email, author.avatarUrl, author.website);
-  }
-
-  private AuditDetails changes(AuthorInput before, Author author) {
-    return AuditDetails.changed(auditLog.changedFields(before, toInput(author)));
-  }
-
-  private void audit(AuditAction action, Author author, AuditDetails details) {
-    auditLog.record(action, AuditEntityType.AUTHOR, author.id, author.slug, details);
+    return view(authors.patch(id, patch, ifMatch));
   }
 
   @Transactional
   public void delete(UUID id, String ifMatch) {
-    Author author = lockForWrite(id, ifMatch);
+    Author author = authors.lockForWrite(id, ifMatch);
     AuthorArticleCounts.Usage usage = counts.namedIn(author.id);
     if (usage.live() == 0 && usage.trashed() > 0) {
       throw ProblemException.conflict(
@@ -127,27 +92,17 @@ public class AuthorService {
               + " article(s) in the trash; purge them from the trash, or restore them and change"
               + " their bylines, first");
     }
-    try {
-      author.delete();
-      Author.flush();
-      audit(AuditAction.DELETE, author, AuditDetails.NONE);
-    } catch (PersistenceException e) {
-      throw ProblemException.conflict(
-          "Author '"
-              + author.slug
-              + "' is named in articles or API tokens; remove the author from those bylines"
-              + " first (an author who has API tokens, even revoked ones, stays)");
-    }
+    authors.delete(
+        author,
+        "Author '"
+            + author.slug
+            + "' is named in articles or API tokens; remove the author from those bylines"
+            + " first (an author who has API tokens, even revoked ones, stays)");
   }
 
   /** Resolves a reference from a write payload; an unknown target is an invalid field. */
   public Author resolve(Reference reference, String field) {
-    reference.requireTarget(field);
-    return (reference.id() != null
-            ? Author.<Author>findByIdOptional(reference.id())
-            : Author.findBySlug(reference.slug()))
-        .orElseThrow(
-            () -> ProblemException.invalidField(field, "no author with " + reference.describe()));
+    return authors.resolve(reference, field);
   }
 
   private AuthorResponse view(Author author) {
@@ -159,20 +114,12 @@ public class AuthorService {
         author, articles.getOrDefault(author.id, 0L), caller.seesUnpublished());
   }
 
-  private Author find(UUID id) {
-    return Author.<Author>findByIdOptional(id)
-        .orElseThrow(() -> ProblemException.notFound("Author " + id));
+  private static AuthorInput toInput(Author author) {
+    return new AuthorInput(
+        author.name, author.slug, author.bio, author.email, author.avatarUrl, author.website);
   }
 
-  private Author lockForWrite(UUID id, String ifMatch) {
-    Author author =
-        Author.<Author>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-            .orElseThrow(() -> ProblemException.notFound("Author " + id));
-    tags.checkIfMatch(ifMatch, view(author));
-    return author;
-  }
-
-  private void apply(Author author, AuthorInput input) {
+  private static void apply(Author author, AuthorInput input) {
     author.name = input.name();
     author.bio = input.bio();
     author.email = input.email();

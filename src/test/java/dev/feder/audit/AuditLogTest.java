@@ -253,7 +253,7 @@ class AuditLogTest {
         403,
         "/problems/forbidden");
     assertProblem(
-        Api.mergePatch(Api.withToken(editor))
+        Api.mergePatch(Api.raw().header("Authorization", "Bearer " + editor))
             .header("If-Match", Fixtures.etag(path))
             .body(Map.of("title", ""))
             .patch(path),
