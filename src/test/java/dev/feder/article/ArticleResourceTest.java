@@ -2,6 +2,7 @@ package dev.feder.article;
 
 import static dev.feder.support.Problems.assertInvalidField;
 import static dev.feder.support.Problems.assertProblem;
+import static dev.feder.support.Problems.assertUnauthorized;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -584,30 +585,24 @@ class ArticleResourceTest {
 
     @Test
     void createWithoutTokenIsUnauthorized() {
-      assertProblem(
-          Api.raw().contentType(ContentType.JSON).body(minimalJson("")).post(ARTICLES),
-          401,
-          "/problems/unauthorized");
+      assertUnauthorized(
+          Api.raw().contentType(ContentType.JSON).body(minimalJson("")).post(ARTICLES));
     }
 
     @Test
     void createWithWrongTokenIsUnauthorized() {
-      assertProblem(
+      assertUnauthorized(
           Api.raw()
               .header("Authorization", "Bearer not-the-admin-token")
               .contentType(ContentType.JSON)
               .body(minimalJson(""))
-              .post(ARTICLES),
-          401,
-          "/problems/unauthorized");
-      assertProblem(
+              .post(ARTICLES));
+      assertUnauthorized(
           Api.raw()
               .header("Authorization", "Basic YWRtaW46YWRtaW4=")
               .contentType(ContentType.JSON)
               .body(minimalJson(""))
-              .post(ARTICLES),
-          401,
-          "/problems/unauthorized");
+              .post(ARTICLES));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.feder.article;
 
 import static dev.feder.support.Problems.assertProblem;
+import static dev.feder.support.Problems.assertUnauthorized;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -271,6 +272,6 @@ class ArticleRevisionDiffTest {
     String viewer = Fixtures.token("viewer");
     Api.withToken(viewer).get(path + "/revisions/1/diff").then().statusCode(200);
     Response anonymous = Api.raw().get(path + "/revisions/1/diff");
-    assertProblem(anonymous, 401, "/problems/unauthorized");
+    assertUnauthorized(anonymous);
   }
 }

@@ -1,6 +1,7 @@
 package dev.feder.article;
 
 import static dev.feder.support.Problems.assertProblem;
+import static dev.feder.support.Problems.assertUnauthorized;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -274,11 +275,8 @@ class ArticleRevisionTest {
 
   @Test
   void anonymousCallersAreUnauthorized() {
-    assertProblem(Api.raw().get(path + "/revisions"), 401, "/problems/unauthorized");
-    assertProblem(Api.raw().get(path + "/revisions/1"), 401, "/problems/unauthorized");
-    assertProblem(
-        Api.raw().header("If-Match", "*").post(path + "/revisions/1/restore"),
-        401,
-        "/problems/unauthorized");
+    assertUnauthorized(Api.raw().get(path + "/revisions"));
+    assertUnauthorized(Api.raw().get(path + "/revisions/1"));
+    assertUnauthorized(Api.raw().header("If-Match", "*").post(path + "/revisions/1/restore"));
   }
 }

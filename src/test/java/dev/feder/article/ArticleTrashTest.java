@@ -1,6 +1,7 @@
 package dev.feder.article;
 
 import static dev.feder.support.Problems.assertProblem;
+import static dev.feder.support.Problems.assertUnauthorized;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -214,12 +215,9 @@ class ArticleTrashTest {
       String id = draft.id();
       trashArticle(id);
 
-      assertProblem(Api.raw().get(TRASH), 401, "/problems/unauthorized");
-      assertProblem(Api.raw().get(TRASH + "/" + id), 401, "/problems/unauthorized");
-      assertProblem(
-          Api.raw().header("If-Match", "*").post(TRASH + "/" + id + "/restore"),
-          401,
-          "/problems/unauthorized");
+      assertUnauthorized(Api.raw().get(TRASH));
+      assertUnauthorized(Api.raw().get(TRASH + "/" + id));
+      assertUnauthorized(Api.raw().header("If-Match", "*").post(TRASH + "/" + id + "/restore"));
       assertProblem(Api.anonymous().get(ARTICLES + "/" + id), 404, "/problems/not-found");
 
       restore(id).then().statusCode(200).body("status", equalTo("draft"));
@@ -518,10 +516,7 @@ class ArticleTrashTest {
             403,
             "/problems/forbidden");
       }
-      assertProblem(
-          Api.raw().header("If-Match", etag).delete(TRASH + "/" + id),
-          401,
-          "/problems/unauthorized");
+      assertUnauthorized(Api.raw().header("If-Match", etag).delete(TRASH + "/" + id));
       Api.admin().get(TRASH + "/" + id).then().statusCode(200);
     }
 

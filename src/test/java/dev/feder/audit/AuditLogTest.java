@@ -1,6 +1,7 @@
 package dev.feder.audit;
 
 import static dev.feder.support.Problems.assertProblem;
+import static dev.feder.support.Problems.assertUnauthorized;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -420,7 +421,7 @@ class AuditLogTest {
 
   @Test
   void onlyAdminsReadTheLog() {
-    assertProblem(Api.raw().get(EVENTS), 401, "/problems/unauthorized");
+    assertUnauthorized(Api.raw().get(EVENTS));
     String authorToken = Fixtures.token("Autorin " + run, "author", author).secret();
     for (String token :
         List.of(editor, authorToken, Fixtures.token("Lesend " + run, "viewer", null).secret())) {
