@@ -368,11 +368,7 @@ class ArticleTrashTest {
       String id = gone.id();
       trashArticle(id);
 
-      Api.admin()
-          .header("If-Match", Fixtures.etag(TRASH + "/" + id))
-          .delete(TRASH + "/" + id)
-          .then()
-          .statusCode(204);
+      Fixtures.delete(TRASH + "/" + id);
 
       assertProblem(Api.admin().get(TRASH + "/" + id), 404, "/problems/not-found");
       assertEquals(0, count("select count(*) from article_revision where article_id = ?", id));
@@ -462,21 +458,9 @@ class ArticleTrashTest {
               "/problems/conflict")
           .body("detail", containsString("only in 1 article(s) in the trash"));
 
-      Api.admin()
-          .header("If-Match", Fixtures.etag(TRASH + "/" + id))
-          .delete(TRASH + "/" + id)
-          .then()
-          .statusCode(204);
-      Api.admin()
-          .header("If-Match", Fixtures.etag(categoryPath))
-          .delete(categoryPath)
-          .then()
-          .statusCode(204);
-      Api.admin()
-          .header("If-Match", Fixtures.etag(authorPath))
-          .delete(authorPath)
-          .then()
-          .statusCode(204);
+      Fixtures.delete(TRASH + "/" + id);
+      Fixtures.delete(categoryPath);
+      Fixtures.delete(authorPath);
     }
   }
 
@@ -645,11 +629,7 @@ class ArticleTrashTest {
   }
 
   private static void trashArticle(String id) {
-    Api.admin()
-        .header("If-Match", Fixtures.etag(ARTICLES + "/" + id))
-        .delete(ARTICLES + "/" + id)
-        .then()
-        .statusCode(204);
+    Fixtures.delete(ARTICLES + "/" + id);
   }
 
   private static Response restore(String id) {

@@ -97,12 +97,8 @@ class AuditLogTest {
         .post("/api/v1/trash/" + id + "/restore")
         .then()
         .statusCode(200);
-    Api.admin().header("If-Match", Fixtures.etag(path)).delete(path).then().statusCode(204);
-    Api.admin()
-        .header("If-Match", Fixtures.etag("/api/v1/trash/" + id))
-        .delete("/api/v1/trash/" + id)
-        .then()
-        .statusCode(204);
+    Fixtures.delete(path);
+    Fixtures.delete("/api/v1/trash/" + id);
 
     JsonPath events = events(Map.of("entityId", id));
     assertEquals(

@@ -168,6 +168,11 @@ public final class Fixtures {
         .header("ETag");
   }
 
+  /** Deletes a category, author, article or trashed article as an admin would, with its ETag. */
+  public static void delete(String path) {
+    Api.admin().header("If-Match", etag(path)).delete(path).then().statusCode(204);
+  }
+
   /** What a POST that must create something answered. */
   public static Created created(Response response) {
     response.then().statusCode(201).header("ETag", notNullValue());
