@@ -66,7 +66,14 @@ enum ProblemResponse {
       "Internal",
       "Internal error; details are only in the server log",
       "problem",
-      ProblemExamples.INTERNAL);
+      ProblemExamples.INTERNAL),
+  UNAVAILABLE(
+      "Unavailable",
+      "The database cannot be reached at the moment (it is restarting, say); try again after the"
+          + " seconds in Retry-After. A change answered so may or may not have been saved when the"
+          + " detail says so: read the resource again before repeating it",
+      "problem",
+      ProblemExamples.UNAVAILABLE);
 
   /** The key under {@code components/responses}. */
   final String component;
