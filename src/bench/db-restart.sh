@@ -11,7 +11,8 @@
 # down for --down seconds and starts it again: `fast` is `pg_ctl stop -m fast`, `immediate` is
 # `pg_ctl stop -m immediate`, `kill9` is `kill -9` of the postmaster (crash recovery on start).
 # Then it compares the acknowledged writes with the stored ones and counts the failed requests
-# before, during and after each outage. Report: target/bench/db-restart/report.md.
+# before, during and after each outage; last, it restarts the database once more with no load and
+# sends 40 requests one after another. Report: target/bench/db-restart/report.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -24,6 +25,7 @@ PORT=8089
 RPG_PORT=${FEDER_BENCH_RESTART_PG_PORT:-55441}
 PG_BIN=${PG_BIN:-}
 JAVA_OPTS="-Xmx256m -XX:+UseSerialGC"
+IDLE_REQUESTS=40
 while [[ $# -gt 0 ]]; do
   case $1 in
     --restarts) RESTARTS=$2 ;;
@@ -184,6 +186,27 @@ for kind in "${KINDS[@]}"; do
 done
 touch "$DIR/stop"
 wait "$LOAD_PID"
+
+# With no load, the pool keeps its connections idle; a restart leaves every one of them dead.
+say "idle restart: PostgreSQL restarted with no load, then $IDLE_REQUESTS requests one after another"
+pg_stop fast
+pg_start
+declare -A IDLE=()
+for i in $(seq 1 "$IDLE_REQUESTS"); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ADMIN_TOKEN" \
+    "http://127.0.0.1:$PORT/api/v1/articles?size=5&page=$((i % 3 + 1))")
+  IDLE[$code]=$((${IDLE[$code]:-0} + 1))
+done
+{
+  echo "## Restart with no load"
+  echo
+  echo "Requests one after another (GET of a list page with a token, never cached) right after"
+  echo "PostgreSQL accepted connections again:"
+  for code in $(printf '%s\n' "${!IDLE[@]}" | sort); do
+    echo "- $code: ${IDLE[$code]}"
+  done
+  echo
+} | tee -a "$DIR/report.md"
 
 {
   echo "## Feder's log"

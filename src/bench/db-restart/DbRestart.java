@@ -3,7 +3,8 @@
 // stored, and the failed requests before, during and after each outage.
 //
 //   java -cp <Feder's jars> DbRestart.java --base http://127.0.0.1:8089 --admin-token T
-//        --jdbc jdbc:postgresql://127.0.0.1:55441/feder --dir <work dir> [--writers 4] [--readers 4]
+//        --jdbc jdbc:postgresql://127.0.0.1:55441/feder --dir <work dir> [--writers 4] [--readers
+// 4]
 //
 // The script appends "<epoch ms> down <kind>" and "<epoch ms> up" to <dir>/events when it stops
 // and when the database accepts connections again, and creates <dir>/stop when the load should
@@ -154,19 +155,30 @@ public class DbRestart {
             .get("slug")
             .asText();
     String authorSlug =
-        send("POST", "/api/v1/authors", adminToken, "{\"name\": \"Lena Öztürk " + suffix + "\"}", 201)
+        send(
+                "POST",
+                "/api/v1/authors",
+                adminToken,
+                "{\"name\": \"Lena Öztürk " + suffix + "\"}",
+                201)
             .get("slug")
             .asText();
     for (int w = 1; w <= writers; w++) {
       String body =
           JSON.writeValueAsString(
               Map.of(
-                  "title", "Neustart-Messung w" + w + "-000000",
-                  "excerpt", "w" + w + "-000000",
-                  "body", "<p>Die Datenbank startet neu; Feder schreibt weiter.</p>",
-                  "status", "published",
-                  "category", Map.of("slug", categorySlug),
-                  "authors", List.of(Map.of("slug", authorSlug))));
+                  "title",
+                  "Neustart-Messung w" + w + "-000000",
+                  "excerpt",
+                  "w" + w + "-000000",
+                  "body",
+                  "<p>Die Datenbank startet neu; Feder schreibt weiter.</p>",
+                  "status",
+                  "published",
+                  "category",
+                  Map.of("slug", categorySlug),
+                  "authors",
+                  List.of(Map.of("slug", authorSlug))));
       articles.add(send("POST", "/api/v1/articles", adminToken, body, 201).get("id").asText());
     }
   }
@@ -283,7 +295,10 @@ public class DbRestart {
 
   void read(int number) {
     String[] paths = {
-      "/api/v1/articles?size=10", "/api/v1/feeds/articles.rss", "/api/v1/articles/%s", "/api/v1/categories"
+      "/api/v1/articles?size=10",
+      "/api/v1/feeds/articles.rss",
+      "/api/v1/articles/%s",
+      "/api/v1/categories"
     };
     int i = number;
     while (running.get()) {
@@ -381,10 +396,7 @@ public class DbRestart {
       }
       String[] row = rows.get(writer.article);
       String[] newest = stored.isEmpty() ? null : stored.get(stored.size() - 1);
-      if (row == null
-          || newest == null
-          || !row[0].equals(newest[0])
-          || !row[1].equals(newest[1])) {
+      if (row == null || newest == null || !row[0].equals(newest[0]) || !row[1].equals(newest[1])) {
         rowsBehind++;
       }
       total += stored.size() - 1; // revision 1 is the article as created
@@ -438,8 +450,8 @@ public class DbRestart {
   }
 
   /**
-   * during: in flight at a stop, or started before the database accepted connections again;
-   * before: ended before the first stop; after: the rest (started once the database was back).
+   * during: in flight at a stop, or started before the database accepted connections again; before:
+   * ended before the first stop; after: the rest (started once the database was back).
    */
   static String phase(Call call, List<Outage> outages) {
     for (Outage outage : outages) {
@@ -490,7 +502,8 @@ public class DbRestart {
     out.append(row("markers stored twice (replayed writes)", stored.replayed));
     out.append(row("half-written revisions (title and excerpt disagree)", stored.halfWritten));
     out.append(row("articles whose row differs from their newest revision", stored.rowsBehind));
-    out.append(row("412 Precondition Failed (a writer's own stale ETag)", stored.preconditionFailed));
+    out.append(
+        row("412 Precondition Failed (a writer's own stale ETag)", stored.preconditionFailed));
     out.append('\n');
 
     out.append("## Answers by phase\n\n");
@@ -535,7 +548,8 @@ public class DbRestart {
     }
     if (!afterByKind.isEmpty()) {
       out.append("Failures by request:\n\n");
-      afterByKind.forEach((kind, counts) -> out.append("- ").append(kind).append(": ").append(counts).append('\n'));
+      afterByKind.forEach(
+          (kind, counts) -> out.append("- ").append(kind).append(": ").append(counts).append('\n'));
       out.append('\n');
     }
 
@@ -550,8 +564,7 @@ public class DbRestart {
       long slowestFailure = 0;
       long firstSuccess = -1;
       long failedAfterThis = 0;
-      long nextDown =
-          n < outages.size() ? outages.get(n).down : Long.MAX_VALUE;
+      long nextDown = n < outages.size() ? outages.get(n).down : Long.MAX_VALUE;
       for (Call call : all) {
         if (overlaps(call, outage)) {
           if (failed(call)) {

@@ -75,14 +75,27 @@ public enum DatabaseFailure {
     return found;
   }
 
-  /** The driver's own message for the log: the innermost cause, without the SQL around it. */
+  /**
+   * The driver's own words for the log: the innermost SQL exception among the causes and the
+   * exceptions they suppressed, without the statement that Hibernate's message adds.
+   */
   public static String describe(Throwable failure) {
-    Throwable root = failure;
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    while (root.getCause() != null && seen.add(root)) {
-      root = root.getCause();
+    Throwable found = innermostSql(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    return (found != null ? found : failure).toString();
+  }
+
+  private static Throwable innermostSql(Throwable failure, Set<Throwable> seen) {
+    Throwable found = null;
+    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof SQLException) {
+        found = t;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        Throwable inner = innermostSql(suppressed, seen);
+        found = inner != null ? inner : found;
+      }
     }
-    return root.toString();
+    return found;
   }
 
   private static DatabaseFailure classify(String state) {

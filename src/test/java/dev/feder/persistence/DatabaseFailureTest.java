@@ -98,6 +98,24 @@ class DatabaseFailureTest {
   }
 
   @Test
+  void describedByTheDriversOwnWordsWithoutTheStatement() {
+    SQLException terminated =
+        new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+    assertEquals(
+        terminated.toString(),
+        DatabaseFailure.describe(
+            new GenericJDBCException("could not execute statement [select 1]", terminated)));
+    XAException xa = new XAException("Error trying to transactionCommit local transaction");
+    xa.initCause(terminated);
+    RollbackException rollback =
+        new RollbackException("ARJUNA016053: Could not commit transaction.");
+    rollback.addSuppressed(xa);
+    assertEquals(terminated.toString(), DatabaseFailure.describe(rollback));
+    IllegalStateException other = new IllegalStateException("no database");
+    assertEquals(other.toString(), DatabaseFailure.describe(other));
+  }
+
+  @Test
   void statementFailuresAreNoDatabaseFailure() {
     SQLException unique = new SQLException("duplicate key value", "23505");
     assertEquals(
