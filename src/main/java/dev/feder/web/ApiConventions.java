@@ -255,6 +255,7 @@ public class ApiConventions implements OASFilter {
           RETRY_AFTER,
           OASFactory.createHeader()
               .description("Seconds to wait before trying again")
+              .required(true)
               .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
     }
     return response

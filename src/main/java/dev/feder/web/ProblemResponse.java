@@ -69,9 +69,10 @@ enum ProblemResponse {
       ProblemExamples.INTERNAL),
   UNAVAILABLE(
       "Unavailable",
-      "The database cannot be reached at the moment (it is restarting, say); try again after the"
-          + " seconds in Retry-After. A change answered so may or may not have been saved when the"
-          + " detail says so: read the resource again before repeating it",
+      "The database cannot be reached at the moment (it is restarting, for example): try again"
+          + " after the seconds in Retry-After. A change answered so was not saved, unless the"
+          + " detail says that the connection broke during it: then read the resource again"
+          + " before repeating the change",
       "problem",
       ProblemExamples.UNAVAILABLE);
 
