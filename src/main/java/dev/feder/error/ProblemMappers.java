@@ -103,10 +103,10 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response authenticationFailed(
       AuthenticationFailedException e, UriInfo uri, Request request) {
-    // A token could not be looked up: that says nothing about the token.
-    Optional<DatabaseFailure> failure = DatabaseFailure.of(e);
-    if (failure.isPresent()) {
-      return unavailable(failure.get(), e, uri, request);
+    // The token could not be looked up: that says nothing about the token, and nothing else of
+    // the request has run.
+    if (DatabaseFailure.of(e).isPresent()) {
+      return unavailable(DatabaseFailure.UNREACHABLE, e, uri, request);
     }
     return unauthorized(uri, "The bearer token is unknown, revoked or expired");
   }

@@ -11,7 +11,7 @@ import org.hibernate.JDBCException;
  * A failure of the database itself rather than of a statement: Feder cannot reach PostgreSQL, or
  * the connection broke while in use (the server restarted, crashed or was stopped). Requests that
  * fail so are answered {@code 503} with {@code Retry-After} (see {@code ProblemMappers}), and a
- * {@link ReadTransaction read} is run once more on a new connection.
+ * {@link ReadOnly read} is run once more on a new connection.
  *
  * <p>Told from the failure's cause chain: the SQLSTATE codes PostgreSQL and pgjdbc use for
  * connection problems, and Hibernate's wrapping of any failure to get a connection from the pool

@@ -26,7 +26,8 @@ import java.lang.annotation.Target;
  * caller's transaction is gone with the connection).
  *
  * <p>Never put it on a method that writes, or that has other effects: a write whose commit outcome
- * is unknown must not be repeated.
+ * is unknown must not be repeated. For the same reason it belongs on methods, not on classes (it
+ * targets types only because its interceptors are bound by it).
  */
 @InterceptorBinding
 @Target({METHOD, TYPE})
