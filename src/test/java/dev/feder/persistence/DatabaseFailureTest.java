@@ -27,19 +27,15 @@ class DatabaseFailureTest {
             "Connection to 127.0.0.1:55441 refused.",
             PSQLState.CONNECTION_UNABLE_TO_CONNECT,
             new ConnectException("Connection refused"));
-    assertEquals(
-        Optional.of(DatabaseFailure.UNREACHABLE),
-        DatabaseFailure.of(new JDBCConnectionException(ACQUIRE, refused)));
+    assertUnreachable(new JDBCConnectionException(ACQUIRE, refused));
   }
 
   @Test
   void serverStartingUpOrShuttingDownIsUnreachable() {
     SQLException startingUp =
         new SQLException("FATAL: the database system is starting up", "57P03");
-    assertEquals(
-        Optional.of(DatabaseFailure.UNREACHABLE),
-        DatabaseFailure.of(new GenericJDBCException(ACQUIRE, startingUp)));
-    assertEquals(Optional.of(DatabaseFailure.UNREACHABLE), DatabaseFailure.of(startingUp));
+    assertUnreachable(new GenericJDBCException(ACQUIRE, startingUp));
+    assertUnreachable(startingUp);
   }
 
   @Test
@@ -50,21 +46,15 @@ class DatabaseFailureTest {
         new SQLException(
             "FATAL: database \"feder\" is not currently accepting connections", "55000");
     SQLException timeout = new SQLException("Acquisition timeout while waiting for new connection");
-    assertEquals(
-        Optional.of(DatabaseFailure.UNREACHABLE),
-        DatabaseFailure.of(new GenericJDBCException(ACQUIRE, closed)));
-    assertEquals(
-        Optional.of(DatabaseFailure.UNREACHABLE),
-        DatabaseFailure.of(new PersistenceException(new GenericJDBCException(ACQUIRE, timeout))));
+    assertUnreachable(new GenericJDBCException(ACQUIRE, closed));
+    assertUnreachable(new PersistenceException(new GenericJDBCException(ACQUIRE, timeout)));
   }
 
   @Test
   void sessionTerminatedByARestartIsALostConnection() {
     SQLException terminated =
         new SQLException("FATAL: terminating connection due to administrator command", "57P01");
-    assertEquals(
-        Optional.of(DatabaseFailure.CONNECTION_LOST),
-        DatabaseFailure.of(new GenericJDBCException("could not execute statement", terminated)));
+    assertLost(new GenericJDBCException("could not execute statement", terminated));
   }
 
   @Test
@@ -76,25 +66,16 @@ class DatabaseFailureTest {
             new java.net.SocketException("Broken pipe"));
     PSQLException closed =
         new PSQLException("This connection has been closed.", PSQLState.CONNECTION_DOES_NOT_EXIST);
-    assertEquals(
-        Optional.of(DatabaseFailure.CONNECTION_LOST),
-        DatabaseFailure.of(new JDBCConnectionException("JDBC exception executing SQL", io)));
-    assertEquals(Optional.of(DatabaseFailure.CONNECTION_LOST), DatabaseFailure.of(closed));
+    assertLost(new JDBCConnectionException("JDBC exception executing SQL", io));
+    assertLost(closed);
   }
 
   @Test
   void failedCommitIsFoundAmongSuppressedExceptions() {
-    // What the transaction manager throws when the connection died before the commit went through.
-    XAException xa = new XAException("Error trying to transactionCommit local transaction");
-    xa.initCause(
+    SQLException terminated =
         new SQLException(
-            "FATAL: terminating connection due to unexpected postmaster exit", "57P01"));
-    RollbackException rollback =
-        new RollbackException("ARJUNA016053: Could not commit transaction.");
-    rollback.addSuppressed(xa);
-    assertEquals(
-        Optional.of(DatabaseFailure.CONNECTION_LOST),
-        DatabaseFailure.of(new RuntimeException("Error invoking subclass method", rollback)));
+            "FATAL: terminating connection due to unexpected postmaster exit", "57P01");
+    assertLost(new RuntimeException("Error invoking subclass method", failedCommit(terminated)));
   }
 
   @Test
@@ -105,12 +86,7 @@ class DatabaseFailureTest {
         terminated.toString(),
         DatabaseFailure.describe(
             new GenericJDBCException("could not execute statement [select 1]", terminated)));
-    XAException xa = new XAException("Error trying to transactionCommit local transaction");
-    xa.initCause(terminated);
-    RollbackException rollback =
-        new RollbackException("ARJUNA016053: Could not commit transaction.");
-    rollback.addSuppressed(xa);
-    assertEquals(terminated.toString(), DatabaseFailure.describe(rollback));
+    assertEquals(terminated.toString(), DatabaseFailure.describe(failedCommit(terminated)));
     IllegalStateException other = new IllegalStateException("no database");
     assertEquals(other.toString(), DatabaseFailure.describe(other));
   }
@@ -125,6 +101,27 @@ class DatabaseFailureTest {
         Optional.empty(),
         DatabaseFailure.of(new SQLException("canceling statement due to user request", "57014")));
     assertEquals(Optional.empty(), DatabaseFailure.of(new IllegalStateException("no database")));
+  }
+
+  private static void assertUnreachable(Throwable failure) {
+    assertEquals(Optional.of(DatabaseFailure.UNREACHABLE), DatabaseFailure.of(failure));
+  }
+
+  private static void assertLost(Throwable failure) {
+    assertEquals(Optional.of(DatabaseFailure.CONNECTION_LOST), DatabaseFailure.of(failure));
+  }
+
+  /**
+   * What the transaction manager throws when the connection died before the commit went through:
+   * the driver's exception is a suppressed one.
+   */
+  private static RollbackException failedCommit(SQLException cause) {
+    XAException xa = new XAException("Error trying to transactionCommit local transaction");
+    xa.initCause(cause);
+    RollbackException rollback =
+        new RollbackException("ARJUNA016053: Could not commit transaction.");
+    rollback.addSuppressed(xa);
+    return rollback;
   }
 
   @Test
