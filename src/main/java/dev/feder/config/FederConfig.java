@@ -45,6 +45,13 @@ public interface FederConfig {
 
     /** Where the embedded server keeps its data; empty means a fresh temporary folder. */
     Optional<String> embeddedDataDir();
+
+    /**
+     * {@code Retry-After} of the {@code 503} answers while the database cannot be reached, in whole
+     * seconds.
+     */
+    @WithDefault("5s")
+    Duration retryAfter();
   }
 
   /** Authentication of writers. */

@@ -111,5 +111,12 @@ public final class ProblemExamples {
        "instance": "/api/v1/articles"}
       """;
 
+  public static final String UNAVAILABLE =
+      """
+      {"type": "/problems/unavailable", "title": "Service unavailable", "status": 503,
+       "detail": "The database cannot be reached at the moment; try again in 5 seconds",
+       "instance": "/api/v1/articles"}
+      """;
+
   private ProblemExamples() {}
 }

@@ -16,7 +16,8 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE(413, "/problems/payload-too-large", "Request body too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "/problems/unsupported-media-type", "Unsupported media type"),
   PRECONDITION_REQUIRED(428, "/problems/precondition-required", "Precondition required"),
-  INTERNAL(500, "/problems/internal", "Internal error");
+  INTERNAL(500, "/problems/internal", "Internal error"),
+  UNAVAILABLE(503, "/problems/unavailable", "Service unavailable");
 
   private final int status;
   private final String uri;

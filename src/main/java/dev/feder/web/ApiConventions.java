@@ -34,7 +34,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *       an example of its own is declared with content; it gets the Problem schema.
  *   <li>The problems implied by an operation's shape are added: 401/403 where a token is required,
  *       401 also on public JSON reads since a bad token is refused there too, 413 and 415 where a
- *       body is read, 412/428 where {@code If-Match} is taken, 406 and 500 everywhere.
+ *       body is read, 412/428 where {@code If-Match} is taken, 406, 500 and 503 (the database
+ *       cannot be reached, with {@code Retry-After}) everywhere.
  *   <li>Every 200 and 201 carries an {@code ETag}; a GET also {@code Cache-Control} and a 304.
  *   <li>{@code If-Match} is required wherever it is taken: the server answers 428 without it.
  *   <li>Public operations take an optional bearer token (it reveals unpublished content).
@@ -46,6 +47,7 @@ public class ApiConventions implements OASFilter {
 
   private static final String ETAG = "ETag";
   private static final String CACHE_CONTROL = "Cache-Control";
+  private static final String RETRY_AFTER = "Retry-After";
 
   private static final Map<String, String> HEADERS =
       Map.of(
@@ -173,7 +175,7 @@ public class ApiConventions implements OASFilter {
     if (ifMatch) {
       implied.addAll(List.of("412", "428"));
     }
-    implied.addAll(List.of("406", "500"));
+    implied.addAll(List.of("406", "500", "503"));
     for (String status : implied) {
       if (!operation.getResponses().hasAPIResponse(status)) {
         operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse());
@@ -238,6 +240,7 @@ public class ApiConventions implements OASFilter {
       case "415" -> ProblemResponse.UNSUPPORTED_MEDIA_TYPE;
       case "428" -> ProblemResponse.PRECONDITION_REQUIRED;
       case "500" -> ProblemResponse.INTERNAL;
+      case "503" -> ProblemResponse.UNAVAILABLE;
       default ->
           throw new IllegalStateException(
               "No shared problem response for "
@@ -249,7 +252,16 @@ public class ApiConventions implements OASFilter {
   }
 
   private static APIResponse component(ProblemResponse problem) {
-    return OASFactory.createAPIResponse()
+    APIResponse response = OASFactory.createAPIResponse();
+    if (problem == ProblemResponse.UNAVAILABLE) {
+      response.addHeader(
+          RETRY_AFTER,
+          OASFactory.createHeader()
+              .description("Seconds to wait before trying again")
+              .required(true)
+              .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+    }
+    return response
         .description(problem.description)
         .content(
             OASFactory.createContent()

@@ -66,7 +66,15 @@ enum ProblemResponse {
       "Internal",
       "Internal error; details are only in the server log",
       "problem",
-      ProblemExamples.INTERNAL);
+      ProblemExamples.INTERNAL),
+  UNAVAILABLE(
+      "Unavailable",
+      "The database cannot be reached at the moment (it is restarting, for example): try again"
+          + " after the seconds in Retry-After. A change answered so was not saved, unless the"
+          + " detail says that the connection broke during it: then read the resource again"
+          + " before repeating the change",
+      "problem",
+      ProblemExamples.UNAVAILABLE);
 
   /** The key under {@code components/responses}. */
   final String component;
