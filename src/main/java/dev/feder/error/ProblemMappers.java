@@ -35,6 +35,12 @@ public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+  private final AllowedMethods allowedMethods;
+
+  public ProblemMappers(AllowedMethods allowedMethods) {
+    this.allowedMethods = allowedMethods;
+  }
+
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
     Response.ResponseBuilder builder =
@@ -79,6 +85,9 @@ public class ProblemMappers {
     Response.ResponseBuilder builder =
         Response.status(status).type(Problem.MEDIA_TYPE).entity(problem(type, detail, null, uri));
     String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+    if (allow == null && status == 405) {
+      allow = allowedMethods.forPath(uri.getPath());
+    }
     if (allow != null) {
       builder.header(HttpHeaders.ALLOW, allow);
     }

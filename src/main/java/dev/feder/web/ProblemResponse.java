@@ -10,10 +10,14 @@ import dev.feder.error.ProblemExamples;
 enum ProblemResponse {
   BAD_PARAMETER(
       "BadParameter",
-      "A query, path or header parameter is invalid",
+      "A query, path or header parameter is invalid, unknown to the operation or given twice",
       "badParameter",
       ProblemExamples.BAD_PARAMETER),
-  INVALID_BODY("InvalidBody", "Invalid body", "validation", ProblemExamples.VALIDATION),
+  INVALID_BODY(
+      "InvalidBody",
+      "Invalid body, or a query parameter unknown to the operation or given twice",
+      "validation",
+      ProblemExamples.VALIDATION),
   UNAUTHORIZED(
       "Unauthorized",
       "Missing, unknown or expired bearer token",
