@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>The problems implied by an operation's shape are added: 400 everywhere (unknown or repeated
  *       query parameters), 401/403 where a token is required, 401 also on public JSON reads since a
  *       bad token is refused there too, 413 and 415 where a body is read, 412/428 where {@code
- *       If-Match} is taken, 406 and 500 everywhere.
+ *       If-Match} is taken, 406, 414 (a request line over 8 KB) and 500 everywhere.
  *   <li>Every 200 and 201 carries an {@code ETag}; a GET also {@code Cache-Control} and a 304.
  *   <li>{@code If-Match} is required wherever it is taken: the server answers 428 without it.
  *   <li>Public operations take an optional bearer token (it reveals unpublished content).
@@ -175,7 +175,7 @@ public class ApiConventions implements OASFilter {
     if (ifMatch) {
       implied.addAll(List.of("412", "428"));
     }
-    implied.addAll(List.of("406", "500"));
+    implied.addAll(List.of("406", "414", "500"));
     for (String status : implied) {
       if (!operation.getResponses().hasAPIResponse(status)) {
         operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse());
@@ -237,6 +237,7 @@ public class ApiConventions implements OASFilter {
       case "410" -> ProblemResponse.GONE;
       case "412" -> ProblemResponse.PRECONDITION_FAILED;
       case "413" -> ProblemResponse.PAYLOAD_TOO_LARGE;
+      case "414" -> ProblemResponse.URI_TOO_LONG;
       case "415" -> ProblemResponse.UNSUPPORTED_MEDIA_TYPE;
       case "428" -> ProblemResponse.PRECONDITION_REQUIRED;
       case "500" -> ProblemResponse.INTERNAL;

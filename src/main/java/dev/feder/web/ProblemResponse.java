@@ -56,6 +56,11 @@ enum ProblemResponse {
       "The body is larger than the server accepts",
       "problem",
       ProblemExamples.PAYLOAD_TOO_LARGE),
+  URI_TOO_LONG(
+      "UriTooLong",
+      "The request line (method, path and query) is longer than 8,192 bytes",
+      "problem",
+      ProblemExamples.URI_TOO_LONG),
   UNSUPPORTED_MEDIA_TYPE(
       "UnsupportedMediaType",
       "The body is not in a supported media type",
