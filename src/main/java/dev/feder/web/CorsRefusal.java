@@ -75,7 +75,7 @@ public class CorsRefusal {
     }
     boolean listed = anyOrigin || origins.contains(origin) || matchesPattern(origin);
     if (!listed && !isSameOrigin(request, origin)) {
-      context.response().headers().add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+      context.response().headers().add(HttpHeaders.VARY, "Origin");
       problems.send(
           context,
           ProblemType.FORBIDDEN,

@@ -56,12 +56,14 @@ class MalformedRequestsTest {
 
   @Test
   void transferEncodingInHttp10IsRefused() {
+    // The server's HTTP decoder refuses this one itself, with a bare 400.
     Exchange exchange =
         RawHttp.send(
             "POST /api/v1/categories HTTP/1.0\r\nHost: feder\r\nTransfer-Encoding: chunked\r\n"
-                + "\r\n0\r\n\r\n");
+                + "\r\n0\r\n\r\n"
+                + SMUGGLED);
 
-    assertRefused(exchange, 400, "/problems/bad-request");
+    assertEquals(List.of(400), exchange.statuses(), exchange.text());
   }
 
   @Test

@@ -38,7 +38,8 @@ class PagingParametersTest {
     for (String size : List.of("+5", "-0", "5.0", "1e1", " 5", "05 ")) {
       assertProblem(Api.raw().queryParam("size", size).get("/api/v1/authors"), 400, BAD_PARAMETER);
     }
-    Api.anonymous().queryParam("size", "05").get("/api/v1/authors").then().statusCode(200);
+    // The spec's validator reads parameters as JSON numbers, which have no leading zeros.
+    Api.raw().queryParam("size", "05").get("/api/v1/authors").then().statusCode(200);
   }
 
   @Test

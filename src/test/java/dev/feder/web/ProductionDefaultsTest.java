@@ -37,10 +37,11 @@ class ProductionDefaultsTest {
     }
   }
 
-  @TestHTTPResource(value = "/q/metrics", management = true)
+  // Paths under the management interface's root, /q.
+  @TestHTTPResource(value = "metrics", management = true)
   URL metrics;
 
-  @TestHTTPResource(value = "/q/health/ready", management = true)
+  @TestHTTPResource(value = "health/ready", management = true)
   URL readiness;
 
   @Test

@@ -12,11 +12,7 @@ import dev.feder.support.Api;
 import dev.feder.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every answer tells browsers not to guess its type, no error answer is kept by a cache, a 405 says
- * which methods the resource takes, and the Swagger UI runs under a Content-Security-Policy that no
- * other site may frame.
+ * which methods the resource takes, and the Swagger UI runs under a Content-Security-Policy that
+ * keeps it from loading anything from elsewhere and any other site from framing it.
  */
 @QuarkusTest
 class SecurityHeadersTest {
@@ -67,8 +63,7 @@ class SecurityHeadersTest {
             Api.raw().get("/api/v1/articles/slug/gibt-es-nicht"),
             Api.raw().get("/api/v1/articles?size=1000"),
             Api.raw().header("Authorization", "Bearer falsch").get("/api/v1/articles"),
-            Api.raw().delete("/api/v1/articles"),
-            Api.raw().get("/nirgendwo"))) {
+            given().get("/nirgendwo"))) {
       response
           .then()
           .header("Cache-Control", "no-store")
@@ -79,35 +74,37 @@ class SecurityHeadersTest {
 
   @Test
   void methodNotAllowedSaysWhichMethodsAre() {
-    assertProblem(Api.raw().delete("/api/v1/articles"), 405, "/problems/method-not-allowed")
-        .header("Allow", "GET, HEAD, POST, OPTIONS");
+    // Plain given(): the spec has no such operations to check the answers against.
+    assertProblem(given().delete("/api/v1/articles"), 405, "/problems/method-not-allowed")
+        .header("Allow", "GET, HEAD, POST, OPTIONS")
+        .header("Cache-Control", "no-store");
     assertProblem(
-            Api.raw().post("/api/v1/articles/{id}", "6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88"),
+            given().post("/api/v1/articles/{id}", "6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88"),
             405,
             "/problems/method-not-allowed")
         .header("Allow", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS");
-    assertProblem(Api.raw().put("/api/v1/feeds/articles.rss"), 405, "/problems/method-not-allowed")
+    assertProblem(given().put("/api/v1/feeds/articles.rss"), 405, "/problems/method-not-allowed")
         .header("Allow", "GET, HEAD, OPTIONS");
   }
 
   @Test
-  void swaggerUiMayRunOnlyItsOwnScriptsAndNotBeFramed() {
+  void swaggerUiMayNotBeFramedNorLoadFromElsewhere() {
     Response page = given().get("/q/swagger-ui/");
 
     page.then().statusCode(200).header("X-Frame-Options", "DENY");
     String policy = page.header("Content-Security-Policy");
     assertThat(policy, containsString("frame-ancestors 'none'"));
     assertThat(policy, containsString("default-src 'none'"));
+    assertThat(policy, containsString("connect-src 'self'"));
     assertFalse(policy.contains("'unsafe-eval'"), policy);
-    List<String> hashes = inlineScriptHashes(page.asString());
-    assertFalse(hashes.isEmpty());
-    for (String hash : hashes) {
-      assertThat(
-          "The Swagger UI page runs an inline script the policy does not allow; add it to"
-              + " SecurityHeaders.SWAGGER_UI_POLICY",
-          policy,
-          containsString(hash));
-    }
+    assertFalse(policy.contains("http"), policy);
+    assertFalse(inlineScripts(page.asString()).isEmpty(), "the page runs inline scripts");
+    assertThat(policy, containsString("script-src 'self' 'unsafe-inline'"));
+    given()
+        .get("/q/swagger-ui/swagger-ui-bundle.js")
+        .then()
+        .statusCode(200)
+        .header("Content-Security-Policy", equalTo(policy));
   }
 
   @Test
@@ -118,22 +115,15 @@ class SecurityHeadersTest {
         .header("Content-Security-Policy", equalTo(null));
   }
 
-  /** The CSP source expression of each inline script of an HTML page. */
-  private static List<String> inlineScriptHashes(String html) {
-    List<String> hashes = new ArrayList<>();
+  /** The inline scripts of an HTML page. */
+  private static List<String> inlineScripts(String html) {
+    List<String> scripts = new ArrayList<>();
     Matcher script =
         Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL)
             .matcher(html);
     while (script.find()) {
-      try {
-        byte[] digest =
-            MessageDigest.getInstance("SHA-256")
-                .digest(script.group(1).getBytes(StandardCharsets.UTF_8));
-        hashes.add("'sha256-" + Base64.getEncoder().encodeToString(digest) + "'");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+      scripts.add(script.group(1));
     }
-    return hashes;
+    return scripts;
   }
 }
