@@ -102,23 +102,13 @@ class QueryParametersTest {
 
   @Test
   void hundredsOfTagsAreRefusedAtOnce() {
-    String tags =
-        IntStream.range(0, 700).mapToObj(i -> "tag=t" + i).collect(Collectors.joining("&"));
-
-    assertProblem(
-            Api.raw().urlEncodingEnabled(false).get("/api/v1/articles?" + tags), 400, BAD_PARAMETER)
+    assertProblem(articlesWithTags(700), 400, BAD_PARAMETER)
         .body("errors[0].message", equalTo("given 700 times; send it once"));
   }
 
   @Test
   void thousandsOfTagsDoNotFitTheRequestLine() {
-    String tags =
-        IntStream.range(0, 5000).mapToObj(i -> "tag=t" + i).collect(Collectors.joining("&"));
-
-    assertProblem(
-        Api.raw().urlEncodingEnabled(false).get("/api/v1/articles?" + tags),
-        414,
-        "/problems/uri-too-long");
+    assertProblem(articlesWithTags(5000), 414, "/problems/uri-too-long");
   }
 
   @Test
@@ -170,5 +160,12 @@ class QueryParametersTest {
     String field = response.path("errors[0].field");
     assertEquals(65, field.length());
     assertTrue(response.asString().length() < 1000, response.asString().length() + " bytes");
+  }
+
+  /** The article list filtered by {@code count} different tags. */
+  private static Response articlesWithTags(int count) {
+    String tags =
+        IntStream.range(0, count).mapToObj(i -> "tag=t" + i).collect(Collectors.joining("&"));
+    return Api.raw().urlEncodingEnabled(false).get("/api/v1/articles?" + tags);
   }
 }
