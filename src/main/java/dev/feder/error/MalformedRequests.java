@@ -59,56 +59,61 @@ public class MalformedRequests {
     router.route().order(ORDER).handler(this::check);
   }
 
+  /** Why a request is refused, and as what. */
+  record Refusal(ProblemType type, String detail) {}
+
   private void check(RoutingContext context) {
-    String refusal = refusal(context.request());
+    Refusal refusal = refusal(context.request());
     if (refusal == null) {
       context.next();
-    } else if (refusal.startsWith(TOO_LONG)) {
-      problems.send(context, ProblemType.URI_TOO_LONG, refusal, null, true);
     } else {
-      problems.send(context, ProblemType.BAD_REQUEST, refusal, null, true);
+      problems.send(context, refusal.type(), refusal.detail(), null, true);
     }
   }
 
-  private static final String TOO_LONG = "The request line";
-
   /** Why the request is refused, or null. */
-  static String refusal(HttpServerRequest request) {
+  static Refusal refusal(HttpServerRequest request) {
     int line =
         request.method().name().length() + 1 + request.uri().length() + 1 + "HTTP/1.1".length();
     if (line > MAX_REQUEST_LINE) {
-      return TOO_LONG
-          + " (method, path and query) may be at most "
-          + MAX_REQUEST_LINE
-          + " bytes; this one has "
-          + line;
+      return new Refusal(
+          ProblemType.URI_TOO_LONG,
+          "The request line (method, path and query) may be at most "
+              + MAX_REQUEST_LINE
+              + " bytes; this one has "
+              + line);
     }
     List<String> hosts = request.headers().getAll(HttpHeaders.HOST);
     if (hosts.size() > 1) {
-      return "Send one Host header, not " + hosts.size();
+      return malformed("Send one Host header, not " + hosts.size());
     }
     if (hosts.size() == 1 && !HOST.matcher(hosts.get(0).strip()).matches()) {
-      return "The Host header must be a host name or address with an optional port";
+      return malformed("The Host header must be a host name or address with an optional port");
     }
     List<String> lengths = request.headers().getAll(HttpHeaders.CONTENT_LENGTH);
     if (lengths.size() > 1 || (lengths.size() == 1 && !DIGITS.matcher(lengths.get(0)).matches())) {
-      return "Send one Content-Length, a number in ASCII digits";
+      return malformed("Send one Content-Length, a number in ASCII digits");
     }
     List<String> encodings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
     if (encodings.isEmpty()) {
       return null;
     }
     if (request.version() == HttpVersion.HTTP_1_0) {
-      return "HTTP/1.0 requests cannot use Transfer-Encoding; send a Content-Length";
+      return malformed("HTTP/1.0 requests cannot use Transfer-Encoding; send a Content-Length");
     }
     if (!lengths.isEmpty()) {
-      return "Send either a Content-Length or Transfer-Encoding: chunked, not both";
+      return malformed("Send either a Content-Length or Transfer-Encoding: chunked, not both");
     }
     String codings = String.join(",", encodings).strip().toLowerCase(Locale.ROOT);
     if (!codings.equals("chunked")) {
-      return "The only Transfer-Encoding accepted is chunked; send the body with it or with a"
-          + " Content-Length";
+      return malformed(
+          "The only Transfer-Encoding accepted is chunked; send the body with it or with a"
+              + " Content-Length");
     }
     return null;
+  }
+
+  private static Refusal malformed(String detail) {
+    return new Refusal(ProblemType.BAD_REQUEST, detail);
   }
 }
