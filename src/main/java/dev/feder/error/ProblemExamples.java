@@ -88,6 +88,14 @@ public final class ProblemExamples {
        "detail": "The body may have at most 10485760 bytes", "instance": "/api/v1/articles"}
       """;
 
+  public static final String URI_TOO_LONG =
+      """
+      {"type": "/problems/uri-too-long", "title": "Request line too long", "status": 414,
+       "detail": "The request line (method, path and query) may be at most 8192 bytes; this one \
+      has 9032",
+       "instance": "/api/v1/articles"}
+      """;
+
   public static final String UNSUPPORTED_MEDIA_TYPE =
       """
       {"type": "/problems/unsupported-media-type", "title": "Unsupported media type",

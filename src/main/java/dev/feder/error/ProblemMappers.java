@@ -40,9 +40,11 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
   private final long retryAfterSeconds;
+  private final AllowedMethods allowedMethods;
 
-  public ProblemMappers(FederConfig config) {
+  public ProblemMappers(FederConfig config, AllowedMethods allowedMethods) {
     this.retryAfterSeconds = Math.max(1, config.database().retryAfter().toSeconds());
+    this.allowedMethods = allowedMethods;
   }
 
   @ServerExceptionMapper
@@ -89,6 +91,9 @@ public class ProblemMappers {
     Response.ResponseBuilder builder =
         Response.status(status).type(Problem.MEDIA_TYPE).entity(problem(type, detail, null, uri));
     String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+    if (allow == null && status == 405) {
+      allow = allowedMethods.forPath(uri.getPath());
+    }
     if (allow != null) {
       builder.header(HttpHeaders.ALLOW, allow);
     }
