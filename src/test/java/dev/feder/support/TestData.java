@@ -20,6 +20,16 @@ public final class TestData {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   }
 
+  /**
+   * A random word of lower-case letters, which full-text search finds as one word (a suffix with
+   * digits is split into several tokens).
+   */
+  public static String word() {
+    StringBuilder word = new StringBuilder("zq");
+    suffix().chars().forEach(c -> word.append((char) ('a' + Character.digit(c, 16))));
+    return word.toString();
+  }
+
   /** Creates a category from the given payload (as admin) and expects 201. */
   public static Created category(Map<String, ?> payload) {
     return created(Api.admin().body(payload).post("/api/v1/categories"));

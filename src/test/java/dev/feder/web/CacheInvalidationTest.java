@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * article by id and slug, the lists and searches that hold it or now should, the articles pinning
  * it or related to it, the category and author summaries it embeds and their article counts, the
  * feeds and the sitemap. Answers that showed nothing of it stay kept. The writing instance never
- * serves the old state after its write was answered; a change made straight in the database
- * arrives through the triggers. (Two instances: {@code TwoInstancesIT}.)
+ * serves the old state after its write was answered; a change made straight in the database arrives
+ * through the triggers. (Two instances: {@code TwoInstancesIT}.)
  *
  * <p>"Kept" is read off the statements a request makes: none for an answer from the cache.
  */
@@ -50,6 +50,10 @@ class CacheInvalidationTest {
   @Inject AgroalDataSource dataSource;
 
   private String run;
+
+  /** A word of letters only in the titles of alpha and the draft, which searches find. */
+  private String word;
+
   private String section;
   private String subsection;
   private String otherSection;
@@ -75,6 +79,7 @@ class CacheInvalidationTest {
   @BeforeEach
   void fixture() {
     run = TestData.suffix();
+    word = TestData.word();
     tag = "Hafen-" + run;
     section = TestData.category("Zwischenspeicher " + run).slug();
     subsection = TestData.childCategory("Unterressort " + run, section).slug();
@@ -83,10 +88,20 @@ class CacheInvalidationTest {
     otherAuthor = create("/api/v1/authors", Map.of("name", "Karl Groß " + run));
     draft =
         article(
-            "Entwurf über Pjöngjang " + run, section, author, List.of(), "draft", List.of());
+            "Entwurf über Pjöngjang " + run + " " + word,
+            section,
+            author,
+            List.of(),
+            "draft",
+            List.of());
     alpha =
         article(
-            "Alpha Hafenbericht " + run, subsection, author, List.of(tag), "published", List.of());
+            "Alpha Hafenbericht " + run + " " + word,
+            subsection,
+            author,
+            List.of(tag),
+            "published",
+            List.of());
     gamma =
         article(
             "Gamma Hafenkräne " + run, subsection, author, List.of(tag), "published", List.of());
@@ -110,8 +125,8 @@ class CacheInvalidationTest {
 
   @Test
   void anExcerptEditEndsTheAnswersShowingTheArticleAndNoOthers() {
-    String word = "Zeppelinlandung" + run;
-    String search = "/api/v1/articles?q=" + word;
+    String landing = "Zeppelinlandung" + run;
+    String search = "/api/v1/articles?q=" + landing;
     List<String> showing =
         List.of(
             bySlug(alpha),
@@ -135,9 +150,9 @@ class CacheInvalidationTest {
     notShowing.forEach(this::keep);
     Api.anonymous().get(search).then().body("data", org.hamcrest.Matchers.empty());
 
-    patch(alpha, Map.of("excerpt", "Die " + word + " am Hafen " + run));
+    patch(alpha, Map.of("excerpt", "Die " + landing + " am Hafen " + run));
 
-    String excerpt = "Die " + word + " am Hafen " + run;
+    String excerpt = "Die " + landing + " am Hafen " + run;
     Api.anonymous().get(bySlug(alpha)).then().body("excerpt", equalTo(excerpt));
     Api.anonymous().get(byId(alpha)).then().body("excerpt", equalTo(excerpt));
     assertTrue(
@@ -147,8 +162,8 @@ class CacheInvalidationTest {
             .getList("data.excerpt")
             .contains(excerpt));
     Api.anonymous().get(search).then().body("data.id", hasItem(alpha.getString("id")));
-    assertTrue(text("/api/v1/feeds/articles.rss").contains(word));
-    assertTrue(text("/api/v1/feeds/categories/" + subsection + ".atom").contains(word));
+    assertTrue(text("/api/v1/feeds/articles.rss").contains(landing));
+    assertTrue(text("/api/v1/feeds/categories/" + subsection + ".atom").contains(landing));
     for (String path : notShowing) {
       assertEquals(0, statementsFor(() -> Api.anonymous().get(path)), path + " stays kept");
     }
@@ -162,7 +177,7 @@ class CacheInvalidationTest {
         List.of(
             "/api/v1/articles?category=" + section,
             "/api/v1/articles?author=" + author.getString("slug"),
-            "/api/v1/articles?q=" + titleWord + "%20" + run);
+            "/api/v1/articles?q=" + titleWord + "%20" + word);
     lists.forEach(path -> assertTrue(ids(path).contains(alphaId), path));
     String related = "/api/v1/articles/" + gamma.getString("id") + "/related";
     assertTrue(ids(related).contains(alphaId));
@@ -191,7 +206,7 @@ class CacheInvalidationTest {
   void publishingShowsTheArticleEverywhereAtOnce() {
     String draftId = draft.getString("id");
     String list = "/api/v1/articles?category=" + section;
-    String search = "/api/v1/articles?q=Pj%C3%B6ngjang%20" + run;
+    String search = "/api/v1/articles?q=Pj%C3%B6ngjang%20" + word;
     assertFalse(ids(list).contains(draftId));
     assertFalse(ids(search).contains(draftId));
     assertFalse(relatedIds(bySlug(beta)).contains(draftId));
@@ -252,10 +267,7 @@ class CacheInvalidationTest {
 
     String subsectionId = alpha.getString("category.id");
     patchItem("/api/v1/categories/" + subsectionId, Map.of("name", "Neu benannt " + run));
-    Api.anonymous()
-        .get(bySlug(alpha))
-        .then()
-        .body("category.name", equalTo("Neu benannt " + run));
+    Api.anonymous().get(bySlug(alpha)).then().body("category.name", equalTo("Neu benannt " + run));
     assertTrue(
         Api.anonymous()
             .get(list)
@@ -294,7 +306,8 @@ class CacheInvalidationTest {
     // As a maintenance script or another instance would: another connection, plain SQL.
     sql("update article set excerpt = ? where id = ?", "Per SQL geändert " + run, alpha);
     await(
-        () -> ("Per SQL geändert " + run).equals(Api.anonymous().get(bySlug(alpha)).path("excerpt")),
+        () ->
+            ("Per SQL geändert " + run).equals(Api.anonymous().get(bySlug(alpha)).path("excerpt")),
         "the article by slug shows the new excerpt");
     await(
         () ->
@@ -307,8 +320,7 @@ class CacheInvalidationTest {
     assertEquals(0, statementsFor(() -> Api.anonymous().get(bySlug(unrelated))), "stays kept");
 
     sql("update article set status = ? where id = ?", "draft", alpha);
-    await(
-        () -> Api.anonymous().get(bySlug(alpha)).statusCode() == 404, "the draft is not public");
+    await(() -> Api.anonymous().get(bySlug(alpha)).statusCode() == 404, "the draft is not public");
     await(() -> !ids(list).contains(alpha.getString("id")), "the list no longer holds it");
     await(
         () -> !relatedIds(bySlug(beta)).contains(alpha.getString("id")),
@@ -319,8 +331,7 @@ class CacheInvalidationTest {
   void aScheduledArticleGoesLiveInTheListsAndInTheArticlesPinningIt() throws InterruptedException {
     Instant goesLive = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
     JsonPath scheduled =
-        article(
-            "Geplant " + run, section, author, List.of(), "published", List.of(), goesLive);
+        article("Geplant " + run, section, author, List.of(), "published", List.of(), goesLive);
     JsonPath pinning =
         article(
             "Verweist auf Geplantes " + run,
@@ -354,7 +365,7 @@ class CacheInvalidationTest {
         List.of(
             "/api/v1/articles?category=" + section,
             "/api/v1/articles?author=" + author.getString("slug"),
-            "/api/v1/articles?q=Pj%C3%B6ngjang%20" + run)) {
+            "/api/v1/articles?q=Pj%C3%B6ngjang%20" + word)) {
       Response answer = Api.anonymous().get(path);
       assertFalse(answer.jsonPath().getList("data.id").contains(draftId), path);
       assertFalse(answer.header(CacheTags.SURROGATE_KEY).contains(draftId), path);
@@ -406,7 +417,10 @@ class CacheInvalidationTest {
     assertTrue(
         tags("/api/v1/feeds/categories/" + subsection + ".rss")
             .containsAll(
-                List.of("articles", "article:" + alphaId, "category:" + alpha.getString("category.id"))));
+                List.of(
+                    "articles",
+                    "article:" + alphaId,
+                    "category:" + alpha.getString("category.id"))));
     assertEquals(
         List.of("article:any", "articles", "category:any"), sorted(tagsOf(get("/sitemap.xml"))));
     // Feeds are the same for every caller, so their answers to signed-in callers are public too.
@@ -529,11 +543,23 @@ class CacheInvalidationTest {
   }
 
   private static List<String> relatedIds(String path) {
-    return Api.anonymous().get(path).then().statusCode(200).extract().jsonPath().getList("related.id");
+    return Api.anonymous()
+        .get(path)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("related.id");
   }
 
   private static long articleCount(String path) {
-    return Api.anonymous().get(path).then().statusCode(200).extract().jsonPath().getLong("articleCount");
+    return Api.anonymous()
+        .get(path)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("articleCount");
   }
 
   private static List<String> tags(String path) {

@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Answers every API request with {@code 503} problem+json and {@code Retry-After} while switched on,
- * as Feder answers requests that need a database it cannot reach: for tests of what the response
- * cache does then, on a database that the other tests still share. Off unless a test switches it
- * on (and off again).
+ * Answers every API request with {@code 503} problem+json and {@code Retry-After} while switched
+ * on, as Feder answers requests that need a database it cannot reach: for tests of what the
+ * response cache does then, on a database that the other tests still share. Off unless a test
+ * switches it on (and off again).
  */
 public class SimulatedOutage {
 
