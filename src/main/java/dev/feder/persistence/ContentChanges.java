@@ -97,11 +97,14 @@ public class ContentChanges {
     String mark = marker + marks.incrementAndGet();
     CountDownLatch heard = new CountDownLatch(1);
     awaited.put(mark, heard);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement notify = c.prepareStatement("select pg_notify(?, ?)")) {
-      notify.setString(1, CHANNEL);
-      notify.setString(2, mark);
-      notify.execute();
+    try {
+      // The connection goes back to the pool before the wait.
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement notify = c.prepareStatement("select pg_notify(?, ?)")) {
+        notify.setString(1, CHANNEL);
+        notify.setString(2, mark);
+        notify.execute();
+      }
       if (!heard.await(HEARD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warnf("Did not hear its own change within %s; dropping what is kept", HEARD_TIMEOUT);
         changed.fire(ContentChanged.everything());
