@@ -47,6 +47,9 @@ class TwoInstancesIT {
 
   private static final String TOKEN = "two-instances-" + UUID.randomUUID();
 
+  /** Short, so that the bound of a lagging related list can be waited for. */
+  private static final int MAX_AGE_SECONDS = 3;
+
   private static EmbeddedPostgres database;
   private static Instance a;
   private static Instance b;
@@ -216,6 +219,31 @@ class TwoInstancesIT {
     }
   }
 
+  @Test
+  void aNewlyPublishedArticleJoinsTheKeptComputedRelatedListsWithinMaxAge() {
+    fixture();
+    String tag = "Hafen-" + run;
+    JsonPath kept = article("Hafen heute " + run, List.of(), "published", List.of(tag));
+    String related = "/api/v1/articles/" + kept.getString("id") + "/related";
+    // Kept answers that may lag behind new content tell their age.
+    await(() -> b.read(related).header("Age") != null, "B keeps the related list, with its Age");
+
+    JsonPath joining = article("Hafen morgen " + run, List.of(), "published", List.of(tag));
+    long published = System.nanoTime();
+    String id = joining.getString("id");
+    long bound = TimeUnit.SECONDS.toNanos(MAX_AGE_SECONDS + 3);
+    while (!b.read(related).jsonPath().getList("data.id").contains(id)) {
+      assertTrue(
+          System.nanoTime() - published < bound,
+          "the related list lags behind the new article longer than max-age");
+    }
+    // Unpublished, it is gone at once: never a related article that is not public.
+    patch(a, "/api/v1/articles/" + id, Map.of("status", "draft"));
+    await(
+        () -> !b.read(related).jsonPath().getList("data.id").contains(id),
+        "B no longer relates the unpublished article");
+  }
+
   // --- fixture and helpers
 
   private void fixture() {
@@ -225,7 +253,12 @@ class TwoInstancesIT {
   }
 
   private JsonPath article(String title, List<String> pinned, String status) {
+    return article(title, pinned, status, List.of());
+  }
+
+  private JsonPath article(String title, List<String> pinned, String status, List<String> tags) {
     Map<String, Object> body = new HashMap<>();
+    body.put("tags", tags);
     body.put("title", title);
     body.put("excerpt", "Kurz: " + title);
     body.put("body", "<p>" + title + "</p>");
@@ -308,6 +341,7 @@ class TwoInstancesIT {
       env.put("FEDER_AUTH_BOOTSTRAP_TOKEN", TOKEN);
       env.put("FEDER_DEMO_ENABLED", "false");
       env.put("FEDER_WARM_UP_ENABLED", "false");
+      env.put("FEDER_HTTP_MAX_AGE", MAX_AGE_SECONDS + "s");
       Instance instance = new Instance(name, port, builder.start(), log);
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (true) {
