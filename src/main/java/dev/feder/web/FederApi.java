@@ -18,7 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Headless CMS for newsrooms. Published content is public; writes need"
                     + " 'Authorization: Bearer <token>'. Every GET answers with an ETag; writes"
                     + " (PUT, PATCH, DELETE) need If-Match with the ETag last read. Errors are RFC 9457"
-                    + " application/problem+json.",
+                    + " application/problem+json. Public answers name the content they show in"
+                    + " Surrogate-Key (space separated) and Cache-Tag (comma separated):"
+                    + " article:<id>, category:<id> and author:<id> for every item shown or"
+                    + " embedded; articles for answers that depend on which articles there are"
+                    + " (lists, searches, feeds, the sitemap, article counts); categories and"
+                    + " authors for their lists; search for search results; <kind>:any when an"
+                    + " answer shows more items of a kind than it names. A change of content makes"
+                    + " stale exactly the answers carrying its tags (and <kind>:any of each item"
+                    + " kind it names), in Feder's own cache and at CDNs that purge by tag.",
             license =
                 @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
     tags = {
