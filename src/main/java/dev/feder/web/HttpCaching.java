@@ -125,7 +125,7 @@ public class HttpCaching {
         response.getHeaders().putSingle(CacheTags.SURROGATE_KEY, String.join(" ", named));
         response.getHeaders().putSingle(CacheTags.CACHE_TAG, String.join(",", named));
       }
-      if (miss != null && miss.reading() != null && readsEveryParameter(request, resource)) {
+      if (miss != null && miss.reading() != null) {
         keep(miss, response, body, type, etag, named, shown.isLagging());
       }
     }
@@ -207,14 +207,6 @@ public class HttpCaching {
     }
     response.setStatus(200);
     response.setEntity(answer.body(), new Annotation[0], type);
-  }
-
-  /** Whether the resource method reads every query parameter of the request. */
-  private static boolean readsEveryParameter(
-      ContainerRequestContext request, ResourceInfo resource) {
-    Method method = resource == null ? null : resource.getResourceMethod();
-    return method != null
-        && KnownParameters.readsAll(method, request.getUriInfo().getQueryParameters().keySet());
   }
 
   /** {@code application/xml}, {@code text/xml} and {@code application/*+xml} such as RSS. */

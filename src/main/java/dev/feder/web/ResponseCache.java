@@ -231,6 +231,11 @@ public class ResponseCache {
     return Stored.KEPT;
   }
 
+  /** Drops every kept answer: the next requests build theirs anew. */
+  public void invalidate() {
+    entries.invalidateAll();
+  }
+
   void onChange(@Observes ContentChanged change) {
     if (change.isEverything()) {
       // A new epoch began (ContentVersions hears the change too); free the memory.
