@@ -2,6 +2,9 @@ package dev.feder.article;
 
 import dev.feder.author.AuthorSummary;
 import dev.feder.category.CategorySummary;
+import dev.feder.persistence.ContentTags;
+import dev.feder.web.CacheTagged;
+import dev.feder.web.CacheTags;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +38,14 @@ public record ArticleListItem(
     @Schema(required = true) Instant createdAt,
     @Schema(required = true) Instant updatedAt,
     @Schema(description = "Where the search matched; only in answers to a search (q)")
-        ArticleHighlight highlight) {
+        ArticleHighlight highlight)
+    implements CacheTagged {
+
+  /** The article, its category and byline. */
+  @Override
+  public void addCacheTags(CacheTags tags) {
+    tags.add(ContentTags.article(id)).add(category).addAll(authors);
+  }
 
   /**
    * The list item of {@code article}; {@code body} is null for a list without bodies, else the

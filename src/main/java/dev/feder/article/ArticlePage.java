@@ -2,6 +2,9 @@ package dev.feder.article;
 
 import dev.feder.paging.PageLinks;
 import dev.feder.paging.PageMeta;
+import dev.feder.persistence.ContentTags;
+import dev.feder.web.CacheTagged;
+import dev.feder.web.CacheTags;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,4 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ArticlePage(
     @Schema(required = true) List<ArticleListItem> data,
     @Schema(required = true) PageMeta meta,
-    @Schema(required = true) PageLinks links) {}
+    @Schema(required = true) PageLinks links)
+    implements CacheTagged {
+
+  /** A page of the list: which articles are on it, and what each shows. */
+  @Override
+  public void addCacheTags(CacheTags tags) {
+    tags.add(ContentTags.ARTICLES).addAll(data);
+  }
+}

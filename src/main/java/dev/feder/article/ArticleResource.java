@@ -8,10 +8,12 @@ import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.paging.PageRequest;
+import dev.feder.persistence.ContentTags;
 import dev.feder.text.AsciiIntegers;
 import dev.feder.web.FederApi;
 import dev.feder.web.Locations;
 import dev.feder.web.MergePatch;
+import dev.feder.web.ResponseTags;
 import dev.feder.web.SparseFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -32,6 +34,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -57,15 +61,23 @@ public class ArticleResource {
       "Comma list of fields to return (sparse fieldset); the response then holds only those,"
           + " whatever the schema marks as required. List items include body only when asked.";
 
+  /** The orders that only publication times and the set of articles decide. */
+  private static final Set<String> BY_PUBLICATION = Set.of("publishedAt", "-publishedAt");
+
   private final ArticleService service;
   private final ArticleRevisionService revisions;
   private final Locations locations;
+  private final ResponseTags responseTags;
 
   public ArticleResource(
-      ArticleService service, ArticleRevisionService revisions, Locations locations) {
+      ArticleService service,
+      ArticleRevisionService revisions,
+      Locations locations,
+      ResponseTags responseTags) {
     this.service = service;
     this.revisions = revisions;
     this.locations = locations;
+    this.responseTags = responseTags;
   }
 
   @GET
@@ -121,6 +133,14 @@ public class ArticleResource {
         service.list(
             paging.toRequest(cursor), sort, ArticleStatus.parameter(status), filter, withBody);
     var links = result.links(uri);
+    if (filter.searchText() != null) {
+      // Any public article's text may make it match, or stop matching.
+      responseTags.current().add(ContentTags.SEARCH);
+    }
+    if (sort != null && !sort.isBlank() && !BY_PUBLICATION.containsAll(List.of(sort.split(",")))) {
+      // A title or an update time of any article may move it onto the page.
+      responseTags.current().add(ContentTags.ANY_ARTICLE);
+    }
     return RestResponse.ResponseBuilder.ok(new ArticlePage(result.items(), result.meta(), links))
         .header("Link", links.header())
         .build();
@@ -261,7 +281,11 @@ public class ArticleResource {
                       defaultValue = "5"))
           @QueryParam("size")
           String size) {
-    return service.related(id, PageRequest.limit("size", size, 5, 20));
+    RelatedArticles related = service.related(id, PageRequest.limit("size", size, 5, 20));
+    // Computed from the article's tags, category and title: a newly published article may join
+    // them, which no tag of this answer names, so it is kept for max-age at most.
+    responseTags.current().add(ContentTags.article(id)).lagging();
+    return related;
   }
 
   @PATCH

@@ -2,6 +2,9 @@ package dev.feder.article;
 
 import dev.feder.author.AuthorSummary;
 import dev.feder.category.CategorySummary;
+import dev.feder.persistence.ContentTags;
+import dev.feder.web.CacheTagged;
+import dev.feder.web.CacheTags;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +40,14 @@ public record ArticleResponse(
     @Schema(required = true, description = "At 200 words a minute", examples = "4")
         int readingTimeMinutes,
     @Schema(required = true) Instant createdAt,
-    @Schema(required = true) Instant updatedAt) {
+    @Schema(required = true) Instant updatedAt)
+    implements CacheTagged {
+
+  /** The article, its category, byline and the pinned articles it shows. */
+  @Override
+  public void addCacheTags(CacheTags tags) {
+    tags.add(ContentTags.article(id)).add(category).addAll(authors).addAll(related);
+  }
 
   static ArticleResponse from(Article article, Instant now, boolean withUnpublished) {
     return new ArticleResponse(

@@ -96,12 +96,19 @@ class ArticleStates {
     article.language = input.language() == null ? "de" : input.language();
     applyStatus(article, input.status(), input.publishedAt(), now);
     article.category = categories.resolve(input.category(), "category");
-    article.authors = resolveAuthors(input.authors());
+    // A new list makes Hibernate delete and insert the whole byline (and pins), statements that
+    // the database reports as a change of which articles an author has: only when it differs.
+    List<Author> byline = resolveAuthors(input.authors());
+    if (!byline.equals(article.authors)) {
+      article.authors = byline;
+    }
     article.tags = normalizeTags(input.tags());
     // Pins to articles in the trash are hidden, not gone: they stay (at the end) for a restore.
-    List<Article> hiddenPins = article.related.stream().filter(Article::inTrash).toList();
-    article.related = resolveRelated(article, input.related());
-    hiddenPins.forEach(article.related::add);
+    List<Article> pins = resolveRelated(article, input.related());
+    article.related.stream().filter(Article::inTrash).forEach(pins::add);
+    if (!pins.equals(article.related)) {
+      article.related = pins;
+    }
     ArticleParts.apply(article, input.source(), input.featuredImage(), input.seo());
   }
 

@@ -1,5 +1,7 @@
 package dev.feder.article;
 
+import dev.feder.web.CacheTagged;
+import dev.feder.web.CacheTags;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -7,4 +9,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RelatedArticles", examples = ArticleExamples.RELATED)
 public record RelatedArticles(
     @Schema(required = true, description = "Pinned ones first, then computed ones")
-        List<ArticleListItem> data) {}
+        List<ArticleListItem> data)
+    implements CacheTagged {
+
+  /**
+   * The articles shown. Which articles are related changes also with articles no tag names (a new
+   * one sharing tags): the resource marks the answer as lagging.
+   */
+  @Override
+  public void addCacheTags(CacheTags tags) {
+    tags.addAll(data);
+  }
+}

@@ -1,5 +1,8 @@
 package dev.feder.author;
 
+import dev.feder.persistence.ContentTags;
+import dev.feder.web.CacheTagged;
+import dev.feder.web.CacheTags;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +23,14 @@ public record AuthorResponse(
     @Schema(required = true, description = "Published articles naming this author", examples = "42")
         long articleCount,
     @Schema(required = true) Instant createdAt,
-    @Schema(required = true) Instant updatedAt) {
+    @Schema(required = true) Instant updatedAt)
+    implements CacheTagged {
+
+  /** The author and the article count. */
+  @Override
+  public void addCacheTags(CacheTags tags) {
+    tags.add(ContentTags.author(id)).add(ContentTags.ARTICLES);
+  }
 
   static AuthorResponse from(Author author, long articleCount, boolean withPrivateFields) {
     return new AuthorResponse(

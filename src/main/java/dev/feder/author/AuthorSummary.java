@@ -1,5 +1,8 @@
 package dev.feder.author;
 
+import dev.feder.persistence.ContentTags;
+import dev.feder.web.CacheTagged;
+import dev.feder.web.CacheTags;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,7 +12,13 @@ public record AuthorSummary(
     @Schema(required = true) UUID id,
     @Schema(required = true, examples = "sophie-mueller") String slug,
     @Schema(required = true, examples = "Sophie Müller") String name,
-    @Schema(examples = "https://images.example.org/authors/sophie-mueller.jpg") String avatarUrl) {
+    @Schema(examples = "https://images.example.org/authors/sophie-mueller.jpg") String avatarUrl)
+    implements CacheTagged {
+
+  @Override
+  public void addCacheTags(CacheTags tags) {
+    tags.add(ContentTags.author(id));
+  }
 
   public static AuthorSummary from(Author author) {
     return new AuthorSummary(author.id, author.slug, author.name, author.avatarUrl);

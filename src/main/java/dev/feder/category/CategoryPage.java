@@ -2,6 +2,9 @@ package dev.feder.category;
 
 import dev.feder.paging.PageLinks;
 import dev.feder.paging.PageMeta;
+import dev.feder.persistence.ContentTags;
+import dev.feder.web.CacheTagged;
+import dev.feder.web.CacheTags;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,4 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CategoryPage(
     @Schema(required = true) List<CategoryResponse> data,
     @Schema(required = true) PageMeta meta,
-    @Schema(required = true) PageLinks links) {}
+    @Schema(required = true) PageLinks links)
+    implements CacheTagged {
+
+  @Override
+  public void addCacheTags(CacheTags tags) {
+    tags.add(ContentTags.CATEGORIES).addAll(data);
+  }
+}

@@ -1,5 +1,8 @@
 package dev.feder.category;
 
+import dev.feder.persistence.ContentTags;
+import dev.feder.web.CacheTagged;
+import dev.feder.web.CacheTags;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +25,14 @@ public record CategoryResponse(
     @Schema(description = "Subcategories, only in the tree view (tree=true)")
         List<CategoryResponse> children,
     @Schema(required = true) Instant createdAt,
-    @Schema(required = true) Instant updatedAt) {
+    @Schema(required = true) Instant updatedAt)
+    implements CacheTagged {
+
+  /** The category, its parent and children, and its article count. */
+  @Override
+  public void addCacheTags(CacheTags tags) {
+    tags.add(ContentTags.category(id)).add(ContentTags.ARTICLES).add(parent).addAll(children);
+  }
 
   static CategoryResponse from(
       Category category, long articleCount, List<CategoryResponse> children) {

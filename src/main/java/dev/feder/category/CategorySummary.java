@@ -1,5 +1,8 @@
 package dev.feder.category;
 
+import dev.feder.persistence.ContentTags;
+import dev.feder.web.CacheTagged;
+import dev.feder.web.CacheTags;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,7 +13,16 @@ public record CategorySummary(
     @Schema(required = true, examples = "nachrichten") String slug,
     @Schema(required = true, examples = "Nachrichten") String name,
     @Schema(description = "Slug of the parent category, absent for a root", examples = "welt")
-        String parentSlug) {
+        String parentSlug)
+    implements CacheTagged {
+
+  /**
+   * The category (its parent's slug, which it shows too, ends it through a change of the parent).
+   */
+  @Override
+  public void addCacheTags(CacheTags tags) {
+    tags.add(ContentTags.category(id));
+  }
 
   public static CategorySummary from(Category category) {
     return new CategorySummary(

@@ -84,7 +84,7 @@ public interface FederConfig {
     /** Feder's own cache of public responses. */
     interface Cache {
       /**
-       * Keep anonymous GET responses in memory until the content changes (on any instance) or a
+       * Keep anonymous GET responses in memory until what they show changes (on any instance) or a
        * scheduled article goes live.
        */
       @WithDefault("true")
@@ -93,6 +93,13 @@ public interface FederConfig {
       /** Upper bound for the bodies kept, in bytes ({@code 64M}, {@code 512K}). */
       @WithDefault("64M")
       MemorySize maxSize();
+
+      /**
+       * How long kept answers stand in, with their {@code Age}, for answers that fail because the
+       * database cannot be reached ({@code 503}), counted from when they stopped being current.
+       */
+      @WithDefault("5m")
+      Duration staleIfError();
     }
 
     /**

@@ -6,6 +6,8 @@ import dev.feder.author.AuthorSummary;
 import dev.feder.category.CategoryResponse;
 import dev.feder.category.CategoryService;
 import dev.feder.config.FederConfig;
+import dev.feder.persistence.ContentTags;
+import dev.feder.web.ResponseTags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +25,17 @@ class FeedService {
   private final ArticleService articles;
   private final CategoryService categories;
   private final FederConfig.Frontend frontend;
+  private final ResponseTags responseTags;
 
-  FeedService(ArticleService articles, CategoryService categories, FederConfig config) {
+  FeedService(
+      ArticleService articles,
+      CategoryService categories,
+      FederConfig config,
+      ResponseTags responseTags) {
     this.articles = articles;
     this.categories = categories;
     this.frontend = config.frontend();
+    this.responseTags = responseTags;
   }
 
   /** The newest articles of the whole site. */
@@ -45,6 +53,7 @@ class FeedService {
   /** The newest articles of a category and its descendants; 404 for an unknown category. */
   Feed ofCategory(String slug) {
     CategoryResponse category = categories.getBySlug(slug);
+    responseTags.current().add(ContentTags.category(category.id()));
     List<FeedEntry> entries = entries(articles.latestPublic(category.slug(), frontend.feedSize()));
     String description = category.description();
     return new Feed(
@@ -60,6 +69,12 @@ class FeedService {
 
   /** The pages of all public articles, newest first, at most {@link #SITEMAP_LIMIT}. */
   List<SitemapUrl> sitemap() {
+    // Up to 50,000 articles and their categories' slugs: too many to name one by one.
+    responseTags
+        .current()
+        .add(ContentTags.ARTICLES)
+        .add(ContentTags.ANY_ARTICLE)
+        .add(ContentTags.ANY_CATEGORY);
     return articles.publishedLocations(SITEMAP_LIMIT).stream()
         .map(
             a ->
@@ -69,6 +84,7 @@ class FeedService {
   }
 
   private List<FeedEntry> entries(List<ArticleListItem> items) {
+    responseTags.current().add(ContentTags.ARTICLES).addAll(items);
     return items.stream()
         .map(
             a ->

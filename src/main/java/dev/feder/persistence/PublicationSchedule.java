@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * When public content changes by itself, without a write: a scheduled article goes live. The
- * article feature implements it, so that nothing kept (see {@link ContentGenerations}) outlives the
+ * article feature implements it, so that nothing kept (see {@link ContentVersions}) outlives the
  * moment.
  */
 public interface PublicationSchedule {

@@ -62,7 +62,15 @@ public class ApiConventions implements OASFilter {
           "Path of the created resource; an absolute URL when the server has a public base URL"
               + " (FEDER_HTTP_PUBLIC_BASE_URL)",
           CACHE_CONTROL,
-          "public with max-age for anonymous reads, private for authenticated");
+          "public with max-age for anonymous reads, private for authenticated",
+          CacheTags.SURROGATE_KEY,
+          "What a public answer shows, space separated, for purging CDNs by tag: article:<id>,"
+              + " category:<id>, author:<id> for the items it shows or embeds; articles for lists,"
+              + " searches, feeds and counts; categories, authors, search; <kind>:any when it"
+              + " shows more items of a kind than the header names. Not sent to signed-in"
+              + " callers of personal answers",
+          CacheTags.CACHE_TAG,
+          "The same tags as Surrogate-Key, comma separated");
 
   /** Feeds and sitemaps are XML documents, the same for every caller. */
   private static final String DOCUMENT_CACHE_CONTROL =
@@ -89,7 +97,7 @@ public class ApiConventions implements OASFilter {
                   OASFactory.createSecurityRequirement().addScheme(FederApi.BEARER)));
         }
         boolean ifMatch = requireIfMatch(operation);
-        addEntityHeaders(entry.getKey(), operation.getResponses());
+        addEntityHeaders(entry.getKey(), operation.getResponses(), secured);
         addImpliedProblems(operation, secured, ifMatch);
         referToProblems(operation, secured, used);
       }
@@ -118,7 +126,8 @@ public class ApiConventions implements OASFilter {
     return taken;
   }
 
-  private static void addEntityHeaders(PathItem.HttpMethod method, APIResponses responses) {
+  private static void addEntityHeaders(
+      PathItem.HttpMethod method, APIResponses responses, boolean secured) {
     APIResponse ok = responses.getAPIResponse("200");
     for (String status : List.of("200", "201")) {
       APIResponse success = responses.getAPIResponse(status);
@@ -134,6 +143,10 @@ public class ApiConventions implements OASFilter {
     if (method == PathItem.HttpMethod.GET && ok != null) {
       if (!ok.getHeaders().containsKey(CACHE_CONTROL)) {
         ok.addHeader(CACHE_CONTROL, OASFactory.createHeader());
+      }
+      if (!secured) {
+        ok.addHeader(CacheTags.SURROGATE_KEY, OASFactory.createHeader());
+        ok.addHeader(CacheTags.CACHE_TAG, OASFactory.createHeader());
       }
       if (!responses.hasAPIResponse("304")) {
         responses.addAPIResponse(

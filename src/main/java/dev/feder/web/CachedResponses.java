@@ -1,6 +1,6 @@
 package dev.feder.web;
 
-import dev.feder.persistence.ContentGenerations;
+import dev.feder.persistence.ContentVersions;
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.VertxHttpBuildTimeConfig;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
@@ -17,12 +17,17 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Answers anonymous GET and HEAD requests from the {@link ResponseCache} on the I/O thread, before
@@ -31,11 +36,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * type is one Quarkus compresses and the client accepts it, and counted in the HTTP metrics under
  * the route template of the resource method that built it.
  *
- * <p>A response is built once for all who ask for it at the same time: when the content changes and
- * a popular page drops out of the cache, the first GET that misses builds it and the same GETs
- * arriving meanwhile wait for it instead of each reading the database (on two cores, 32 readers of
- * the front page rebuilding it at once took the list's p99 from 6 ms to 650 ms). Whoever waited and
- * finds nothing kept (the answer was not cacheable, or the content changed again) builds its own.
+ * <p>A response is built once for all who ask for it at the same time: when a change ends a popular
+ * page, the first GET that misses builds it and the same GETs arriving meanwhile wait for it
+ * instead of each reading the database (on two cores, 32 readers of the front page rebuilding it at
+ * once took the list's p99 from 6 ms to 650 ms). Waiting is bounded: after {@link #WAIT} a reader
+ * builds its own. Whoever waited and finds nothing kept builds its own too, or, when what the
+ * answer shows changed while it was built, waits for the next one to be built in the same way.
  */
 @ApplicationScoped
 public class CachedResponses {
@@ -43,21 +49,34 @@ public class CachedResponses {
   /** Where a request that the cache could not answer keeps its {@link Miss}. */
   static final String MISS = Miss.class.getName();
 
+  /** The longest a reader waits for another to build the answer it wants. */
+  static final Duration WAIT = Duration.ofSeconds(5);
+
   /**
-   * A cacheable request the cache could not answer yet.
+   * A cacheable request the cache could not answer as current.
    *
-   * @param generation the content the answer will show, null when nothing may be kept now
+   * @param reading noted before the answer is built; null when nothing may be kept now
+   * @param kept what the cache holds for the request, not current: an answer for when the database
+   *     cannot be reached; null if nothing
+   * @param building the building this request does for others, null if none
    */
-  record Miss(ResponseCache.Key key, ContentGenerations.Generation generation) {}
+  record Miss(
+      ResponseCache.Key key,
+      ContentVersions.Reading reading,
+      ResponseCache.Entry kept,
+      Building building) {}
 
   /** A response being built for the first GET that missed, and the GETs waiting for it. */
-  private static final class Building {
-    final ContentGenerations.Generation generation;
+  static final class Building {
+    final ContentVersions.Epoch epoch;
     private final List<Runnable> waiters = new ArrayList<>();
     private boolean done;
 
-    Building(ContentGenerations.Generation generation) {
-      this.generation = generation;
+    /** Set when the response was not kept because what it shows changed while it was built. */
+    volatile boolean changed;
+
+    Building(ContentVersions.Epoch epoch) {
+      this.epoch = epoch;
     }
 
     /** Adds a waiter, unless the response is built already. */
@@ -78,12 +97,17 @@ public class CachedResponses {
   /** Where Quarkus REST leaves the route template that the HTTP metrics count a request under. */
   private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
 
+  /** RFC 9111's {@code Age}: the seconds since a kept answer was built. */
+  static final String AGE = "Age";
+
   private final ResponseCache cache;
+  private final Clock clock;
   private final Set<String> compressedTypes;
   private final Map<ResponseCache.Key, Building> building = new ConcurrentHashMap<>();
 
-  public CachedResponses(ResponseCache cache, VertxHttpBuildTimeConfig http) {
+  public CachedResponses(ResponseCache cache, VertxHttpBuildTimeConfig http, Clock clock) {
     this.cache = cache;
+    this.clock = clock;
     this.compressedTypes =
         http.enableCompression()
             ? Set.copyOf(http.compressMediaTypes().orElse(List.of()))
@@ -127,40 +151,69 @@ public class CachedResponses {
       return;
     }
     ResponseCache.Key key =
-        new ResponseCache.Key(request.host(), request.uri(), request.getHeader(HttpHeaders.ACCEPT));
-    ResponseCache.Entry entry = cache.find(key);
-    if (entry != null) {
-      send(context, entry);
+        ResponseCache.Key.of(request.host(), request.uri(), request.getHeader(HttpHeaders.ACCEPT));
+    ResponseCache.Entry kept = cache.find(key);
+    Instant now = clock.instant();
+    if (kept != null && cache.isCurrent(kept, now)) {
+      send(context, kept, now);
       return;
     }
     if (method == HttpMethod.HEAD) {
+      context.put(MISS, new Miss(key, null, kept, null));
       context.next();
       return;
     }
+    miss(context, key, kept, System.nanoTime() + WAIT.toNanos());
+  }
+
+  /**
+   * Builds the answer, or waits for another request building it until {@code deadline} (of {@link
+   * System#nanoTime()}).
+   */
+  private void miss(
+      RoutingContext context, ResponseCache.Key key, ResponseCache.Entry kept, long deadline) {
     // Noted before any resource reads the database, so a change meanwhile is never kept.
-    Miss miss = new Miss(key, cache.begin());
-    context.put(MISS, miss);
-    if (miss.generation() == null) {
+    ContentVersions.Reading reading = cache.begin();
+    if (reading == null) {
+      context.put(MISS, new Miss(key, null, kept, null));
       context.next();
       return;
     }
-    Building mine = new Building(miss.generation());
+    Building mine = new Building(reading.epoch());
     Building other = building.putIfAbsent(key, mine);
-    if (other != null && other.generation != miss.generation()) {
-      // Built for content that has changed since: it will not be kept, so build anew.
+    if (other != null && other.epoch != reading.epoch()) {
+      // Built in an earlier epoch: it will not be kept, so build anew.
       other = building.replace(key, other, mine) ? null : building.putIfAbsent(key, mine);
     }
     if (other == null) {
+      context.put(MISS, new Miss(key, reading, kept, mine));
       context.addEndHandler(done -> finish(key, mine));
       context.next();
       return;
     }
+    Building awaited = other;
     Context vertx = Vertx.currentContext();
-    Runnable resume = () -> vertx.runOnContext(v -> resume(context, key));
-    if (!other.await(resume)) {
-      // Built just now: kept or not, as for those who waited.
-      resume(context, key);
+    AtomicBoolean resumed = new AtomicBoolean();
+    long[] timer = {-1};
+    Runnable resume =
+        () -> {
+          if (resumed.compareAndSet(false, true)) {
+            vertx.runOnContext(
+                v -> {
+                  if (timer[0] >= 0) {
+                    vertx.owner().cancelTimer(timer[0]);
+                  }
+                  resume(context, key, kept, awaited, deadline);
+                });
+          }
+        };
+    long wait = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    if (wait < 1 || !awaited.await(resume)) {
+      // Built just now, or waited long enough already.
+      resume.run();
+      return;
     }
+    timer[0] = vertx.owner().setTimer(wait, id -> resume.run());
   }
 
   /** A GET with a body goes on to the body size limits, as any request with a body does. */
@@ -176,40 +229,64 @@ public class CachedResponses {
     done.finish().forEach(Runnable::run);
   }
 
-  /** After waiting: the response just built if it was kept, else this request builds its own. */
-  private void resume(RoutingContext context, ResponseCache.Key key) {
-    ResponseCache.Entry entry = cache.find(key);
-    if (entry != null) {
-      send(context, entry);
-    } else {
-      context.next();
+  /**
+   * After waiting: the response just built if it was kept; else, if it was not kept because what it
+   * shows changed meanwhile, the next building (until the deadline); else this request builds its
+   * own.
+   */
+  private void resume(
+      RoutingContext context,
+      ResponseCache.Key key,
+      ResponseCache.Entry kept,
+      Building awaited,
+      long deadline) {
+    if (context.response().closed()) {
+      return;
     }
+    ResponseCache.Entry entry = cache.find(key);
+    Instant now = clock.instant();
+    if (entry != null && cache.isCurrent(entry, now)) {
+      send(context, entry, now);
+      return;
+    }
+    ResponseCache.Entry stale = entry != null ? entry : kept;
+    if (awaited.changed && System.nanoTime() < deadline) {
+      miss(context, key, stale, deadline);
+      return;
+    }
+    context.put(MISS, new Miss(key, cache.begin(), stale, null));
+    context.next();
   }
 
-  private void send(RoutingContext context, ResponseCache.Entry entry) {
+  private void send(RoutingContext context, ResponseCache.Entry entry, Instant now) {
     HttpServerRequest request = context.request();
     HttpServerResponse response = context.response();
-    for (Map.Entry<String, String> header : entry.headers()) {
+    ResponseCache.Answer answer = entry.answer();
+    for (Map.Entry<String, String> header : answer.headers()) {
       response.headers().add(header.getKey(), header.getValue());
     }
-    if (!entry.compressed()) {
+    if (entry.lagging()) {
+      // It may lag behind new content for up to max-age: caches further on count from its age.
+      response.headers().set(AGE, String.valueOf(entry.ageSeconds(now)));
+    }
+    if (!answer.compressed()) {
       // What Quarkus' compression route says for every response it is not told to compress.
       // Every type Feder keeps is on its list today (application.properties); this keeps a kept
       // answer right should one be taken off.
       response.headers().set(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
     }
-    if (entry.routeTemplate() != null) {
-      requestContext(context).putLocal(ROUTE_TEMPLATE, entry.routeTemplate());
+    if (answer.routeTemplate() != null) {
+      requestContext(context).putLocal(ROUTE_TEMPLATE, answer.routeTemplate());
     }
     String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-    if (ifNoneMatch != null && EntityTags.matchesWeakly(ifNoneMatch, entry.etag())) {
+    if (ifNoneMatch != null && EntityTags.matchesWeakly(ifNoneMatch, answer.etag())) {
       response.headers().remove(HttpHeaders.CONTENT_TYPE);
       response.setStatusCode(304).end();
     } else if (request.method() == HttpMethod.HEAD) {
-      response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(entry.body().length)).end();
+      response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(answer.body().length)).end();
     } else {
       // Wraps the kept bytes rather than copying them (25 KB for a list page, on every hit).
-      response.end(Buffer.buffer(Unpooled.wrappedBuffer(entry.body())));
+      response.end(Buffer.buffer(Unpooled.wrappedBuffer(answer.body())));
     }
   }
 }

@@ -20,7 +20,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     + " (PUT, PATCH, DELETE) need If-Match with the ETag last read. Errors are RFC 9457"
                     + " application/problem+json. A query parameter the operation does not take, or"
                     + " one given twice, is a 400 that names it; a request line (method, path and"
-                    + " query) over 8,192 bytes is a 414.",
+                    + " query) over 8,192 bytes is a 414."
+                    + " Public answers name the content they show in"
+                    + " Surrogate-Key (space separated) and Cache-Tag (comma separated):"
+                    + " article:<id>, category:<id> and author:<id> for every item shown or"
+                    + " embedded; articles for answers that depend on which articles there are"
+                    + " (lists, searches, feeds, the sitemap, article counts); categories and"
+                    + " authors for their lists; search for search results; <kind>:any when an"
+                    + " answer shows more items of a kind than it names. A change of content makes"
+                    + " stale exactly the answers carrying its tags (and <kind>:any of each item"
+                    + " kind it names), in Feder's own cache and at CDNs that purge by tag.",
             license =
                 @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
     tags = {

@@ -3,7 +3,7 @@ package dev.feder.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.feder.persistence.ContentGenerations;
+import dev.feder.persistence.ContentVersions;
 import dev.feder.support.Api;
 import dev.feder.support.Fixtures;
 import dev.feder.support.Fixtures.Created;
@@ -28,7 +28,7 @@ class ArticleListStatementsTest {
   private static final int PAGE = 5;
 
   @Inject SessionFactory sessionFactory;
-  @Inject ContentGenerations generations;
+  @Inject ContentVersions versions;
 
   @Test
   void listPageCostsAConstantNumberOfStatements() {
@@ -47,8 +47,8 @@ class ArticleListStatementsTest {
     }
 
     long[] counts =
-        QueryCounts.inOneGeneration(
-            generations,
+        QueryCounts.inOneVersion(
+            versions,
             () -> {
               // The first public read after a change also counts the list and asks when the next
               // scheduled article goes live (see ResponseCache); neither is part of a page's cost.

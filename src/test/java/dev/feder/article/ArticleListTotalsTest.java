@@ -3,7 +3,7 @@ package dev.feder.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.feder.persistence.ContentGenerations;
+import dev.feder.persistence.ContentVersions;
 import dev.feder.support.Api;
 import dev.feder.support.Await;
 import dev.feder.support.Fixtures;
@@ -33,7 +33,7 @@ class ArticleListTotalsTest {
 
   @Inject SessionFactory sessionFactory;
   @Inject AgroalDataSource dataSource;
-  @Inject ContentGenerations generations;
+  @Inject ContentVersions versions;
   @Inject TestClock clock;
 
   @Test
@@ -47,8 +47,8 @@ class ArticleListTotalsTest {
     Created third =
         Fixtures.newArticle("Dritte Meldung " + run, category).authors(author).published().create();
 
-    QueryCounts.inOneGeneration(
-        generations,
+    QueryCounts.inOneVersion(
+        versions,
         () -> {
           long counted = statementsFor(category.slug());
           long remembered = statementsFor(category.slug());

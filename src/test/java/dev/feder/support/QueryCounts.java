@@ -1,7 +1,7 @@
 package dev.feder.support;
 
-import dev.feder.persistence.ContentGenerations;
-import dev.feder.persistence.ContentGenerations.Generation;
+import dev.feder.persistence.ContentVersions;
+import dev.feder.persistence.ContentVersions.Reading;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
@@ -35,28 +35,33 @@ public final class QueryCounts {
   }
 
   /**
-   * The result of {@code measurement} taken within one generation of the content: what is kept in
-   * memory (answers, list totals) lives as long as its generation, so a count of statements means
-   * something only if no change began a new one meanwhile. The change notification of a write that
-   * a test made just before arrives a moment later, and other tests' scheduled articles go live;
-   * when such a change falls into the measurement, it is taken again.
+   * The result of {@code measurement} taken while no change of content was heard: what is kept in
+   * memory (answers, list totals) lives until a change of what it shows, so a count of statements
+   * means something only if no change ended it meanwhile. The change notification of a write that a
+   * test made just before arrives a moment later, and other tests' scheduled articles go live; when
+   * such a change falls into the measurement, it is taken again.
    */
-  public static <T> T inOneGeneration(ContentGenerations generations, Supplier<T> measurement) {
-    return inOneGeneration(generations, () -> {}, measurement);
+  public static <T> T inOneVersion(ContentVersions versions, Supplier<T> measurement) {
+    return inOneVersion(versions, () -> {}, measurement);
   }
 
   /**
-   * Like {@link #inOneGeneration(ContentGenerations, Supplier)}, with {@code setUp} run before each
-   * attempt, outside the measured generation: a write that makes the application forget what it
-   * kept, so that every attempt measures the same thing.
+   * Like {@link #inOneVersion(ContentVersions, Supplier)}, with {@code setUp} run before each
+   * attempt, outside the measurement: a write that makes the application forget what it kept, so
+   * that every attempt measures the same thing.
    */
-  public static <T> T inOneGeneration(
-      ContentGenerations generations, Runnable setUp, Supplier<T> measurement) {
+  public static <T> T inOneVersion(
+      ContentVersions versions, Runnable setUp, Supplier<T> measurement) {
     for (int attempt = 1; ; attempt++) {
       setUp.run();
-      Generation before = generations.current();
+      Reading before = versions.begin();
       T result = measurement.get();
-      if (before != null && generations.current() == before) {
+      Reading after = versions.begin();
+      if (before != null
+          && after != null
+          && before.epoch() == after.epoch()
+          && before.sequence() == after.sequence()
+          && versions.horizon(before).isAfter(after.start())) {
         return result;
       }
       if (attempt == ATTEMPTS) {

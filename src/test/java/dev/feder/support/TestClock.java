@@ -45,7 +45,7 @@ public class TestClock extends Clock {
   /** Lets the clock run with the system's time again. */
   public void resume() {
     stopped = null;
-    changed.fire(new ContentChanged());
+    changed.fire(ContentChanged.everything());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.feder.bench.run;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +24,16 @@ final class BenchOptions {
   int cursorDepth = 5_000;
   int slugCount = 1_000;
   boolean twoInstances;
+
+  /** Editorial load (editorial.sh): merge-PATCHes per second beside the reads, one run each. */
+  List<Integer> writeRates = List.of(0, 1, 5);
+
+  /** Editorial load: the published articles the writes are spread over. */
+  int writeArticles = 200;
+
+  /** Editorial load: the list pages ({@code ?page=1..n}) that the list scenario rotates over. */
+  int listPages = 25;
+
   List<String> modes = List.of("on", "off");
 
   /** Feder's recommended JVM settings for a small instance (README, Deployment). */
@@ -66,6 +77,10 @@ final class BenchOptions {
         case "--cursor-depth" -> o.cursorDepth = Integer.parseInt(v);
         case "--slugs" -> o.slugCount = Integer.parseInt(v);
         case "--modes" -> o.modes = List.of(v.split(","));
+        case "--write-rates" ->
+            o.writeRates = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
+        case "--write-articles" -> o.writeArticles = Integer.parseInt(v);
+        case "--list-pages" -> o.listPages = Integer.parseInt(v);
         case "--scenarios" -> o.only = v;
         case "--java-opts" -> o.javaOpts = v;
         case "--out" -> o.out = Path.of(v);

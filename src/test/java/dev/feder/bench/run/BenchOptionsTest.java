@@ -66,6 +66,22 @@ class BenchOptionsTest {
   }
 
   @Test
+  void theEditorialLoadOptionsAreRead() {
+    BenchOptions defaults = BenchOptions.parse(new String[0]);
+    assertEquals(List.of(0, 1, 5), defaults.writeRates);
+    assertEquals(200, defaults.writeArticles);
+    assertEquals(25, defaults.listPages);
+    BenchOptions o =
+        BenchOptions.parse(
+            new String[] {
+              "--write-rates", "0,2,10", "--write-articles", "50", "--list-pages", "5"
+            });
+    assertEquals(List.of(0, 2, 10), o.writeRates);
+    assertEquals(50, o.writeArticles);
+    assertEquals(5, o.listPages);
+  }
+
+  @Test
   void aModeOtherThanOnOrOffIsRefused() {
     assertEquals(
         "--modes takes on, off or on,off",
