@@ -60,13 +60,7 @@ class ArticleSearchPlansTest {
   void searchForACommonWordWalksTheListIndex() {
     NewsroomArticles.fill(entityManager);
     // In every article: the newest matches are the newest articles.
-    String plan = planOfFirstPage("Meldung");
-    assertTrue(plan.contains("Index Scan using article_published_idx"), plan);
-    assertFalse(plan.contains("article_search_idx"), plan);
-    // Read in the list's order: the window is the first rows of the index, never sorted itself
-    // (only the page is, by relevance).
-    assertFalse(
-        plan.lines().anyMatch(line -> line.matches("\\s*Sort Key: \\w+\\.published_at.*")), plan);
+    assertWalks(planOfFirstPage("Meldung"), "article_published_idx");
   }
 
   @Test
@@ -83,17 +77,8 @@ class ArticleSearchPlansTest {
     assertEquals(window, since.size());
     assertEquals(ids(all), ids(since));
     // The start bounds the list index, which PostgreSQL reads from there.
-    String plan = explain(wohngeld.page(wholeWindow, wohngeld.start()));
-    List<String> lines = plan.lines().toList();
-    assertTrue(
-        IntStream.range(0, lines.size() - 1)
-            .anyMatch(
-                i ->
-                    lines.get(i).contains("Index Scan")
-                        && lines.get(i).contains("article_published_idx")
-                        && lines.get(i + 1).contains("Index Cond")
-                        && lines.get(i + 1).contains("published_at >= ")),
-        plan);
+    assertStartBounds(
+        explain(wohngeld.page(wholeWindow, wohngeld.start())), "article_published_idx");
   }
 
   @Test
@@ -128,11 +113,8 @@ class ArticleSearchPlansTest {
     // after them, instead of all 19,000 matches fetched and sorted.
     Planned meldung = planned(NewsroomArticles.editorSearch("Meldung", window, null), "Meldung");
     assertNull(meldung.start());
-    String plan = explain(meldung.page(PageRequest.of(null, null), null));
-    assertTrue(plan.contains("Index Scan using article_live_published_idx"), plan);
-    assertFalse(plan.contains("article_search_idx"), plan);
-    assertFalse(
-        plan.lines().anyMatch(line -> line.matches("\\s*Sort Key: \\w+\\.published_at.*")), plan);
+    assertWalks(
+        explain(meldung.page(PageRequest.of(null, null), null)), "article_live_published_idx");
   }
 
   @Test
@@ -147,13 +129,29 @@ class ArticleSearchPlansTest {
     assertEquals(ids(rows(wohngeld.page(wholeWindow, null))), ids(since));
     // The start bounds what is read of a list index (here every article is of one category, so
     // the category's index serves as well as article_live_published_idx).
-    String plan = explain(wohngeld.page(wholeWindow, wohngeld.start()));
+    assertStartBounds(explain(wohngeld.page(wholeWindow, wohngeld.start())), "");
+  }
+
+  /**
+   * The window is read off {@code index} in the list's order, the first rows of the index, never
+   * sorted itself (only the page is, by relevance), without the search index.
+   */
+  private static void assertWalks(String plan, String index) {
+    assertTrue(plan.contains("Index Scan using " + index), plan);
+    assertFalse(plan.contains("article_search_idx"), plan);
+    assertFalse(
+        plan.lines().anyMatch(line -> line.matches("\\s*Sort Key: \\w+\\.published_at.*")), plan);
+  }
+
+  /** An index scan (of {@code index}, if not empty) starts at the window start. */
+  private static void assertStartBounds(String plan, String index) {
     List<String> lines = plan.lines().toList();
     assertTrue(
         IntStream.range(0, lines.size() - 1)
             .anyMatch(
                 i ->
                     lines.get(i).contains("Index Scan")
+                        && lines.get(i).contains(index)
                         && lines.get(i + 1).contains("Index Cond")
                         && lines.get(i + 1).contains("published_at >= ")),
         plan);
