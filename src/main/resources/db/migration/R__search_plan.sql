@@ -73,9 +73,12 @@ BEGIN
 END
 $$;
 
--- The plan of a public search, as feder_plan_search, and the earliest publication date its window
--- needs to read: NULL where the whole archive is to be read (the list index is walked, which stops
--- at the window by itself; the window would reach too far back; no statistics yet).
+-- The plan of a search over a whole visibility, as feder_plan_search, and the earliest publication
+-- date its window needs to read: NULL where the whole archive is to be read (the list index is
+-- walked, which stops at the window by itself; the window would reach too far back; no statistics
+-- yet). Named for the public search, it serves a signed-in search over every status too, whose
+-- window comes from article_live_published_idx (V20): the histogram is of every article's
+-- publication date, and drafts (no date) are last in the window's order anyway.
 --
 -- For a word in 1 % to 4 % of a million articles the window is collected through the search index:
 -- all 10,000 to 40,000 matches are fetched from the table to find the newest 200 (~55 ms for

@@ -38,6 +38,16 @@ final class ArticleListQuery {
    */
   private int publicConditions = -1;
 
+  /**
+   * Number of conditions of a visibility that a list index in publication order serves exactly:
+   * what is public now (article_published_idx), also as a signed-in caller's {@code
+   * status=published}, or every live article, a signed-in caller's list without a status filter
+   * (article_live_published_idx, V20__live_published_index.sql). A search with no further filter
+   * reads its window off that index and may start it at a publication date
+   * (V15__search_window_start.sql).
+   */
+  private int visibilityConditions = -1;
+
   /** Live articles, or with {@code trash} only those in the trash. */
   private ArticleListQuery(boolean trash) {
     if (trash) {
@@ -51,13 +61,20 @@ final class ArticleListQuery {
   static ArticleListQuery publicAt(Instant now) {
     ArticleListQuery query = new ArticleListQuery(false).withStatus(ArticleStatus.PUBLISHED, now);
     query.publicConditions = query.sqlWhere.size();
+    query.visibilityConditions = query.sqlWhere.size();
     return query;
   }
 
   /** All articles, or those with one status as it reads at {@code now}. */
   static ArticleListQuery anyStatusAt(Instant now, ArticleStatus status) {
     ArticleListQuery query = new ArticleListQuery(false);
-    return status == null ? query : query.withStatus(status, now);
+    if (status != null) {
+      query.withStatus(status, now);
+    }
+    if (status == null || status == ArticleStatus.PUBLISHED) {
+      query.visibilityConditions = query.sqlWhere.size();
+    }
+    return query;
   }
 
   private ArticleListQuery withStatus(ArticleStatus status, Instant now) {
@@ -147,7 +164,7 @@ final class ArticleListQuery {
    */
   ArticleSearch searching(String text, int window) {
     return new ArticleSearch(
-        text, sqlWhere, params.map(), window, publicConditions == sqlWhere.size());
+        text, sqlWhere, params.map(), window, visibilityConditions == sqlWhere.size());
   }
 
   /**

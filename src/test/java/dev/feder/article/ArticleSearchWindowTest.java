@@ -2,12 +2,16 @@ package dev.feder.article;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
 import dev.feder.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A public search for a word in a few percent of the articles starts its window at a publication
  * date ({@code V15__search_window_start.sql}) and still finds the newest matches: those since the
- * start when they fill the window, else (a word of past years) those of the whole archive. The test
+ * start when they fill the window, else (a word of past years) those of the whole archive. An
+ * editor's search over every status does the same ({@code V20__live_published_index.sql}). The test
  * profile's window is 25 matches. The articles are written by SQL, 240 at a time, and deleted again
  * after each test; the statistics the window start is read from are refreshed by ANALYZE.
  */
@@ -91,8 +96,43 @@ class ArticleSearchWindowTest {
             contains(slugs(old, IntStream.iterate(MATCHES - 20, i -> i - 1).limit(5))));
   }
 
-  private io.restassured.response.ValidatableResponse newestFirst(String token) {
-    return Api.anonymous()
+  @Test
+  void editorsWindowOfAWordSpreadOverTheNewestArticlesStartsAtARecentDate() throws SQLException {
+    String token = insert(MATCHES, "now() - make_interval(secs => i * 0.01)");
+    analyze();
+    assertTrue(matchesSinceWindowStart(token) >= 25);
+
+    newestFirst(Api.admin(), token)
+        .body("meta.totalItems", equalTo(25))
+        .body("data.slug", contains(slugs(token, IntStream.rangeClosed(1, 20))));
+  }
+
+  @Test
+  void editorsWindowOfAWordMostlyInDraftsHoldsTheDraftsAfterThePublished() throws SQLException {
+    String token = newToken();
+    insert(token, token + "-draft", MATCHES, "draft", "null");
+    insert(token, token, 10, "published", "now() - make_interval(secs => i)");
+    // Other articles, so that publication dates have statistics beside the drafts.
+    insert(3_000, "now() - make_interval(secs => i * 0.01)");
+    analyze();
+    // The window would start at a date, but the drafts have none: fewer than a window of matches
+    // follow it, and the whole archive is searched, drafts last in publication order.
+    assertTrue(matchesSinceWindowStart(token) < 25);
+
+    newestFirst(Api.admin(), token)
+        .body("meta.totalItems", equalTo(25))
+        .body("data.slug", hasItems(slugs(token, IntStream.rangeClosed(1, 10))))
+        .body("data.status[0..9]", everyItem(equalTo("published")))
+        .body("data.status[10..19]", everyItem(equalTo("draft")));
+    newestFirst(Api.anonymous(), token).body("meta.totalItems", equalTo(10));
+  }
+
+  private ValidatableResponse newestFirst(String token) {
+    return newestFirst(Api.anonymous(), token);
+  }
+
+  private ValidatableResponse newestFirst(RequestSpecification caller, String token) {
+    return caller
         .queryParam("q", token)
         .queryParam("size", 20)
         .queryParam("sort", "-publishedAt")
@@ -106,22 +146,37 @@ class ArticleSearchWindowTest {
    * <word>-n}, published at {@code publishedAt} of their number {@code i}; returns the word.
    */
   private String insert(int count, String publishedAt) throws SQLException {
-    String token = Fixtures.word() + "fenster";
+    String token = newToken();
+    insert(token, token, count, "published", publishedAt);
+    return token;
+  }
+
+  /** A new random word for titles. */
+  private static String newToken() {
+    return Fixtures.word() + "fenster";
+  }
+
+  /**
+   * Articles with {@code token} in the title, slugs {@code <prefix>-1} … {@code <prefix>-n}, of
+   * this status, published at {@code publishedAt} of their number {@code i}.
+   */
+  private void insert(String token, String prefix, int count, String status, String publishedAt)
+      throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
                 "insert into article (id, slug, title, status, published_at, category_id,"
                     + " created_at, updated_at) select gen_random_uuid(), ? || '-' || i,"
-                    + " 'Meldung ' || i || ' ' || ?, 'published', "
+                    + " 'Meldung ' || i || ' ' || ?, ?, "
                     + publishedAt
                     + ", ?::uuid, now(), now() from generate_series(1, ?) i")) {
-      s.setString(1, token);
+      s.setString(1, prefix);
       s.setString(2, token);
-      s.setString(3, categoryId);
-      s.setInt(4, count);
+      s.setString(3, status);
+      s.setString(4, categoryId);
+      s.setInt(5, count);
       s.executeUpdate();
     }
-    return token;
   }
 
   private void analyze() throws SQLException {

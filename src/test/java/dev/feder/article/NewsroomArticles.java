@@ -79,4 +79,12 @@ public final class NewsroomArticles {
   public static ArticleSearch publicSearch(String text, int window) {
     return ArticleListQuery.publicAt(Instant.now()).searching(text, window);
   }
+
+  /**
+   * A search as a signed-in editor's article list makes it: with {@code status} null, among the
+   * articles of every status.
+   */
+  public static ArticleSearch editorSearch(String text, int window, ArticleStatus status) {
+    return ArticleListQuery.anyStatusAt(Instant.now(), status).searching(text, window);
+  }
 }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * {@code V2__article_search.sql} (search vector, configurations, typo check), {@code
  * V10__typo_vocabulary.sql} and {@code V12} (the title words for typos), {@code
  * V11__search_plan_choice.sql} and {@code V13} (the choice of plan) and {@code
- * V15__search_window_start.sql} (where a public search's window starts).
+ * V15__search_window_start.sql} (where a search's window starts), and {@code
+ * V20__live_published_index.sql} (the window of a signed-in search over every status).
  *
  * <p>This package needs nothing of the article package: the article package describes a search and
  * turns its hits into list items.
@@ -35,15 +36,16 @@ import java.util.regex.Pattern;
  * @param parameters the values of the conditions' parameters
  * @param window how many of the newest matches the search considers and ranks ({@code
  *     feder.search.max-results})
- * @param publicOnly whether the conditions are exactly the public visibility, with no further
- *     filter: then the window may start at a publication date (V15)
+ * @param visibilityOnly whether the conditions are exactly a visibility that a list index in
+ *     publication order serves (what is public now, or every live article for a signed-in caller),
+ *     with no further filter: then the window may start at a publication date (V15, V20)
  */
 public record ArticleSearch(
     String text,
     List<String> conditions,
     Map<String, Object> parameters,
     int window,
-    boolean publicOnly) {
+    boolean visibilityOnly) {
 
   /** A word long enough for typo matching (the database checks words of five letters or more). */
   private static final Pattern TYPO_WORD = Pattern.compile("[\\p{L}\\p{N}]{5,}");
@@ -175,7 +177,7 @@ public record ArticleSearch(
 
   /** Whether this search may start its window at a publication date (V15). */
   boolean mayStartLater() {
-    return publicOnly && window < Integer.MAX_VALUE;
+    return visibilityOnly && window < Integer.MAX_VALUE;
   }
 
   private Hits find(
@@ -220,8 +222,9 @@ public record ArticleSearch(
    * Transaction-local, for this search only: plans made for the actual search text (a generic plan
    * cannot tell a word in every third article from one in none), and the window collected through
    * the search index or along the list index, whichever reads less for this text (see
-   * V11__search_plan_choice.sql and V13); for a public search with no other filter, also where its
-   * window may start (V15): its one row holds that start in epoch milliseconds, or null.
+   * V11__search_plan_choice.sql and V13); for a search with no filter beyond the caller's
+   * visibility, also where its window may start (V15): its one row holds that start in epoch
+   * milliseconds, or null.
    */
   Statement plan(Reading reading) {
     Map<String, Object> values = new HashMap<>();

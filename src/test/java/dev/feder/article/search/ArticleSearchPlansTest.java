@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.feder.article.ArticleStatus;
 import dev.feder.article.NewsroomArticles;
 import dev.feder.config.FederConfig;
 import dev.feder.paging.PageRequest;
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.Test;
 /**
  * A search chooses how to collect its window of matches for the text at hand ({@code
  * V11__search_plan_choice.sql}, {@code V13}) and, when public, where the window starts ({@code
- * V15__search_window_start.sql}).
+ * V15__search_window_start.sql}); a signed-in search over every status does the same along the
+ * index of every live article ({@code V20__live_published_index.sql}).
  *
  * <p>Each test describes the search as an anonymous reader's list does ({@link
- * NewsroomArticles#publicSearch}), runs its own plan statement and explains or runs its own page
- * statement with their values, as {@link ArticleSearch#find} sends them, over a newsroom-sized
- * table ({@link NewsroomArticles}) in the test's transaction, which is rolled back.
+ * NewsroomArticles#publicSearch}) or an editor's ({@link NewsroomArticles#editorSearch}), runs its
+ * own plan statement and explains or runs its own page statement with their values, as {@link
+ * ArticleSearch#find} sends them, over a newsroom-sized table ({@link NewsroomArticles}) in the
+ * test's transaction, which is rolled back.
  */
 @QuarkusTest
 class ArticleSearchPlansTest {
@@ -57,13 +60,7 @@ class ArticleSearchPlansTest {
   void searchForACommonWordWalksTheListIndex() {
     NewsroomArticles.fill(entityManager);
     // In every article: the newest matches are the newest articles.
-    String plan = planOfFirstPage("Meldung");
-    assertTrue(plan.contains("Index Scan using article_published_idx"), plan);
-    assertFalse(plan.contains("article_search_idx"), plan);
-    // Read in the list's order: the window is the first rows of the index, never sorted itself
-    // (only the page is, by relevance).
-    assertFalse(
-        plan.lines().anyMatch(line -> line.matches("\\s*Sort Key: \\w+\\.published_at.*")), plan);
+    assertWalks(planOfFirstPage("Meldung"), "article_published_idx");
   }
 
   @Test
@@ -80,17 +77,8 @@ class ArticleSearchPlansTest {
     assertEquals(window, since.size());
     assertEquals(ids(all), ids(since));
     // The start bounds the list index, which PostgreSQL reads from there.
-    String plan = explain(wohngeld.page(wholeWindow, wohngeld.start()));
-    List<String> lines = plan.lines().toList();
-    assertTrue(
-        IntStream.range(0, lines.size() - 1)
-            .anyMatch(
-                i ->
-                    lines.get(i).contains("Index Scan")
-                        && lines.get(i).contains("article_published_idx")
-                        && lines.get(i + 1).contains("Index Cond")
-                        && lines.get(i + 1).contains("published_at >= ")),
-        plan);
+    assertStartBounds(
+        explain(wohngeld.page(wholeWindow, wohngeld.start())), "article_published_idx");
   }
 
   @Test
@@ -117,6 +105,77 @@ class ArticleSearchPlansTest {
         window, altlasten.search().find(entityManager, null, PageRequest.of(null, null)).total());
   }
 
+  @Test
+  @TestTransaction
+  void editorSearchForACommonWordWalksTheIndexOfEveryLiveArticle() {
+    NewsroomArticles.fill(entityManager);
+    // In every article, drafts included: the window is the first rows of the index, which stops
+    // after them, instead of all 19,000 matches fetched and sorted.
+    Planned meldung = planned(NewsroomArticles.editorSearch("Meldung", window, null), "Meldung");
+    assertNull(meldung.start());
+    assertWalks(
+        explain(meldung.page(PageRequest.of(null, null), null)), "article_live_published_idx");
+  }
+
+  @Test
+  @TestTransaction
+  void editorSearchForAWordInAFewPercentStartsItsWindowAtARecentDate() {
+    NewsroomArticles.fill(entityManager);
+    Planned wohngeld = planned(NewsroomArticles.editorSearch("Wohngeld", window, null), "Wohngeld");
+    assertNotNull(wohngeld.start());
+    PageRequest wholeWindow = PageRequest.of(null, String.valueOf(window));
+    List<Object[]> since = rows(wohngeld.page(wholeWindow, wohngeld.start()));
+    assertEquals(window, since.size());
+    assertEquals(ids(rows(wohngeld.page(wholeWindow, null))), ids(since));
+    // The start bounds what is read of a list index (here every article is of one category, so
+    // the category's index serves as well as article_live_published_idx).
+    assertStartBounds(explain(wohngeld.page(wholeWindow, wohngeld.start())), "");
+  }
+
+  /**
+   * The window is read off {@code index} in the list's order, the first rows of the index, never
+   * sorted itself (only the page is, by relevance), without the search index.
+   */
+  private static void assertWalks(String plan, String index) {
+    assertTrue(plan.contains("Index Scan using " + index), plan);
+    assertFalse(plan.contains("article_search_idx"), plan);
+    assertFalse(
+        plan.lines().anyMatch(line -> line.matches("\\s*Sort Key: \\w+\\.published_at.*")), plan);
+  }
+
+  /** An index scan (of {@code index}, if not empty) starts at the window start. */
+  private static void assertStartBounds(String plan, String index) {
+    List<String> lines = plan.lines().toList();
+    assertTrue(
+        IntStream.range(0, lines.size() - 1)
+            .anyMatch(
+                i ->
+                    lines.get(i).contains("Index Scan")
+                        && lines.get(i).contains(index)
+                        && lines.get(i + 1).contains("Index Cond")
+                        && lines.get(i + 1).contains("published_at >= ")),
+        plan);
+  }
+
+  @Test
+  @TestTransaction
+  void editorSearchWithAStatusOtherThanPublishedReadsTheWholeArchive() {
+    NewsroomArticles.fill(entityManager);
+    // Drafts have no publication date to start a window at; archived articles have no index in
+    // publication order of their own.
+    for (ArticleStatus status : List.of(ArticleStatus.DRAFT, ArticleStatus.ARCHIVED)) {
+      assertNull(
+          planned(NewsroomArticles.editorSearch("Wohngeld", window, status), "Wohngeld").start(),
+          status.toString());
+    }
+    // Published is the public visibility, whoever asks.
+    assertNotNull(
+        planned(
+                NewsroomArticles.editorSearch("Wohngeld", window, ArticleStatus.PUBLISHED),
+                "Wohngeld")
+            .start());
+  }
+
   /** The plan of the first page of a public search, after its own plan statement. */
   private String planOfFirstPage(String text) {
     Planned planned = planned(text);
@@ -136,7 +195,10 @@ class ArticleSearchPlansTest {
   }
 
   private Planned planned(String text) {
-    ArticleSearch search = NewsroomArticles.publicSearch(text, window);
+    return planned(NewsroomArticles.publicSearch(text, window), text);
+  }
+
+  private Planned planned(ArticleSearch search, String text) {
     ArticleSearch.Reading reading = ArticleSearch.Reading.asTyped(text);
     return new Planned(
         search,
