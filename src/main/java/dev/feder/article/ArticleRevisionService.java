@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.feder.audit.AuditAction;
+import dev.feder.audit.AuditDetails;
 import dev.feder.auth.Caller;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
+import dev.feder.event.EntityState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,6 +28,7 @@ public class ArticleRevisionService {
   private final ArticleAccess access;
   private final ArticleStates states;
   private final ArticleAudit audit;
+  private final ArticleEvents events;
   private final Caller caller;
   private final ObjectMapper mapper;
   private final Clock clock = Clock.systemUTC();
@@ -34,11 +37,13 @@ public class ArticleRevisionService {
       ArticleAccess access,
       ArticleStates states,
       ArticleAudit audit,
+      ArticleEvents events,
       Caller caller,
       ObjectMapper mapper) {
     this.access = access;
     this.states = states;
     this.audit = audit;
+    this.events = events;
     this.caller = caller;
     this.mapper = mapper;
   }
@@ -82,6 +87,7 @@ public class ArticleRevisionService {
   @Transactional
   public ArticleResponse restore(UUID id, int number, String ifMatch) {
     Article article = access.lockForWrite(id, ifMatch);
+    EntityState announced = events.state(article);
     ArticleInput before = states.of(article);
     ArticleInput input = withoutDeletedPins(readState(find(id, number).state));
     try {
@@ -92,10 +98,9 @@ public class ArticleRevisionService {
     }
     access.requireOwnByline(article);
     record(article);
-    audit.record(
-        AuditAction.RESTORE_REVISION,
-        article,
-        audit.changes(before, article).withFromRevision(number));
+    AuditDetails changes = audit.changes(before, article);
+    audit.record(AuditAction.RESTORE_REVISION, article, changes.withFromRevision(number));
+    events.changed(announced, article, changes.changed());
     return access.view(article);
   }
 
