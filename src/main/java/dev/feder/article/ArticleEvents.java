@@ -4,8 +4,8 @@ import dev.feder.category.CategoryEvents;
 import dev.feder.event.EntityState;
 import dev.feder.event.EventLog;
 import dev.feder.event.EventType;
+import dev.feder.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,12 +26,12 @@ import java.util.UUID;
 class ArticleEvents {
 
   private final EventLog log;
-  private final EntityManager entityManager;
+  private final Sql sql;
   private final Clock clock = Clock.systemUTC();
 
-  ArticleEvents(EventLog log, EntityManager entityManager) {
+  ArticleEvents(EventLog log, Sql sql) {
     this.log = log;
-    this.entityManager = entityManager;
+    this.sql = sql;
   }
 
   /** The article as its events see it now; taken before a change, the state before it. */
@@ -97,21 +97,18 @@ class ArticleEvents {
   }
 
   /** A scheduled article whose time has come, announced by {@link GoLiveJob}. */
-  void wentLive(Article article) {
-    Instant now = clock.instant();
+  private void wentLive(UUID id, String slug, UUID categoryId) {
+    List<EntityState.Node> chain = CategoryEvents.chain(sql, categoryId);
+    List<UUID> authors =
+        sql.list(
+            "select author_id from article_author where article_id = ? order by position",
+            row -> row.getObject(1, UUID.class),
+            id);
     EntityState before =
-        new EntityState(
-            article.slug,
-            ArticleStatus.SCHEDULED.value(),
-            false,
-            CategoryEvents.chain(article.category),
-            authorIds(article));
-    log.record(
-        EventType.ARTICLE_PUBLISHED,
-        article.id,
-        before,
-        state(article, now, true),
-        List.of("status"));
+        new EntityState(slug, ArticleStatus.SCHEDULED.value(), false, chain, authors);
+    EntityState after =
+        new EntityState(slug, ArticleStatus.PUBLISHED.value(), true, chain, authors);
+    log.record(EventType.ARTICLE_PUBLISHED, id, before, after, List.of("status"));
   }
 
   /** The article just written: public if it is, since the write announces any going-live. */
@@ -139,18 +136,13 @@ class ArticleEvents {
    */
   private void schedule(Article article) {
     if (isScheduled(article)) {
-      entityManager
-          .createNativeQuery(
-              "insert into article_go_live (article_id, published_at) values (:id, :at)"
-                  + " on conflict (article_id) do update set published_at = excluded.published_at")
-          .setParameter("id", article.id)
-          .setParameter("at", article.publishedAt)
-          .executeUpdate();
+      sql.update(
+          "insert into article_go_live (article_id, published_at) values (?, ?)"
+              + " on conflict (article_id) do update set published_at = excluded.published_at",
+          article.id,
+          article.publishedAt);
     } else {
-      entityManager
-          .createNativeQuery("delete from article_go_live where article_id = :id")
-          .setParameter("id", article.id)
-          .executeUpdate();
+      sql.update("delete from article_go_live where article_id = ?", article.id);
     }
   }
 
@@ -173,28 +165,27 @@ class ArticleEvents {
   @Transactional
   int announceDue(int limit) {
     Instant now = clock.instant();
-    @SuppressWarnings("unchecked")
     List<UUID> due =
-        entityManager
-            .createNativeQuery(
-                "select a.id from article_go_live g join article a on a.id = g.article_id"
-                    + " where g.published_at <= :now order by g.published_at limit :limit"
-                    + " for update of a skip locked",
-                UUID.class)
-            .setParameter("now", now)
-            .setParameter("limit", limit)
-            .getResultList();
+        sql.list(
+            "select a.id from article_go_live g join article a on a.id = g.article_id"
+                + " where g.published_at <= ? order by g.published_at limit ?"
+                + " for update of a skip locked",
+            row -> row.getObject(1, UUID.class),
+            now,
+            limit);
     for (UUID id : due) {
       int taken =
-          entityManager
-              .createNativeQuery(
-                  "delete from article_go_live where article_id = :id and published_at <= :now")
-              .setParameter("id", id)
-              .setParameter("now", now)
-              .executeUpdate();
-      Article article = Article.findById(id);
-      if (taken == 1 && article != null && !article.inTrash() && article.isPublicAt(now)) {
-        wentLive(article);
+          sql.update(
+              "delete from article_go_live where article_id = ? and published_at <= ?", id, now);
+      List<Object[]> live =
+          sql.list(
+              "select slug, category_id from article where id = ? and status = 'published'"
+                  + " and deleted_at is null and published_at <= ?",
+              row -> new Object[] {row.getString(1), row.getObject(2, UUID.class)},
+              id,
+              now);
+      if (taken == 1 && !live.isEmpty()) {
+        wentLive(id, (String) live.get(0)[0], (UUID) live.get(0)[1]);
       }
     }
     return due.size();
@@ -202,10 +193,7 @@ class ArticleEvents {
 
   /** Whether a going-live of the article is due but not announced yet. */
   private boolean awaitingAnnouncement(Article article) {
-    return !entityManager
-        .createNativeQuery("select 1 from article_go_live where article_id = :id")
-        .setParameter("id", article.id)
-        .getResultList()
+    return !sql.list("select 1 from article_go_live where article_id = ?", row -> true, article.id)
         .isEmpty();
   }
 }

@@ -16,7 +16,7 @@ public class AuditFilter {
   @QueryParam("entityType")
   @Parameter(
       description = "Only changes of this kind of thing",
-      schema = @Schema(enumeration = {"article", "category", "author", "token"}))
+      schema = @Schema(enumeration = {"article", "category", "author", "token", "webhook"}))
   public String entityType;
 
   @QueryParam("entityId")
@@ -47,7 +47,8 @@ public class AuditFilter {
                 "restore",
                 "purge",
                 "revoke",
-                "restore-revision"
+                "restore-revision",
+                "rotate-secret"
               }))
   public String action;
 

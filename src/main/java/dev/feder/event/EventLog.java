@@ -2,10 +2,12 @@ package dev.feder.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.feder.persistence.Sql;
 import dev.feder.web.WireValue;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,13 +29,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventLog {
 
-  private final EntityManager entityManager;
+  private final Sql sql;
   private final ObjectMapper mapper;
   private final PublicPaths paths;
   private final Clock clock = Clock.systemUTC();
 
-  public EventLog(EntityManager entityManager, ObjectMapper mapper, PublicPaths paths) {
-    this.entityManager = entityManager;
+  public EventLog(Sql sql, ObjectMapper mapper, PublicPaths paths) {
+    this.sql = sql;
     this.mapper = mapper;
     this.paths = paths;
   }
@@ -99,19 +101,16 @@ public class EventLog {
             paths.pages(kind, before, after),
             paths.feeds(kind, before, after),
             CacheTags.of(kind, entityId, before, after));
-    entityManager
-        .createNativeQuery(
-            "insert into event (id, type, occurred_at, entity_type, entity_id, public_change,"
-                + " payload) values (:id, :type, :at, :kind, :entity, :change,"
-                + " cast(:payload as jsonb))")
-        .setParameter("id", event.id())
-        .setParameter("type", type.value())
-        .setParameter("at", event.occurredAt())
-        .setParameter("kind", kind.value())
-        .setParameter("entity", entityId)
-        .setParameter("change", change.value())
-        .setParameter("payload", write(event))
-        .executeUpdate();
+    sql.update(
+        "insert into event (id, type, occurred_at, entity_type, entity_id, public_change,"
+            + " payload) values (?, ?, ?, ?, ?, ?, cast(? as jsonb))",
+        event.id(),
+        type.value(),
+        event.occurredAt(),
+        kind.value(),
+        entityId,
+        change.value(),
+        write(event));
     return event;
   }
 
@@ -125,31 +124,27 @@ public class EventLog {
     if (kinds.isEmpty()) {
       return List.of();
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "select cast(xid as text), position, public_change, cast(payload as text)"
-                    + " from event"
-                    + " where (xid, position) > (cast(:xid as xid8), :position)"
-                    + " and xid < pg_snapshot_xmin(pg_current_snapshot())"
-                    + " and entity_type in (:kinds)"
-                    + (publicView ? " and public_change <> 'none'" : "")
-                    + " order by xid, position limit :limit")
-            .setParameter("xid", Long.toString(cursor.xid()))
-            .setParameter("position", cursor.position())
-            .setParameter("kinds", kinds.stream().map(EntityKind::value).toList())
-            .setParameter("limit", limit)
-            .getResultList();
-    List<StoredEvent> events = new ArrayList<>(rows.size());
-    for (Object[] row : rows) {
-      events.add(
-          new StoredEvent(
-              new EventCursor(Long.parseLong((String) row[0]), ((Number) row[1]).longValue()),
-              WireValue.parse(PublicChange.class, (String) row[2]),
-              read((String) row[3])));
-    }
-    return events;
+    String placeholders = String.join(", ", kinds.stream().map(kind -> "?").toList());
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(Long.toString(cursor.xid()));
+    parameters.add(cursor.position());
+    kinds.forEach(kind -> parameters.add(kind.value()));
+    parameters.add(limit);
+    return sql.list(
+        "select cast(xid as text), position, public_change, cast(payload as text) from event"
+            + " where (xid, position) > (cast(? as xid8), ?)"
+            + " and xid < pg_snapshot_xmin(pg_current_snapshot())"
+            + " and entity_type in ("
+            + placeholders
+            + ")"
+            + (publicView ? " and public_change <> 'none'" : "")
+            + " order by xid, position limit ?",
+        row ->
+            new StoredEvent(
+                cursor(row),
+                WireValue.parse(PublicChange.class, row.getString(3)),
+                read(row.getString(4))),
+        parameters.toArray());
   }
 
   /**
@@ -159,11 +154,10 @@ public class EventLog {
   @Transactional
   public EventCursor head() {
     String xmin =
-        (String)
-            entityManager
-                .createNativeQuery(
-                    "select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)", String.class)
-                .getSingleResult();
+        sql.list(
+                "select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)",
+                row -> row.getString(1))
+            .get(0);
     return new EventCursor(Long.parseLong(xmin), 0);
   }
 
@@ -178,13 +172,10 @@ public class EventLog {
 
   /** The last event the retention removed; {@link EventCursor#START} while none was. */
   private EventCursor removedUpTo() {
-    Object[] row =
-        (Object[])
-            entityManager
-                .createNativeQuery(
-                    "select cast(removed_xid as text), removed_position from event_retention")
-                .getSingleResult();
-    return new EventCursor(Long.parseLong((String) row[0]), ((Number) row[1]).longValue());
+    return sql.list(
+            "select cast(removed_xid as text), removed_position from event_retention",
+            EventLog::cursor)
+        .get(0);
   }
 
   /**
@@ -195,36 +186,30 @@ public class EventLog {
    */
   @Transactional
   public int removeBefore(Instant cutoff, int limit) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> removed =
-        entityManager
-            .createNativeQuery(
-                "delete from event where position in (select position from event"
-                    + " where occurred_at < :cutoff"
-                    + " and xid < pg_snapshot_xmin(pg_current_snapshot())"
-                    + " order by occurred_at limit :limit)"
-                    + " returning cast(xid as text), position")
-            .setParameter("cutoff", cutoff)
-            .setParameter("limit", limit)
-            .getResultList();
+    List<EventCursor> removed =
+        sql.list(
+            "delete from event where position in (select position from event"
+                + " where occurred_at < ? and xid < pg_snapshot_xmin(pg_current_snapshot())"
+                + " order by occurred_at limit ?) returning cast(xid as text), position",
+            EventLog::cursor,
+            cutoff,
+            limit);
     if (removed.isEmpty()) {
       return 0;
     }
-    EventCursor last =
-        removed.stream()
-            .map(
-                row ->
-                    new EventCursor(Long.parseLong((String) row[0]), ((Number) row[1]).longValue()))
-            .max(EventCursor::compareTo)
-            .orElseThrow();
-    entityManager
-        .createNativeQuery(
-            "update event_retention set removed_xid = cast(:xid as xid8), removed_position = :position"
-                + " where (removed_xid, removed_position) < (cast(:xid as xid8), :position)")
-        .setParameter("xid", Long.toString(last.xid()))
-        .setParameter("position", last.position())
-        .executeUpdate();
+    EventCursor last = removed.stream().max(EventCursor::compareTo).orElseThrow();
+    sql.update(
+        "update event_retention set removed_xid = cast(? as xid8), removed_position = ?"
+            + " where (removed_xid, removed_position) < (cast(? as xid8), ?)",
+        Long.toString(last.xid()),
+        last.position(),
+        Long.toString(last.xid()),
+        last.position());
     return removed.size();
+  }
+
+  private static EventCursor cursor(ResultSet row) throws SQLException {
+    return new EventCursor(Long.parseLong(row.getString(1)), row.getLong(2));
   }
 
   private String write(Event event) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -76,7 +77,8 @@ public class HttpCaching {
       response.setEntity(body, response.getEntityAnnotations(), type);
       return;
     }
-    boolean shared = isSameForEveryCaller(resource);
+    boolean shared = isAnnotated(resource, SameForEveryCaller.class);
+    boolean noStore = isAnnotated(resource, NoStore.class);
     boolean personal = !shared && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
     // Origin: the CORS headers of API answers differ per origin (browser frontends read the API),
     // and Quarkus' CORS filter does not say so.
@@ -89,14 +91,16 @@ public class HttpCaching {
         .getHeaders()
         .putSingle(
             HttpHeaders.CACHE_CONTROL,
-            personal
-                ? "private, no-store"
-                : "public, max-age="
-                    + config.http().maxAge().toSeconds()
-                    + ", stale-while-revalidate="
-                    + config.http().staleWhileRevalidate().toSeconds());
+            noStore
+                ? "no-store"
+                : personal
+                    ? "private, no-store"
+                    : "public, max-age="
+                        + config.http().maxAge().toSeconds()
+                        + ", stale-while-revalidate="
+                        + config.http().staleWhileRevalidate().toSeconds());
     CachedResponses.Miss miss = exchange.getCurrent().get(CachedResponses.MISS);
-    if (status == 200 && miss != null) {
+    if (status == 200 && miss != null && !noStore) {
       keep(miss, response, body, type, etag);
     }
     String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
@@ -146,8 +150,9 @@ public class HttpCaching {
         && (subtype.equals("xml") || subtype.endsWith("+xml"));
   }
 
-  private static boolean isSameForEveryCaller(ResourceInfo resource) {
+  private static boolean isAnnotated(
+      ResourceInfo resource, Class<? extends Annotation> annotation) {
     Method method = resource == null ? null : resource.getResourceMethod();
-    return method != null && method.isAnnotationPresent(SameForEveryCaller.class);
+    return method != null && method.isAnnotationPresent(annotation);
   }
 }
