@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -45,6 +46,10 @@ public class ChangesResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of changes, possibly empty",
+      headers =
+          @Header(
+              name = "Cache-Control",
+              description = "no-store: the answer to the same cursor grows as changes commit"),
       content = @Content(schema = @Schema(implementation = ChangesPage.class)))
   @APIResponse(
       responseCode = "400",

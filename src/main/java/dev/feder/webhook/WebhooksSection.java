@@ -73,6 +73,8 @@ public class WebhooksSection implements OASFilter {
                 + " endpoint's secret before trusting it, and use webhook-id to process each"
                 + " message once (retries and redeliveries repeat it).")
         .tags(List.of("Webhooks"))
+        // Feder calls the receiver; no bearer token is involved.
+        .security(List.of())
         .parameters(headers())
         .requestBody(
             OASFactory.createRequestBody()
