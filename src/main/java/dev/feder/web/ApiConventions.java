@@ -38,6 +38,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>Every 200 and 201 carries an {@code ETag}; a GET also {@code Cache-Control} and a 304.
  *   <li>{@code If-Match} is required wherever it is taken: the server answers 428 without it.
  *   <li>Public operations take an optional bearer token (it reveals unpublished content).
+ *   <li>Merge-patch bodies are described as patches of the input they change ({@link
+ *       MergePatchSchemas}).
  * </ul>
  */
 public class ApiConventions implements OASFilter {
@@ -68,6 +70,7 @@ public class ApiConventions implements OASFilter {
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
+    MergePatchSchemas.describe(openAPI);
     Set<ProblemResponse> used = EnumSet.noneOf(ProblemResponse.class);
     for (PathItem item : openAPI.getPaths().getPathItems().values()) {
       for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
