@@ -65,36 +65,18 @@ public record Change(
   }
 
   Change withArticle(ArticleResponse representation) {
-    return new Change(
-        eventId,
-        eventType,
-        occurredAt,
-        entityType,
-        entityId,
-        slug,
-        operation,
-        representation,
-        null,
-        null,
-        event);
+    return with(representation, null, null);
   }
 
   Change withCategory(CategoryResponse representation) {
-    return new Change(
-        eventId,
-        eventType,
-        occurredAt,
-        entityType,
-        entityId,
-        slug,
-        operation,
-        null,
-        representation,
-        null,
-        event);
+    return with(null, representation, null);
   }
 
   Change withAuthor(AuthorResponse representation) {
+    return with(null, null, representation);
+  }
+
+  private Change with(ArticleResponse article, CategoryResponse category, AuthorResponse author) {
     return new Change(
         eventId,
         eventType,
@@ -103,9 +85,9 @@ public record Change(
         entityId,
         slug,
         operation,
-        null,
-        null,
-        representation,
+        article,
+        category,
+        author,
         event);
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of an endpoint's deliveries, newest first. */
-@Schema(name = "WebhookDeliveryPage")
+@Schema(name = "WebhookDeliveryPage", examples = WebhookExamples.DELIVERY_PAGE)
 public record WebhookDeliveryPage(
     @Schema(required = true) List<WebhookDeliveryResponse> data,
     @Schema(required = true) PageMeta meta,

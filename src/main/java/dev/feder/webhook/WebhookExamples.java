@@ -30,6 +30,19 @@ final class WebhookExamples {
       }
       """;
 
+  static final String PAGE =
+      "{\"data\": ["
+          + WEBHOOK
+          + """
+          ],
+          "meta": {"page": 1, "size": 20, "totalItems": 1, "totalPages": 1},
+          "links": {
+            "self": "/api/v1/webhooks?page=1&size=20",
+            "first": "/api/v1/webhooks?page=1&size=20",
+            "last": "/api/v1/webhooks?page=1&size=20"
+          }}
+          """;
+
   static final String CREATED =
       """
       {
@@ -69,6 +82,19 @@ final class WebhookExamples {
         "createdAt": "2026-11-26T09:02:41.600Z"
       }
       """;
+
+  static final String DELIVERY_PAGE =
+      "{\"data\": ["
+          + DELIVERY
+          + """
+          ],
+          "meta": {"page": 1, "size": 20, "totalItems": 1, "totalPages": 1},
+          "links": {
+            "self": "/api/v1/webhooks/9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/deliveries?page=1&size=20",
+            "first": "/api/v1/webhooks/9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/deliveries?page=1&size=20",
+            "last": "/api/v1/webhooks/9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/deliveries?page=1&size=20"
+          }}
+          """;
 
   /** The data of a category event, for the webhooks section. */
   static final String CATEGORY_EVENT =

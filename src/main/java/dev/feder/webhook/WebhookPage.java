@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of webhook endpoints. */
-@Schema(name = "WebhookPage")
+@Schema(name = "WebhookPage", examples = WebhookExamples.PAGE)
 public record WebhookPage(
     @Schema(required = true) List<Webhook> data,
     @Schema(required = true) PageMeta meta,

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -134,10 +133,7 @@ public class WebhookResource {
       content =
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
-              schema =
-                  @Schema(
-                      type = SchemaType.OBJECT,
-                      description = "Any subset of the WebhookInput fields"),
+              schema = @Schema(implementation = WebhookInput.class),
               examples = @ExampleObject(name = "pause", value = WebhookExamples.PATCH)))
   @APIResponse(
       responseCode = "200",

@@ -78,7 +78,7 @@ class ChangesResourceTest {
     Map<String, Object> published = event(article.get(2));
     assertEquals("published", published.get("status"));
     assertEquals("draft", published.get("previousStatus"));
-    assertEquals(List.of("status"), published.get("changed"));
+    assertEquals(List.of("publishedAt", "status"), published.get("changed"));
     assertEquals("upsert", article.get(2).get("operation"));
     assertEquals("none", article.get(1).get("operation"), "the publish carries the change");
     // FEDER_FRONTEND_ARTICLE_URL and _CATEGORY_URL of the test profile: zeitung.example/{…}

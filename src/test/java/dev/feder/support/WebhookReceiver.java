@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -49,6 +50,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
   private final HttpServer server;
   private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
+  private final Map<String, ConcurrentLinkedDeque<Answer>> scripts = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
   private WebhookReceiver(HttpServer server) {
@@ -78,6 +80,11 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Answers the next requests with these, in order. */
   public void answer(Answer... answers) {
     script.addAll(List.of(answers));
+  }
+
+  /** Answers the next requests on {@code path} with these, in order, before any others. */
+  public void answer(String path, Answer... answers) {
+    scripts.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
   }
 
   /** Everything received so far, in order of arrival. */
@@ -113,7 +120,11 @@ public final class WebhookReceiver implements AutoCloseable {
         .forEach(
             (name, values) ->
                 headers.put(name.toLowerCase(java.util.Locale.ROOT), new ArrayList<>(values)));
-    Answer answer = script.pollFirst();
+    ConcurrentLinkedDeque<Answer> own = scripts.get(exchange.getRequestURI().getPath());
+    Answer answer = own == null ? null : own.pollFirst();
+    if (answer == null) {
+      answer = script.pollFirst();
+    }
     if (answer == null) {
       answer = Answer.status(204);
     }
