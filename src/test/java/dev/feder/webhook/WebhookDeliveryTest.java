@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -57,6 +65,7 @@ class WebhookDeliveryTest {
 
   @Inject AgroalDataSource dataSource;
   @Inject CategoryService categories;
+  @Inject Deliveries deliveries;
 
   private WebhookReceiver receiver;
   private final List<String> registered = new ArrayList<>();
@@ -398,6 +407,70 @@ class WebhookDeliveryTest {
     assertEquals(
         List.of("author.updated"),
         receiver.received("/authors-only").stream().map(r -> json(r).getString("type")).toList());
+  }
+
+  @Test
+  void severalInstancesDispatchAndSendEachEventOncePerEndpoint() throws Exception {
+    String[] hook = register("/instances", "category.created");
+    // Three more "instances" run the worker's steps beside this one's worker, claiming and
+    // completing deliveries without sending them; the real worker sends the rest.
+    Set<String> claimedElsewhere = ConcurrentHashMap.newKeySet();
+    List<String> claimedTwice = new CopyOnWriteArrayList<>();
+    AtomicBoolean running = new AtomicBoolean(true);
+    ExecutorService instances = Executors.newFixedThreadPool(3);
+    try {
+      for (int i = 0; i < 3; i++) {
+        instances.submit(
+            () -> {
+              while (running.get()) {
+                deliveries.dispatch(7);
+                for (Deliveries.Claimed claimed : deliveries.claim(2)) {
+                  if (!claimedElsewhere.add(claimed.messageId())) {
+                    claimedTwice.add(claimed.messageId());
+                  }
+                  deliveries.complete(claimed, new Deliveries.Outcome(204, "", 1, null));
+                }
+              }
+              return null;
+            });
+      }
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        ids.add(TestData.category("Instanz " + i + " " + TestData.suffix()).id());
+      }
+      Instant deadline = Instant.now().plus(WAIT);
+      List<Map<String, Object>> all;
+      do {
+        all =
+            Api.admin()
+                .queryParam("size", 100)
+                .get(WEBHOOKS + "/" + hook[0] + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("data");
+        pause();
+      } while ((all.size() < 30 || !all.stream().allMatch(d -> "succeeded".equals(d.get("status"))))
+          && Instant.now().isBefore(deadline));
+      running.set(false);
+
+      assertEquals(30, all.size(), "one delivery per event and endpoint: " + all);
+      assertEquals(30, all.stream().map(d -> d.get("messageId")).distinct().count());
+      assertEquals(List.of(), claimedTwice);
+      List<String> sent =
+          receiver.received("/instances").stream().map(r -> r.header("webhook-id")).toList();
+      assertEquals(sent.size(), Set.copyOf(sent).size(), "nothing sent twice: " + sent);
+      for (String messageId : sent) {
+        assertFalse(
+            claimedElsewhere.contains(messageId), messageId + " was claimed by two instances");
+      }
+      assertEquals(30, sent.size() + claimedElsewhere.size());
+    } finally {
+      running.set(false);
+      instances.shutdown();
+      instances.awaitTermination(10, TimeUnit.SECONDS);
+    }
   }
 
   private static List<Integer> answered(List<Received> received) {
