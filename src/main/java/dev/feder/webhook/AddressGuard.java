@@ -3,6 +3,7 @@ package dev.feder.webhook;
 import dev.feder.config.FederConfig;
 import dev.feder.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -34,8 +35,13 @@ class AddressGuard {
 
   private final boolean allowPrivate;
 
+  @Inject
   AddressGuard(FederConfig config) {
-    this.allowPrivate = config.webhooks().allowPrivateNetworks();
+    this(config.webhooks().allowPrivateNetworks());
+  }
+
+  AddressGuard(boolean allowPrivate) {
+    this.allowPrivate = allowPrivate;
   }
 
   /**

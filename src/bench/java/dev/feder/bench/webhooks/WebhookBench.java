@@ -57,7 +57,10 @@ public final class WebhookBench {
   private final Path out;
   private final int port;
   private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private WebhookBench(Path jar, Path out, int port) {
     this.jar = jar;
@@ -189,7 +192,13 @@ public final class WebhookBench {
                       phase.latencies.add((end - start) / 1000);
                       phase.answered.put(field(response.body(), "id"), end);
                     } else {
-                      phase.errors.incrementAndGet();
+                      if (phase.errors.incrementAndGet() == 1) {
+                        say(
+                            "first failed write: "
+                                + (error != null
+                                    ? error.toString()
+                                    : response.statusCode() + " " + response.body()));
+                      }
                     }
                     done.countDown();
                   });
