@@ -27,13 +27,21 @@ import java.util.function.Predicate;
 public final class WebhookReceiver implements AutoCloseable {
 
   /** What the receiver answers to one request. */
-  public record Answer(int status, String body, Duration delay) {
+  public record Answer(int status, String body, Duration delay, String location) {
     public static Answer status(int status) {
-      return new Answer(status, "", Duration.ZERO);
+      return new Answer(status, "", Duration.ZERO, null);
+    }
+
+    public static Answer failing(int status, String body) {
+      return new Answer(status, body, Duration.ZERO, null);
     }
 
     public static Answer slow(Duration delay) {
-      return new Answer(204, "", delay);
+      return new Answer(204, "", delay, null);
+    }
+
+    public static Answer redirect(String location) {
+      return new Answer(307, "", Duration.ZERO, location);
     }
   }
 
@@ -134,6 +142,9 @@ public final class WebhookReceiver implements AutoCloseable {
       sleep(answer.delay().toMillis());
     }
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    if (answer.location() != null) {
+      exchange.getResponseHeaders().add("Location", answer.location());
+    }
     try {
       exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {

@@ -44,8 +44,7 @@ class AddressGuardTest {
           assertThrows(ProblemException.class, () -> guard.checkRegistered(url), url);
       assertEquals("url", refused.errors().get(0).field(), url);
       assertTrue(
-          refused.errors().get(0).message().contains("FEDER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS"),
-          url);
+          refused.errors().get(0).message().contains("FEDER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS"), url);
     }
   }
 
@@ -77,8 +76,19 @@ class AddressGuardTest {
   @Test
   void rangesAreClassified() throws UnknownHostException {
     for (String internal :
-        List.of("127.0.0.1", "10.1.2.3", "172.31.255.255", "192.168.0.1", "169.254.1.1", "::1",
-            "fe80::1", "fc00::1", "100.127.255.255", "198.18.0.1", "240.0.0.1", "224.0.0.1")) {
+        List.of(
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.31.255.255",
+            "192.168.0.1",
+            "169.254.1.1",
+            "::1",
+            "fe80::1",
+            "fc00::1",
+            "100.127.255.255",
+            "198.18.0.1",
+            "240.0.0.1",
+            "224.0.0.1")) {
       assertTrue(AddressGuard.isInternal(InetAddress.getByName(internal)), internal);
     }
     for (String external :

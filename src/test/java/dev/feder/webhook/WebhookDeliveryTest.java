@@ -182,9 +182,21 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void redirectsAreNotFollowedButCountAsFailures() {
+    String[] hook = register("/moved", "category.created");
+    receiver.answer("/moved", Answer.redirect(receiver.url("/elsewhere")));
+    Created category = TestData.category("Umgeleitet " + TestData.suffix());
+
+    List<Received> attempts = about("/moved", category.id(), 2);
+    assertEquals(List.of(307, 204), answered(attempts.subList(0, 2)));
+    assertEquals(List.of(), receiver.received("/elsewhere"));
+    assertEquals(2, delivery(hook[0], category.id(), "succeeded").get("attempts"));
+  }
+
+  @Test
   void aDeliveryFailingEveryAttemptIsGivenUpWithTheAnswerKeptShort() {
     String[] hook = register("/broken", "category.*");
-    Answer failing = new Answer(500, "x".repeat(5000), Duration.ZERO);
+    Answer failing = Answer.failing(500, "x".repeat(5000));
     receiver.answer(failing, failing, failing, failing, failing, failing, failing);
     Created category = TestData.category("Kaputt " + TestData.suffix());
 
