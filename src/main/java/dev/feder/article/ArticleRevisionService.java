@@ -10,6 +10,7 @@ import dev.feder.auth.Caller;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
 import dev.feder.event.EntityState;
+import dev.feder.persistence.ReadOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -50,6 +51,7 @@ public class ArticleRevisionService {
 
   /** The revisions of an article, newest first. */
   @Transactional
+  @ReadOnly
   public ArticleRevisions list(UUID id) {
     requireArticle(id);
     return new ArticleRevisions(
@@ -58,6 +60,7 @@ public class ArticleRevisionService {
 
   /** One revision of an article with the state it stored. */
   @Transactional
+  @ReadOnly
   public ArticleRevisionResponse get(UUID id, int number) {
     requireArticle(id);
     ArticleRevision revision = find(id, number);
@@ -73,6 +76,7 @@ public class ArticleRevisionService {
    * revision {@code number}, as each stored it.
    */
   @Transactional
+  @ReadOnly
   public ArticleRevisionDiff diff(UUID id, int number, Integer from) {
     requireArticle(id);
     ArticleInput after = readState(find(id, number).state);

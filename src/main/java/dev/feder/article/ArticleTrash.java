@@ -11,6 +11,7 @@ import dev.feder.paging.Cursor;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
+import dev.feder.persistence.ReadOnly;
 import dev.feder.web.EntityTags;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +66,7 @@ public class ArticleTrash {
 
   /** A page of the trash, newest deletion first, by number or after a keyset cursor. */
   @Transactional
+  @ReadOnly
   public Page<TrashedArticleItem> list(PageRequest request) {
     Instant now = clock.instant();
     SortOrder order = SortOrder.parse(null, ORDER, NEWEST_FIRST);
@@ -93,6 +95,7 @@ public class ArticleTrash {
   }
 
   @Transactional
+  @ReadOnly
   public TrashedArticle get(UUID id) {
     return view(
         Article.<Article>findByIdOptional(id)
