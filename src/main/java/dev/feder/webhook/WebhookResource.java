@@ -5,6 +5,7 @@ import dev.feder.auth.Roles;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
+import dev.feder.web.Locations;
 import dev.feder.web.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -45,9 +46,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class WebhookResource {
 
   private final WebhookService service;
+  private final Locations locations;
 
-  public WebhookResource(WebhookService service) {
+  public WebhookResource(WebhookService service, Locations locations) {
     this.service = service;
+    this.locations = locations;
   }
 
   @GET
@@ -111,10 +114,7 @@ public class WebhookResource {
   public RestResponse<CreatedWebhook> create(
       @Valid @NotNull WebhookInput body, @Context UriInfo uri) {
     CreatedWebhook created = service.create(body);
-    return RestResponse.ResponseBuilder.<CreatedWebhook>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+    return locations.created(uri, created.id(), created);
   }
 
   @PATCH
