@@ -32,8 +32,9 @@ CREATE TRIGGER article_author_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCA
 DROP TRIGGER IF EXISTS article_related_changed ON public.article_related;
 CREATE TRIGGER article_related_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.article_related
     FOR EACH STATEMENT EXECUTE FUNCTION public.feder_content_changed();
--- An event (V19) is news for the instances too: their webhook workers wake at once, and a scheduled
--- article going live changes no content table, only this one, yet changes public answers.
+-- An event is news for the instances too: their webhook workers wake at once, and a scheduled
+-- article going live changes no content table, only this one, yet changes public answers. It came
+-- with V19.
 DROP TRIGGER IF EXISTS event_recorded ON public.event;
 CREATE TRIGGER event_recorded AFTER INSERT ON public.event
     FOR EACH STATEMENT EXECUTE FUNCTION public.feder_content_changed();

@@ -59,4 +59,7 @@ INSERT INTO article_go_live (article_id, published_at)
 SELECT id, published_at FROM article
 WHERE status = 'published' AND deleted_at IS NULL AND published_at > now();
 
--- Its trigger event_recorded (instances hear of each event) is in R__content_change_notifications.sql.
+-- An event is a change of public content for the instances' caches too (dev.feder.persistence):
+-- a scheduled article going live changes no content table, only this one.
+CREATE TRIGGER event_recorded AFTER INSERT ON event
+    FOR EACH STATEMENT EXECUTE FUNCTION feder_content_changed();
