@@ -275,3 +275,20 @@ CREATE TRIGGER author_notify_delete AFTER DELETE ON public.author
 DROP TRIGGER IF EXISTS author_notify_truncate ON public.author;
 CREATE TRIGGER author_notify_truncate AFTER TRUNCATE ON public.author
     FOR EACH STATEMENT EXECUTE FUNCTION public.feder_item_changed();
+
+-- An event (V19) is news for the instances' webhook workers, which wake at once: the tag 'events',
+-- which no kept answer carries, so that no cache drops anything for it (the content change the
+-- event records names its own tags). A scheduled article going live changes no content table, only
+-- this one; kept answers end at such a moment by themselves (ContentVersions.horizon).
+CREATE OR REPLACE FUNCTION public.feder_event_recorded() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    PERFORM pg_notify('feder_content_changed', 'events');
+    RETURN NULL;
+END;
+$$;
+
+DROP TRIGGER IF EXISTS event_recorded ON public.event;
+CREATE TRIGGER event_recorded AFTER INSERT ON public.event
+    FOR EACH STATEMENT EXECUTE FUNCTION public.feder_event_recorded();

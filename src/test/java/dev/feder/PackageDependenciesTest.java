@@ -38,11 +38,11 @@ class PackageDependenciesTest {
           Set.of("text"),
           Set.of("paging"),
           Set.of("web"),
-          Set.of("audit"),
+          Set.of("audit", "event"),
           Set.of("auth", "crud"),
           Set.of("author", "category"),
           Set.of("article"),
-          Set.of("feed", "demo"));
+          Set.of("feed", "demo", "changes", "webhook"));
 
   private static final Pattern IMPORT =
       Pattern.compile("^import (?:static )?dev\\.feder\\.([a-z.]+)\\.[A-Z]", Pattern.MULTILINE);

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.feder.audit.AuditAction;
+import dev.feder.audit.AuditDetails;
 import dev.feder.auth.Caller;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
+import dev.feder.event.EntityState;
 import dev.feder.persistence.ReadOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,6 +29,7 @@ public class ArticleRevisionService {
   private final ArticleAccess access;
   private final ArticleStates states;
   private final ArticleAudit audit;
+  private final ArticleEvents events;
   private final Caller caller;
   private final ObjectMapper mapper;
   private final Clock clock;
@@ -35,12 +38,14 @@ public class ArticleRevisionService {
       ArticleAccess access,
       ArticleStates states,
       ArticleAudit audit,
+      ArticleEvents events,
       Caller caller,
       ObjectMapper mapper,
       Clock clock) {
     this.access = access;
     this.states = states;
     this.audit = audit;
+    this.events = events;
     this.caller = caller;
     this.mapper = mapper;
     this.clock = clock;
@@ -91,6 +96,7 @@ public class ArticleRevisionService {
   @Transactional
   public ArticleResponse restore(UUID id, int number, String ifMatch) {
     Article article = access.lockForWrite(id, ifMatch);
+    EntityState announced = events.state(article);
     ArticleInput before = states.of(article);
     ArticleInput input = withoutDeletedPins(readState(find(id, number).state));
     try {
@@ -101,10 +107,9 @@ public class ArticleRevisionService {
     }
     access.requireOwnByline(article);
     record(article);
-    audit.record(
-        AuditAction.RESTORE_REVISION,
-        article,
-        audit.changes(before, article).withFromRevision(number));
+    AuditDetails changes = audit.changes(before, article);
+    audit.record(AuditAction.RESTORE_REVISION, article, changes.withFromRevision(number));
+    events.changed(announced, article, changes.changed());
     return access.view(article);
   }
 

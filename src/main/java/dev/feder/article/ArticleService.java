@@ -6,6 +6,7 @@ import dev.feder.audit.AuditAction;
 import dev.feder.audit.AuditDetails;
 import dev.feder.config.FederConfig;
 import dev.feder.error.ProblemException;
+import dev.feder.event.EntityState;
 import dev.feder.paging.Cursor;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
@@ -51,6 +52,7 @@ public class ArticleService {
   private final ArticleStates states;
   private final ArticleRevisionService revisions;
   private final ArticleAudit audit;
+  private final ArticleEvents events;
   private final MergePatch mergePatch;
   private final ListCounts counts;
   private final int searchWindow;
@@ -61,6 +63,7 @@ public class ArticleService {
       ArticleStates states,
       ArticleRevisionService revisions,
       ArticleAudit audit,
+      ArticleEvents events,
       MergePatch mergePatch,
       ListCounts counts,
       FederConfig config,
@@ -69,6 +72,7 @@ public class ArticleService {
     this.states = states;
     this.revisions = revisions;
     this.audit = audit;
+    this.events = events;
     this.mergePatch = mergePatch;
     this.counts = counts;
     this.searchWindow = config.search().maxResults();
@@ -231,6 +235,7 @@ public class ArticleService {
     article.persist();
     revisions.record(article);
     audit.record(AuditAction.CREATE, article, AuditDetails.NONE);
+    events.created(article);
     return access.view(article);
   }
 
@@ -255,20 +260,25 @@ public class ArticleService {
   @Transactional
   public void delete(UUID id, String ifMatch) {
     Article article = access.lockForWrite(id, ifMatch);
+    EntityState before = events.state(article);
     article.deletedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     article.deletedBy = access.callerName();
     audit.record(AuditAction.TRASH, article, AuditDetails.NONE);
+    events.trashed(before, article);
   }
 
   /** A replace or patch: the state it brings is made from the article's current one. */
   private ArticleResponse change(
       AuditAction action, UUID id, String ifMatch, UnaryOperator<ArticleInput> next) {
     Article article = access.lockForWrite(id, ifMatch);
+    EntityState announced = events.state(article);
     ArticleInput before = states.of(article);
     states.apply(article, next.apply(before));
     access.requireOwnByline(article);
     revisions.record(article);
-    audit.record(action, article, audit.changes(before, article));
+    AuditDetails changes = audit.changes(before, article);
+    audit.record(action, article, changes);
+    events.changed(announced, article, changes.changed());
     return access.view(article);
   }
 }

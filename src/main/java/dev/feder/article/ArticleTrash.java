@@ -6,6 +6,7 @@ import dev.feder.audit.AuditLog;
 import dev.feder.config.FederConfig;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
+import dev.feder.event.EntityState;
 import dev.feder.paging.Cursor;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
@@ -43,6 +44,7 @@ public class ArticleTrash {
   private final ArticleAccess access;
   private final ArticleRevisionService revisions;
   private final ArticleAudit audit;
+  private final ArticleEvents events;
   private final EntityTags tags;
   private final Duration retention;
   private final Clock clock = Clock.systemUTC();
@@ -51,11 +53,13 @@ public class ArticleTrash {
       ArticleAccess access,
       ArticleRevisionService revisions,
       ArticleAudit audit,
+      ArticleEvents events,
       EntityTags tags,
       FederConfig config) {
     this.access = access;
     this.revisions = revisions;
     this.audit = audit;
+    this.events = events;
     this.tags = tags;
     this.retention = config.trash().retention();
   }
@@ -124,10 +128,12 @@ public class ArticleTrash {
               + ": it can no longer be restored and is purged shortly");
     }
     tags.checkIfMatch(ifMatch, view(article));
+    EntityState before = events.state(article);
     article.deletedAt = null;
     article.deletedBy = null;
     revisions.record(article);
     audit.record(AuditAction.RESTORE, article, AuditDetails.NONE);
+    events.restored(before, article);
     return access.view(article);
   }
 
@@ -137,6 +143,7 @@ public class ArticleTrash {
     Article article = lockInTrash(id);
     tags.checkIfMatch(ifMatch, view(article));
     audit.record(AuditAction.PURGE, article, AuditDetails.NONE);
+    events.purged(article);
     remove(article);
   }
 
@@ -157,6 +164,7 @@ public class ArticleTrash {
             .list();
     for (Article article : expired) {
       audit.record(RETENTION, AuditAction.PURGE, article);
+      events.purged(article);
       remove(article);
     }
     return expired.size();

@@ -22,7 +22,9 @@ public enum AuditAction implements WireValue {
   /** Revoked (tokens). */
   REVOKE,
   /** An earlier revision brought back (articles). */
-  RESTORE_REVISION;
+  RESTORE_REVISION,
+  /** A new signing secret made (webhooks). */
+  ROTATE_SECRET;
 
   @JsonValue
   @Override

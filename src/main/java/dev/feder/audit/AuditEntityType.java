@@ -8,7 +8,8 @@ public enum AuditEntityType implements WireValue {
   ARTICLE,
   CATEGORY,
   AUTHOR,
-  TOKEN;
+  TOKEN,
+  WEBHOOK;
 
   @JsonValue
   @Override

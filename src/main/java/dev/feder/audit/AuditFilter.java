@@ -20,7 +20,7 @@ public class AuditFilter {
       schema =
           @Schema(
               type = SchemaType.STRING,
-              enumeration = {"article", "category", "author", "token"}))
+              enumeration = {"article", "category", "author", "token", "webhook"}))
   public String entityType;
 
   @QueryParam("entityId")
@@ -52,7 +52,8 @@ public class AuditFilter {
                 "restore",
                 "purge",
                 "revoke",
-                "restore-revision"
+                "restore-revision",
+                "rotate-secret"
               }))
   public String action;
 

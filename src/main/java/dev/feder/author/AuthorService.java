@@ -6,6 +6,7 @@ import dev.feder.auth.Caller;
 import dev.feder.crud.Crud;
 import dev.feder.crud.Cruds;
 import dev.feder.error.ProblemException;
+import dev.feder.event.EntityState;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
@@ -43,7 +44,8 @@ public class AuthorService {
                 author -> author.slug,
                 AuthorService::toInput,
                 AuthorService::apply,
-                this::view));
+                this::view,
+                author -> EntityState.author(author.slug)));
   }
 
   @Transactional

@@ -51,7 +51,8 @@ public class CategoryService {
                 category -> category.slug,
                 CategoryService::toInput,
                 this::apply,
-                this::view));
+                this::view,
+                CategoryEvents::state));
   }
 
   @Transactional

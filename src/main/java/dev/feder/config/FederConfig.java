@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Feder's own settings, all under {@code feder.*} (environment: {@code FEDER_*}). */
@@ -37,6 +38,12 @@ public interface FederConfig {
 
   /** Work done once in the background after startup. */
   WarmUp warmUp();
+
+  /** The event outbox that the changes feed and the webhooks read. */
+  Events events();
+
+  /** Delivery of events to webhook endpoints. */
+  Webhooks webhooks();
 
   /** Database bootstrapping. */
   interface Database {
@@ -117,6 +124,14 @@ public interface FederConfig {
     @Pattern(regexp = ".*\\{slug}.*", message = "must contain the \\{slug\\} placeholder")
     String articleUrl();
 
+    /**
+     * URL of a category page; {@code {slug}} is replaced by the category's slug. Events name its
+     * path among those a change affects.
+     */
+    @WithDefault("http://localhost:3000/kategorie/{slug}")
+    @Pattern(regexp = ".*\\{slug}.*", message = "must contain the \\{slug\\} placeholder")
+    String categoryUrl();
+
     /** URL of the home page, the link of the feeds. */
     @WithDefault("http://localhost:3000/")
     String siteUrl();
@@ -167,5 +182,46 @@ public interface FederConfig {
      */
     @WithDefault("true")
     boolean enabled();
+  }
+
+  /** The event outbox that the changes feed and the webhooks read. */
+  interface Events {
+    /**
+     * How long events are kept; a changes-feed cursor older than that is answered with 410 (the
+     * client resyncs from the lists). Webhook deliveries are kept as long.
+     */
+    @WithDefault("30d")
+    Duration retention();
+  }
+
+  /** Delivery of events to webhook endpoints. */
+  interface Webhooks {
+    /**
+     * Deliver to addresses in private, loopback and link-local ranges (refused by default, so that
+     * a webhook cannot reach into the network Feder runs in).
+     */
+    @WithDefault("false")
+    boolean allowPrivateNetworks();
+
+    /**
+     * The waits before each retry of a failed delivery, comma-separated; after the last one the
+     * delivery is marked failed. Each wait varies by up to a fifth either way (jitter).
+     */
+    @WithDefault("5s,30s,2m,15m,1h,6h")
+    List<Duration> retryDelays();
+
+    /** How long an endpoint may fail every attempt before Feder disables it. */
+    @WithDefault("3d")
+    Duration disableAfter();
+
+    /** Deliveries sent at the same time by one instance. */
+    @WithDefault("8")
+    @Min(1)
+    @Max(64)
+    int concurrency();
+
+    /** How long a delivery may take, to connect and to answer, before it counts as failed. */
+    @WithDefault("10s")
+    Duration timeout();
   }
 }

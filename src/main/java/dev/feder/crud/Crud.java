@@ -6,6 +6,10 @@ import dev.feder.audit.AuditDetails;
 import dev.feder.audit.AuditEntityType;
 import dev.feder.audit.AuditLog;
 import dev.feder.error.ProblemException;
+import dev.feder.event.EntityKind;
+import dev.feder.event.EntityState;
+import dev.feder.event.EventLog;
+import dev.feder.event.EventType;
 import dev.feder.persistence.TrackedEntity;
 import dev.feder.web.EntityTags;
 import dev.feder.web.MergePatch;
@@ -13,6 +17,7 @@ import dev.feder.web.Reference;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -22,7 +27,8 @@ import java.util.function.Function;
  * The reads and writes that every kind of item with an id and a slug goes through the same way
  * (authors, categories): finding an item by id or slug, resolving a reference to it in a write
  * payload, locking it for a write with the client's {@code If-Match} checked, and creating,
- * replacing, patching and deleting it, each flushed and recorded in the audit log.
+ * replacing, patching and deleting it, each flushed and recorded in the audit log and the event
+ * outbox.
  *
  * <p>What is particular to a kind (how a payload applies, the representation, the guards before a
  * delete) stays in its service, which describes the kind once ({@link Kind}) and gets its {@code
@@ -44,6 +50,7 @@ public final class Crud<E extends TrackedEntity, I> {
    * @param toInput an item as a write payload: the base of a patch, and what the audit log compares
    * @param apply the service's rules for writing a payload into an item
    * @param view an item as the caller reads it, whose ETag an {@code If-Match} must carry
+   * @param state an item as its events see it (its slug, and a category's ancestors)
    */
   public record Kind<E, I>(
       Class<E> entity,
@@ -53,7 +60,8 @@ public final class Crud<E extends TrackedEntity, I> {
       Function<E, String> slug,
       Function<E, I> toInput,
       BiConsumer<E, I> apply,
-      Function<E, ?> view) {}
+      Function<E, ?> view,
+      Function<E, EntityState> state) {}
 
   private final Kind<E, I> kind;
   private final String name;
@@ -61,13 +69,16 @@ public final class Crud<E extends TrackedEntity, I> {
   private final EntityTags tags;
   private final MergePatch mergePatch;
   private final AuditLog auditLog;
+  private final EventLog events;
+  private final EntityKind eventKind;
 
   Crud(
       Kind<E, I> kind,
       EntityManager entityManager,
       EntityTags tags,
       MergePatch mergePatch,
-      AuditLog auditLog) {
+      AuditLog auditLog,
+      EventLog events) {
     this.kind = kind;
     String type = kind.type().value();
     this.name = Character.toUpperCase(type.charAt(0)) + type.substring(1);
@@ -75,6 +86,9 @@ public final class Crud<E extends TrackedEntity, I> {
     this.tags = tags;
     this.mergePatch = mergePatch;
     this.auditLog = auditLog;
+    this.events = events;
+    // The audited kinds with events (categories, authors) have the same names in both logs.
+    this.eventKind = EntityKind.valueOf(kind.type().name());
   }
 
   /** The item with this id; 404 when there is none. */
@@ -121,6 +135,8 @@ public final class Crud<E extends TrackedEntity, I> {
     entityManager.persist(item);
     entityManager.flush();
     audit(AuditAction.CREATE, item, AuditDetails.NONE);
+    events.record(
+        EventType.of(eventKind, "created"), item.id, null, kind.state().apply(item), List.of());
     return item;
   }
 
@@ -142,6 +158,7 @@ public final class Crud<E extends TrackedEntity, I> {
    * is a 409 with {@code inUse} as its detail.
    */
   public void delete(E item, String inUse) {
+    EntityState before = kind.state().apply(item);
     try {
       entityManager.remove(item);
       entityManager.flush();
@@ -149,16 +166,24 @@ public final class Crud<E extends TrackedEntity, I> {
     } catch (PersistenceException e) {
       throw ProblemException.conflict(inUse);
     }
+    events.record(EventType.of(eventKind, "deleted"), item.id, before, null, List.of());
   }
 
   private E change(AuditAction action, E item, Function<I, I> next) {
     I before = kind.toInput().apply(item);
+    EntityState stateBefore = kind.state().apply(item);
     kind.apply().accept(item, next.apply(before));
     entityManager.flush();
-    audit(
-        action,
-        item,
-        AuditDetails.changed(auditLog.changedFields(before, kind.toInput().apply(item))));
+    List<String> changed = auditLog.changedFields(before, kind.toInput().apply(item));
+    audit(action, item, AuditDetails.changed(changed));
+    if (!changed.isEmpty()) {
+      events.record(
+          EventType.of(eventKind, "updated"),
+          item.id,
+          stateBefore,
+          kind.state().apply(item),
+          changed);
+    }
     return item;
   }
 

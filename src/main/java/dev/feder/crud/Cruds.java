@@ -1,6 +1,7 @@
 package dev.feder.crud;
 
 import dev.feder.audit.AuditLog;
+import dev.feder.event.EventLog;
 import dev.feder.persistence.TrackedEntity;
 import dev.feder.web.EntityTags;
 import dev.feder.web.MergePatch;
@@ -15,16 +16,22 @@ public class Cruds {
   private final EntityTags tags;
   private final MergePatch mergePatch;
   private final AuditLog auditLog;
+  private final EventLog events;
 
   public Cruds(
-      EntityManager entityManager, EntityTags tags, MergePatch mergePatch, AuditLog auditLog) {
+      EntityManager entityManager,
+      EntityTags tags,
+      MergePatch mergePatch,
+      AuditLog auditLog,
+      EventLog events) {
     this.entityManager = entityManager;
     this.tags = tags;
     this.mergePatch = mergePatch;
     this.auditLog = auditLog;
+    this.events = events;
   }
 
   public <E extends TrackedEntity, I> Crud<E, I> of(Crud.Kind<E, I> kind) {
-    return new Crud<>(kind, entityManager, tags, mergePatch, auditLog);
+    return new Crud<>(kind, entityManager, tags, mergePatch, auditLog, events);
   }
 }

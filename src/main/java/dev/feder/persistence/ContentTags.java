@@ -43,6 +43,12 @@ public final class ContentTags {
   public static final String SEARCH = "search";
   public static final String EVERYTHING = "*";
 
+  /**
+   * An event was recorded (the event outbox): the webhook workers of every instance wake. No kept
+   * answer carries it, so that it ends nothing.
+   */
+  public static final String EVENTS = "events";
+
   /** Every article: an answer that depends on each of them ({@code article:any}). */
   public static final String ANY_ARTICLE = "article:any";
 

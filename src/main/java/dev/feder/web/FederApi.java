@@ -46,7 +46,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(
           name = "Tokens",
           description = "API tokens and their roles; issued and revoked by admins"),
-      @Tag(name = "Audit", description = "Who changed what and when; admins only")
+      @Tag(name = "Audit", description = "Who changed what and when; admins only"),
+      @Tag(
+          name = "Changes",
+          description =
+              "Every change of content since a cursor, in commit order: for search indexes, apps"
+                  + " and static sites that sync what changed"),
+      @Tag(
+          name = "Webhooks",
+          description =
+              "Endpoints that receive events as they happen, signed per Standard Webhooks; admins"
+                  + " only")
     })
 @SecurityScheme(
     securitySchemeName = FederApi.BEARER,

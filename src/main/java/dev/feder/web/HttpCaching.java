@@ -100,7 +100,8 @@ public class HttpCaching {
       response.setEntity(body, response.getEntityAnnotations(), type);
       return;
     }
-    boolean shared = isSameForEveryCaller(resource);
+    boolean shared = isAnnotated(resource, SameForEveryCaller.class);
+    boolean noStore = isAnnotated(resource, NoStore.class);
     boolean personal = !shared && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
     // Origin: the CORS headers of API answers differ per origin (browser frontends read the API),
     // and Quarkus' CORS filter does not say so.
@@ -113,13 +114,15 @@ public class HttpCaching {
         .getHeaders()
         .putSingle(
             HttpHeaders.CACHE_CONTROL,
-            personal
-                ? "private, no-store"
-                : "public, max-age="
-                    + config.http().maxAge().toSeconds()
-                    + ", stale-while-revalidate="
-                    + config.http().staleWhileRevalidate().toSeconds());
-    if (!personal && status == 200) {
+            noStore
+                ? "no-store"
+                : personal
+                    ? "private, no-store"
+                    : "public, max-age="
+                        + config.http().maxAge().toSeconds()
+                        + ", stale-while-revalidate="
+                        + config.http().staleWhileRevalidate().toSeconds());
+    if (!personal && !noStore && status == 200) {
       CacheTags shown = ResponseTags.of(exchange.getCurrent());
       if (entity instanceof CacheTagged tagged) {
         shown.add(tagged);
@@ -221,8 +224,9 @@ public class HttpCaching {
         && (subtype.equals("xml") || subtype.endsWith("+xml"));
   }
 
-  private static boolean isSameForEveryCaller(ResourceInfo resource) {
+  private static boolean isAnnotated(
+      ResourceInfo resource, Class<? extends Annotation> annotation) {
     Method method = resource == null ? null : resource.getResourceMethod();
-    return method != null && method.isAnnotationPresent(SameForEveryCaller.class);
+    return method != null && method.isAnnotationPresent(annotation);
   }
 }

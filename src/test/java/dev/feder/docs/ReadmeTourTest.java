@@ -227,6 +227,8 @@ class ReadmeTourTest {
       return Map.of(
           "feder.demo.enabled", "true",
           "feder.auth.bootstrap-token", "dev-admin-token",
+          // As in dev mode: the tour's webhook points at a website on localhost.
+          "feder.webhooks.allow-private-networks", "true",
           // The tour needs no warm-up, and the machine is busy enough running the tests.
           "feder.warm-up.enabled", "false");
     }

@@ -54,13 +54,17 @@ public final class ContractDiff {
 
   /**
    * Breaking beyond openapi-diff's defaults: a new operationId (generators name client methods
-   * after it) and a longer minimum length of a request field.
+   * after it) and a longer minimum length of a request field. Not breaking, unlike its default: a
+   * new value of a response enum (a new kind of audited entity, a new event type), an addition a
+   * client may ignore as the API changelog's rules say; clients treat unknown values as such.
    */
   private static final OpenApiDiffOptions OPTIONS =
       OpenApiDiffOptions.builder()
           .configProperty(BackwardIncompatibleProp.OPERATION_ID_CHANGED.getPropertyName(), "true")
           .configProperty(
               BackwardIncompatibleProp.REQUEST_MIN_LENGTH_INCREASED.getPropertyName(), "true")
+          .configProperty(
+              BackwardIncompatibleProp.RESPONSE_ENUM_INCREASED.getPropertyName(), "false")
           .build();
 
   private final ChangedOpenApi diff;

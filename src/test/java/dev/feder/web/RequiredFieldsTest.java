@@ -1,5 +1,6 @@
 package dev.feder.web;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -62,6 +64,8 @@ class RequiredFieldsTest {
       return;
     }
     read = true;
+    String since =
+        Api.admin().queryParam("since", "now").get(API + "/changes").path("meta.nextCursor");
     categories();
     authors();
     articles();
@@ -70,6 +74,8 @@ class RequiredFieldsTest {
     trash();
     tokens();
     auditLog();
+    changesFeed(since);
+    webhooks();
     problems();
   }
 
@@ -288,6 +294,83 @@ class RequiredFieldsTest {
   /** The audit log of all the above: creates, patches, restores, token events. */
   private void auditLog() {
     admin().queryParam("size", 100).get(API + "/audit-events").then().statusCode(200);
+  }
+
+  /**
+   * The changes of all the above, as tokens read them (every event, with its details) and as
+   * anonymous callers do (upserts with representations, tombstones).
+   */
+  private void changesFeed(String since) {
+    List<Supplier<RequestSpecification>> callers = List.of(this::admin, this::anonymous);
+    for (Supplier<RequestSpecification> caller : callers) {
+      String cursor = since;
+      boolean more = true;
+      while (more) {
+        ExtractableResponse<Response> page =
+            caller
+                .get()
+                .queryParam("since", cursor)
+                .queryParam("size", 100)
+                .get(API + "/changes")
+                .then()
+                .statusCode(200)
+                .extract();
+        cursor = page.path("meta.nextCursor");
+        more = page.path("meta.hasMore");
+      }
+    }
+  }
+
+  /**
+   * A bare endpoint and a described one (both disabled: nothing listens), patched, rotated, pinged
+   * and its deliveries listed.
+   */
+  private void webhooks() {
+    Map<String, Object> hook =
+        created(
+            "/webhooks",
+            Map.of(
+                "url",
+                "http://127.0.0.1:9/" + run,
+                "enabled",
+                false,
+                "eventTypes",
+                List.of("article.*")));
+    created(
+        "/webhooks",
+        Map.of(
+            "url",
+            "https://www.zeitung.example/api/revalidate",
+            "description",
+            "Next.js",
+            "enabled",
+            false,
+            "eventTypes",
+            List.of("*")));
+    String path = API + "/webhooks/" + hook.get("id");
+    admin().get(path).then().statusCode(200);
+    admin().queryParam("size", 100).get(API + "/webhooks").then().statusCode(200);
+    admin().post(path + "/test").then().statusCode(202);
+    admin().post(path + "/rotate-secret").then().statusCode(200);
+    admin().get(path).then().statusCode(200);
+    admin().get(path + "/deliveries").then().statusCode(200);
+    // Nothing listens there: the ping fails every attempt (the test profile retries within a
+    // second or two), and a finished delivery has no next attempt.
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!"failed".equals(Api.admin().get(path + "/deliveries").path("data[0].status"))
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    admin()
+        .get(path + "/deliveries")
+        .then()
+        .statusCode(200)
+        .body("data[0].status", equalTo("failed"));
   }
 
   /** Problems with and without field errors. */

@@ -42,9 +42,12 @@ class WireValueTest {
             "restore",
             "purge",
             "revoke",
-            "restore-revision"),
+            "restore-revision",
+            "rotate-secret"),
         values(AuditAction.class));
-    assertEquals(List.of("article", "category", "author", "token"), values(AuditEntityType.class));
+    assertEquals(
+        List.of("article", "category", "author", "token", "webhook"),
+        values(AuditEntityType.class));
     assertEquals(
         List.of(Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR, Roles.VIEWER), values(TokenRole.class));
   }
