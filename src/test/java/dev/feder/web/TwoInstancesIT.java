@@ -318,10 +318,9 @@ class TwoInstancesIT {
     }
 
     static Instance start(String name) throws Exception {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
+      int port = freePort();
+      // Health is on the management port in prod, one per instance.
+      int management = freePort();
       Path log = Path.of("target", "two-instances-" + name + ".log");
       ProcessBuilder builder =
           new ProcessBuilder(
@@ -335,6 +334,8 @@ class TwoInstancesIT {
       Map<String, String> env = builder.environment();
       env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
       env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+      env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
+      env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
       env.put("QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"));
       env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
       env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
@@ -349,7 +350,12 @@ class TwoInstancesIT {
           throw new IllegalStateException("instance " + name + " exited: " + tail(log));
         }
         try {
-          if (instance.plain().get("/q/health/ready").statusCode() == 200) {
+          if (given()
+                  .baseUri("http://127.0.0.1")
+                  .port(management)
+                  .get("/q/health/ready")
+                  .statusCode()
+              == 200) {
             return instance;
           }
         } catch (Exception e) {
@@ -360,6 +366,12 @@ class TwoInstancesIT {
           throw new IllegalStateException("instance " + name + " not ready: " + tail(log));
         }
         Thread.sleep(100);
+      }
+    }
+
+    private static int freePort() throws IOException {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        return socket.getLocalPort();
       }
     }
 
