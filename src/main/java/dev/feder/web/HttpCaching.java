@@ -77,7 +77,10 @@ public class HttpCaching {
       return;
     }
     boolean shared = isSameForEveryCaller(resource);
-    boolean personal = !shared && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+    boolean personal =
+        !shared
+            && (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || Previews.requested(exchange.getCurrent()));
     // Origin: the CORS headers of API answers differ per origin (browser frontends read the API),
     // and Quarkus' CORS filter does not say so.
     response
