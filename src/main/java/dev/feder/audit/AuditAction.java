@@ -22,7 +22,11 @@ public enum AuditAction implements WireValue {
   /** Revoked (tokens). */
   REVOKE,
   /** An earlier revision brought back (articles). */
-  RESTORE_REVISION;
+  RESTORE_REVISION,
+  /** A preview link made (articles). */
+  CREATE_PREVIEW_LINK,
+  /** Every preview link made so far revoked (articles). */
+  REVOKE_PREVIEW_LINKS;
 
   @JsonValue
   @Override

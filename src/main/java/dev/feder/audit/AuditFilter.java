@@ -47,7 +47,9 @@ public class AuditFilter {
                 "restore",
                 "purge",
                 "revoke",
-                "restore-revision"
+                "restore-revision",
+                "create-preview-link",
+                "revoke-preview-links"
               }))
   public String action;
 

@@ -37,6 +37,12 @@ public interface FederConfig {
   /** Work done once in the background after startup. */
   WarmUp warmUp();
 
+  /** Draft previews: signed links that let their holder read one article as it stands. */
+  Preview preview();
+
+  /** Replays of creating POSTs sent again with the same {@code Idempotency-Key}. */
+  Idempotency idempotency();
+
   /** Database bootstrapping. */
   interface Database {
     /** Start an embedded PostgreSQL when no datasource URL is set (default in dev and test). */
@@ -99,6 +105,14 @@ public interface FederConfig {
     @WithDefault("http://localhost:3000/")
     String siteUrl();
 
+    /**
+     * The website's draft-mode route that a preview link opens; {@code {token}} is replaced by the
+     * preview token, {@code {slug}} and {@code {id}} by the article's slug and id.
+     */
+    @WithDefault("http://localhost:3000/api/draft?id={id}&token={token}")
+    @Pattern(regexp = ".*\\{token}.*", message = "must contain the \\{token\\} placeholder")
+    String previewUrl();
+
     /** Name of the site, the title of the feeds. */
     @WithDefault("Feder")
     String siteTitle();
@@ -145,5 +159,21 @@ public interface FederConfig {
      */
     @WithDefault("true")
     boolean enabled();
+  }
+
+  /** Draft previews: signed links that let their holder read one article as it stands. */
+  interface Preview {
+    /**
+     * The key that signs preview tokens, at least 32 characters, the same on every instance. Unset:
+     * a random key generated once and kept in the database, which every instance then shares.
+     */
+    Optional<String> secret();
+  }
+
+  /** Replays of creating POSTs sent again with the same {@code Idempotency-Key}. */
+  interface Idempotency {
+    /** How long the answer to a request with an {@code Idempotency-Key} is kept for replays. */
+    @WithDefault("24h")
+    Duration retention();
   }
 }

@@ -18,7 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Headless CMS for newsrooms. Published content is public; writes need"
                     + " 'Authorization: Bearer <token>'. Every GET answers with an ETag; writes"
                     + " (PUT, PATCH, DELETE) need If-Match with the ETag last read. Errors are RFC 9457"
-                    + " application/problem+json.",
+                    + " application/problem+json. A creating POST takes an Idempotency-Key"
+                    + " header: the same key and body replay the first answer. Drafts can be"
+                    + " previewed with a signed preview token scoped to one article (POST"
+                    + " /api/v1/articles/{id}/preview-links); answers read with it are private,"
+                    + " no-store.",
             license =
                 @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
     tags = {

@@ -690,19 +690,7 @@ class ArticleTrashTest {
   }
 
   private String token(String role, String authorSlug) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", (role.equals("author") ? "Autor " : role + " ") + run);
-    body.put("role", role);
-    if (authorSlug != null) {
-      body.put("author", Map.of("slug", authorSlug));
-    }
-    return Api.admin()
-        .body(body)
-        .post("/api/v1/tokens")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("token");
+    return TestData.token((role.equals("author") ? "Autor " : role + " ") + run, role, authorSlug);
   }
 
   /** Moves the deletion of a trashed article back in time, as if the retention had passed. */

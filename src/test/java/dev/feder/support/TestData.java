@@ -3,6 +3,7 @@ package dev.feder.support;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.response.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,6 +61,23 @@ public final class TestData {
                     "status",
                     "published"))
             .post("/api/v1/articles"));
+  }
+
+  /** Issues an API token (as admin) with this role, for an author by slug or null; its secret. */
+  public static String token(String name, String role, String authorSlug) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("role", role);
+    if (authorSlug != null) {
+      body.put("author", Map.of("slug", authorSlug));
+    }
+    return Api.admin()
+        .body(body)
+        .post("/api/v1/tokens")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("token");
   }
 
   /** The current ETag of a resource, as an admin reads it. */
