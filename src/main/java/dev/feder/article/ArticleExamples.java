@@ -198,5 +198,78 @@ final class ArticleExamples {
       }
       """;
 
+  /** An article in a list: no body, no related articles. */
+  static final String LIST_ITEM =
+      """
+      {
+        "id": "6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88",
+        "slug": "groesste-uebung-seit-jahren-marine-probt-vor-pjoengjang",
+        "title": "„Größte Übung seit Jahren“: Marine probt vor Pjöngjang",
+        "subtitle": "Manöver im Gelben Meer",
+        "excerpt": "Die Marine hat vor der Küste die größte Übung seit Jahren begonnen.",
+        "language": "de",
+        "status": "published",
+        "publishedAt": "2026-11-26T08:15:00Z",
+        "category": {
+          "id": "3d6f0a52-8c1e-4b7a-9f20-6e5d4c3b2a10",
+          "slug": "nachrichten",
+          "name": "Nachrichten",
+          "parentSlug": "welt"
+        },
+        "authors": [
+          {
+            "id": "7a1e4c2b-9d3f-4e8a-b5c6-1f2e3d4c5b6a",
+            "slug": "sophie-mueller",
+            "name": "Sophie Müller"
+          }
+        ],
+        "tags": ["Nordkorea", "Marine"],
+        "wordCount": 12,
+        "readingTimeMinutes": 1,
+        "createdAt": "2026-11-26T07:50:12Z",
+        "updatedAt": "2026-11-26T08:14:03Z"
+      }
+      """;
+
+  static final String PAGE =
+      "{\"data\": ["
+          + LIST_ITEM
+          + """
+          ],
+          "meta": {"page": 2, "size": 20, "totalItems": 1234, "totalPages": 62},
+          "links": {
+            "self": "/api/v1/articles?page=2&size=20",
+            "first": "/api/v1/articles?page=1&size=20",
+            "prev": "/api/v1/articles?page=1&size=20",
+            "next": "/api/v1/articles?page=3&size=20",
+            "last": "/api/v1/articles?page=62&size=20"
+          }}
+          """;
+
+  static final String RELATED = "{\"data\": [" + LIST_ITEM + "]}";
+
+  static final String REVISIONS =
+      """
+      {"data": [
+        {"revision": 3, "createdAt": "2026-11-26T09:02:41Z", "createdBy": "Redaktion Jörg"},
+        {"revision": 2, "createdAt": "2026-11-26T08:14:03Z", "createdBy": "Sophie Müller"},
+        {"revision": 1, "createdAt": "2026-11-26T07:50:12Z", "createdBy": "Sophie Müller"}
+      ]}
+      """;
+
+  static final String TRASH_PAGE =
+      "{\"data\": [{\"article\": "
+          + LIST_ITEM
+          + """
+          , "deletedAt": "2026-11-27T10:02:19Z", "deletedBy": "Redaktion Welt",
+           "purgeAt": "2026-12-27T10:02:19Z"}],
+          "meta": {"page": 1, "size": 20, "totalItems": 1, "totalPages": 1},
+          "links": {
+            "self": "/api/v1/trash?page=1&size=20",
+            "first": "/api/v1/trash?page=1&size=20",
+            "last": "/api/v1/trash?page=1&size=20"
+          }}
+          """;
+
   private ArticleExamples() {}
 }

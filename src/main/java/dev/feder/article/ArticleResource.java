@@ -116,7 +116,10 @@ public class ArticleResource {
       @Parameter(
               description =
                   "Only articles with this status (authenticated callers; anonymous ones always get published)",
-              schema = @Schema(enumeration = {"draft", "scheduled", "published", "archived"}))
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"draft", "scheduled", "published", "archived"}))
           @QueryParam("status")
           String status,
       @Parameter(
@@ -326,11 +329,7 @@ public class ArticleResource {
       content =
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
-              schema =
-                  @Schema(
-                      type = SchemaType.OBJECT,
-                      description =
-                          "Any subset of the ArticleInput fields; null removes an optional field"),
+              schema = @Schema(implementation = ArticleInput.class),
               examples = @ExampleObject(name = "publish", value = ArticleExamples.PATCH)))
   @APIResponse(
       responseCode = "200",

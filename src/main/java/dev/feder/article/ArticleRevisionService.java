@@ -57,7 +57,10 @@ public class ArticleRevisionService {
     requireArticle(id);
     ArticleRevision revision = find(id, number);
     return new ArticleRevisionResponse(
-        revision.revision, revision.createdAt, revision.createdBy, readState(revision.state));
+        revision.revision,
+        revision.createdAt,
+        revision.createdBy,
+        ArticleState.of(readState(revision.state)));
   }
 
   /**

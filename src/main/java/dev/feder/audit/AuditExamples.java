@@ -18,5 +18,18 @@ final class AuditExamples {
       }
       """;
 
+  static final String PAGE =
+      "{\"data\": ["
+          + EVENT
+          + """
+          ],
+          "meta": {"size": 20, "nextCursor": "WyIyMDI2LTExLTI2VDA5OjAyOjQxWiJd"},
+          "links": {
+            "self": "/api/v1/audit-events?cursor=WyIyMDI2LTExLTI2VDA5OjA0OjEwWiJd&size=20",
+            "first": "/api/v1/audit-events?page=1&size=20",
+            "next": "/api/v1/audit-events?cursor=WyIyMDI2LTExLTI2VDA5OjAyOjQxWiJd&size=20"
+          }}
+          """;
+
   private AuditExamples() {}
 }

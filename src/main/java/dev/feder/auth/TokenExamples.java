@@ -39,5 +39,18 @@ final class TokenExamples {
           , "token": "feder_q3Xv0l9JcWm2R8tYb4Kz1NfHs7Pd6Ea5Ug0Oi3Lw9Cx"}
           """;
 
+  static final String PAGE =
+      "{\"data\": ["
+          + TOKEN
+          + """
+          ],
+          "meta": {"page": 1, "size": 20, "totalItems": 3, "totalPages": 1},
+          "links": {
+            "self": "/api/v1/tokens?page=1&size=20",
+            "first": "/api/v1/tokens?page=1&size=20",
+            "last": "/api/v1/tokens?page=1&size=20"
+          }}
+          """;
+
   private TokenExamples() {}
 }

@@ -36,5 +36,19 @@ final class AuthorExamples {
       {"bio": "Sophie Müller berichtet seit 2012 über Außenpolitik.", "website": null}
       """;
 
+  static final String PAGE =
+      "{\"data\": ["
+          + AUTHOR
+          + """
+          ],
+          "meta": {"page": 1, "size": 20, "totalItems": 24, "totalPages": 2},
+          "links": {
+            "self": "/api/v1/authors?page=1&size=20",
+            "first": "/api/v1/authors?page=1&size=20",
+            "next": "/api/v1/authors?page=2&size=20",
+            "last": "/api/v1/authors?page=2&size=20"
+          }}
+          """;
+
   private AuthorExamples() {}
 }

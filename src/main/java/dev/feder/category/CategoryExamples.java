@@ -33,5 +33,18 @@ final class CategoryExamples {
       {"description": "Meldungen und Hintergründe aus aller Welt"}
       """;
 
+  static final String PAGE =
+      "{\"data\": ["
+          + CATEGORY
+          + """
+          ],
+          "meta": {"page": 1, "size": 20, "totalItems": 12, "totalPages": 1},
+          "links": {
+            "self": "/api/v1/categories?page=1&size=20",
+            "first": "/api/v1/categories?page=1&size=20",
+            "last": "/api/v1/categories?page=1&size=20"
+          }}
+          """;
+
   private CategoryExamples() {}
 }

@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
  * same request within the retention replays the first answer instead of creating again ({@link
  * IdempotencyInterceptor}). The resource method must return a {@code RestResponse} of JSON. {@code
  * web.ApiConventions} documents the header, the replay header and the 409 and 422 on every POST
- * that answers 201, so a new creating POST needs only this annotation. Put it on resource
- * methods, not classes (the type target is for the interceptor itself).
+ * that answers 201, so a new creating POST needs only this annotation. Put it on resource methods,
+ * not classes (the type target is for the interceptor itself).
  */
 @InterceptorBinding
 @Documented

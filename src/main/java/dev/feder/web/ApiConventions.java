@@ -41,6 +41,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>Every POST that creates (answers 201) takes an {@code Idempotency-Key} ({@code
  *       idempotency.Idempotent} on the resource method makes it so), may answer 409 and 422 for it,
  *       and marks a replayed 201 with {@code Idempotent-Replayed}.
+ *   <li>Merge-patch bodies are described as patches of the input they change ({@link
+ *       MergePatchSchemas}).
  * </ul>
  */
 public class ApiConventions implements OASFilter {
@@ -88,6 +90,7 @@ public class ApiConventions implements OASFilter {
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
+    MergePatchSchemas.describe(openAPI);
     Set<ProblemResponse> used = EnumSet.noneOf(ProblemResponse.class);
     for (PathItem item : openAPI.getPaths().getPathItems().values()) {
       for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
