@@ -510,15 +510,16 @@ class IdempotencyTest {
         creating.add(path.getKey());
       }
     }
-    assertEquals(
-        new TreeSet<>(
+    // At least these; a creating POST added later is held to the same below.
+    assertTrue(
+        documented.containsAll(
             List.of(
                 "createArticle",
                 "createAuthor",
                 "createCategory",
                 "createPreviewLink",
                 "createToken")),
-        documented);
+        documented.toString());
     for (String path : creating) {
       assertProblem(
               Api.rawAdmin()
