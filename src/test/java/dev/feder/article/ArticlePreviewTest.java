@@ -326,11 +326,16 @@ class ArticlePreviewTest {
 
   @Test
   void articleInTheTrashIsNotFoundEvenWithAToken() {
-    String id = draft().getString("id");
+    JsonPath draft = draft();
+    String id = draft.getString("id");
     String token = token(id);
     Api.admin().header("If-Match", etag(id)).delete(ARTICLES + "/" + id).then().statusCode(204);
 
     assertProblem(readById(id, token), 404, "/problems/not-found");
+    assertProblem(
+        Api.anonymous().header(HEADER, token).get(ARTICLES + "/slug/" + draft.getString("slug")),
+        404,
+        "/problems/not-found");
   }
 
   @Test
