@@ -42,7 +42,9 @@ class WireValueTest {
             "restore",
             "purge",
             "revoke",
-            "restore-revision"),
+            "restore-revision",
+            "create-preview-link",
+            "revoke-preview-links"),
         values(AuditAction.class));
     assertEquals(List.of("article", "category", "author", "token"), values(AuditEntityType.class));
     assertEquals(
