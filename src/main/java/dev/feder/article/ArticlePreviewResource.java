@@ -3,6 +3,7 @@ package dev.feder.article;
 import dev.feder.auth.Roles;
 import dev.feder.idempotency.Idempotent;
 import dev.feder.web.FederApi;
+import dev.feder.web.Locations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -33,9 +33,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ArticlePreviewResource {
 
   private final ArticlePreviews previews;
+  private final Locations locations;
 
-  public ArticlePreviewResource(ArticlePreviews previews) {
+  public ArticlePreviewResource(ArticlePreviews previews, Locations locations) {
     this.previews = previews;
+    this.locations = locations;
   }
 
   @POST
@@ -70,7 +72,7 @@ public class ArticlePreviewResource {
   @APIResponse(responseCode = "404", description = "No article with this id, or it is in the trash")
   public RestResponse<PreviewLink> create(@PathParam("id") UUID id, PreviewLinkInput body) {
     PreviewLink link = previews.create(id, body);
-    return RestResponse.ResponseBuilder.<PreviewLink>created(URI.create(link.url()))
+    return RestResponse.ResponseBuilder.<PreviewLink>created(locations.of(link.url()))
         .entity(link)
         .build();
   }

@@ -4,6 +4,7 @@ import dev.feder.idempotency.Idempotent;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
+import dev.feder.web.Locations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,9 +39,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class TokenResource {
 
   private final TokenService service;
+  private final Locations locations;
 
-  public TokenResource(TokenService service) {
+  public TokenResource(TokenService service, Locations locations) {
     this.service = service;
+    this.locations = locations;
   }
 
   @GET
@@ -100,10 +103,7 @@ public class TokenResource {
               + " another role, an unknown author, or an expiresAt that is not in the future")
   public RestResponse<CreatedToken> create(@Valid @NotNull TokenInput body, @Context UriInfo uri) {
     CreatedToken created = service.create(body);
-    return RestResponse.ResponseBuilder.<CreatedToken>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+    return locations.created(uri, created.id(), created);
   }
 
   @DELETE

@@ -6,6 +6,7 @@ import dev.feder.idempotency.Idempotent;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
+import dev.feder.web.Locations;
 import dev.feder.web.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -47,9 +48,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class CategoryResource {
 
   private final CategoryService service;
+  private final Locations locations;
 
-  public CategoryResource(CategoryService service) {
+  public CategoryResource(CategoryService service, Locations locations) {
     this.service = service;
+    this.locations = locations;
   }
 
   @GET
@@ -133,10 +136,7 @@ public class CategoryResource {
   public RestResponse<CategoryResponse> create(
       @Valid @NotNull CategoryInput body, @Context UriInfo uri) {
     CategoryResponse created = service.create(body);
-    return RestResponse.ResponseBuilder.<CategoryResponse>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+    return locations.created(uri, created.id(), created);
   }
 
   @PUT

@@ -1,16 +1,12 @@
 package dev.feder.error;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.UncheckedIOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,14 +18,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeLimit {
 
   private final long limit;
-  private final ObjectMapper mapper;
+  private final EarlyProblems problems;
 
   public BodySizeLimit(
       @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "2M")
           MemorySize limit,
-      ObjectMapper mapper) {
+      EarlyProblems problems) {
     this.limit = limit.asLongValue();
-    this.mapper = mapper;
+    this.problems = problems;
   }
 
   void install(@Observes Router router) {
@@ -42,29 +38,13 @@ public class BodySizeLimit {
       context.next();
       return;
     }
-    ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-    Problem problem =
-        new Problem(
-            type.uri(),
-            type.title(),
-            type.status(),
-            "The body may have at most " + limit + " bytes",
-            context.request().path(),
-            null);
-    byte[] body;
-    try {
-      body = mapper.writeValueAsBytes(problem);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
     // The rest of the body is not read: close the connection once the answer is out.
-    context.response().endHandler(done -> context.request().connection().close());
-    context
-        .response()
-        .setStatusCode(type.status())
-        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(Buffer.buffer(body));
+    problems.send(
+        context,
+        ProblemType.PAYLOAD_TOO_LARGE,
+        "The body may have at most " + limit + " bytes",
+        null,
+        true);
   }
 
   private boolean exceeds(String length) {

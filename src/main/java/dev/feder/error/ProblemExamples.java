@@ -107,6 +107,14 @@ public final class ProblemExamples {
        "detail": "The body may have at most 10485760 bytes", "instance": "/api/v1/articles"}
       """;
 
+  public static final String URI_TOO_LONG =
+      """
+      {"type": "/problems/uri-too-long", "title": "Request line too long", "status": 414,
+       "detail": "The request line (method, path and query) may be at most 8192 bytes; this one \
+      has 9032",
+       "instance": "/api/v1/articles"}
+      """;
+
   public static final String UNSUPPORTED_MEDIA_TYPE =
       """
       {"type": "/problems/unsupported-media-type", "title": "Unsupported media type",
@@ -127,6 +135,13 @@ public final class ProblemExamples {
       """
       {"type": "/problems/internal", "title": "Internal error", "status": 500,
        "detail": "An internal error occurred; it has been logged on the server",
+       "instance": "/api/v1/articles"}
+      """;
+
+  public static final String UNAVAILABLE =
+      """
+      {"type": "/problems/unavailable", "title": "Service unavailable", "status": 503,
+       "detail": "The database cannot be reached at the moment; try again in 5 seconds",
        "instance": "/api/v1/articles"}
       """;
 
