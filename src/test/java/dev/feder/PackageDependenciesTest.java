@@ -38,7 +38,7 @@ class PackageDependenciesTest {
           Set.of("text"),
           Set.of("paging"),
           Set.of("web"),
-          Set.of("audit", "event"),
+          Set.of("audit", "event", "idempotency"),
           Set.of("auth", "crud"),
           Set.of("author", "category"),
           Set.of("article"),

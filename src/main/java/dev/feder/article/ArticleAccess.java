@@ -63,13 +63,28 @@ class ArticleAccess {
             .filter(found -> !found.inTrash())
             .orElseThrow(() -> ProblemException.notFound("Article " + id));
     // Ownership before the precondition: an author learns nothing about others' articles' ETags.
+    requireOwner(article);
+    tags.checkIfMatch(ifMatch, view(article));
+    return article;
+  }
+
+  /**
+   * The live article with this id, once the caller may change it (404 or 403 otherwise), for
+   * actions that change nothing of its representation and so take no {@code If-Match}.
+   */
+  Article changeable(UUID id) {
+    Article article =
+        Article.findLive(id).orElseThrow(() -> ProblemException.notFound("Article " + id));
+    requireOwner(article);
+    return article;
+  }
+
+  private void requireOwner(Article article) {
     if (!ownsByline(article)) {
       throw new ProblemException(
           ProblemType.FORBIDDEN,
           "An author token may only change articles whose byline lists its author");
     }
-    tags.checkIfMatch(ifMatch, view(article));
-    return article;
   }
 
   /**

@@ -180,6 +180,24 @@ final class ArticleExamples {
       }
       """;
 
+  static final String PREVIEW_LINK_INPUT =
+      """
+      {"expiresAt": "2026-11-27T18:32:10Z"}
+      """;
+
+  static final String PREVIEW_LINK =
+      """
+      {
+        "token": "AW8cKkNeG02Omlc7LB0On4gAAAAAawnMqgAAAAA.jMyYuSNX2Up478548elR-tkKM1lGg2afEONW_Tcho6w",
+        "expiresAt": "2026-11-27T18:32:10Z",
+        "articleId": "6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88",
+        "url": "/api/v1/articles/6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88?preview=AW8cKkNeG02Omlc7LB0On4g\
+      AAAAAawnMqgAAAAA.jMyYuSNX2Up478548elR-tkKM1lGg2afEONW_Tcho6w",
+        "previewUrl": "https://zeitung.example/api/draft?id=6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88&token=\
+      AW8cKkNeG02Omlc7LB0On4gAAAAAawnMqgAAAAA.jMyYuSNX2Up478548elR-tkKM1lGg2afEONW_Tcho6w"
+      }
+      """;
+
   /** An article in a list: no body, no related articles. */
   static final String LIST_ITEM =
       """

@@ -5,6 +5,7 @@ import dev.feder.auth.Roles;
 import dev.feder.error.Problem;
 import dev.feder.error.ProblemExamples;
 import dev.feder.error.ProblemException;
+import dev.feder.idempotency.Idempotent;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.paging.PageRequest;
@@ -13,6 +14,7 @@ import dev.feder.text.AsciiIntegers;
 import dev.feder.web.FederApi;
 import dev.feder.web.Locations;
 import dev.feder.web.MergePatch;
+import dev.feder.web.Previews;
 import dev.feder.web.ResponseTags;
 import dev.feder.web.SparseFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,6 +65,26 @@ public class ArticleResource {
 
   /** The orders that only publication times and the set of articles decide. */
   private static final Set<String> BY_PUBLICATION = Set.of("publishedAt", "-publishedAt");
+
+  private static final String PREVIEW_READ =
+      " With a preview token (POST /api/v1/articles/{id}/preview-links) of this article, it"
+          + " is shown as it stands, whatever its status, with the related articles anonymous"
+          + " readers see, as Cache-Control: private, no-store with X-Robots-Tag: noindex, and"
+          + " never from or into Feder's cache; a token of another article grants nothing here."
+          + " In the trash it is 404 all the same.";
+
+  private static final String PREVIEW_PARAMETER =
+      "A preview token from a preview link of this article; or send it in Feder-Preview";
+
+  private static final String PREVIEW_HEADER =
+      "A preview token, for code that keeps tokens out of URLs; or send it as preview";
+
+  private static final String PREVIEW_REFUSED =
+      "The preview token is not good: not signed by this Feder or altered, expired, or revoked";
+
+  private static final String ROBOTS = "X-Robots-Tag";
+
+  private static final String NOINDEX = "noindex, on reads with a preview token";
 
   private final ArticleService service;
   private final ArticleRevisionService revisions;
@@ -152,20 +174,29 @@ public class ArticleResource {
       operationId = "getArticle",
       summary = "Get an article by id",
       description =
-          "One article with its body. Drafts, scheduled and archived articles are 404 for anonymous callers.")
+          "One article with its body. Drafts, scheduled and archived articles are 404 for"
+              + " anonymous callers, unless they send a preview token of this article."
+              + PREVIEW_READ)
   @APIResponse(
       responseCode = "200",
       description = "The article",
+      headers = @Header(name = ROBOTS, description = NOINDEX),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
   @APIResponse(responseCode = "404", description = "No article with this id")
-  @APIResponse(responseCode = "400", description = "Unknown field in fields")
-  public ArticleResponse get(
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown field in fields, or a preview token that is not one")
+  @APIResponse(responseCode = "403", description = PREVIEW_REFUSED)
+  public RestResponse<ArticleResponse> get(
       @PathParam("id") UUID id,
       @Parameter(description = FIELDS, example = "id,slug,title,body")
           @QueryParam(SparseFields.PARAMETER)
-          String fields) {
+          String fields,
+      @Parameter(description = PREVIEW_PARAMETER) @QueryParam(Previews.PARAMETER) String preview,
+      @Parameter(description = PREVIEW_HEADER) @HeaderParam(Previews.HEADER) String previewHeader) {
     SparseFields.parse(fields, ArticleResponse.class);
-    return service.get(id);
+    String token = Previews.token(preview, previewHeader);
+    return read(service.get(id, token), token);
   }
 
   @GET
@@ -174,23 +205,43 @@ public class ArticleResource {
       operationId = "getArticleBySlug",
       summary = "Get an article by slug",
       description =
-          "One article with its body, looked up by slug. Drafts, scheduled and archived articles are 404 for anonymous callers.")
+          "One article with its body, looked up by slug. Drafts, scheduled and archived articles"
+              + " are 404 for anonymous callers, unless they send a preview token of this"
+              + " article."
+              + PREVIEW_READ)
   @APIResponse(
       responseCode = "200",
       description = "The article",
+      headers = @Header(name = ROBOTS, description = NOINDEX),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
   @APIResponse(responseCode = "404", description = "No article with this slug")
-  @APIResponse(responseCode = "400", description = "Unknown field in fields")
-  public ArticleResponse getBySlug(
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown field in fields, or a preview token that is not one")
+  @APIResponse(responseCode = "403", description = PREVIEW_REFUSED)
+  public RestResponse<ArticleResponse> getBySlug(
       @PathParam("slug") String slug,
       @Parameter(description = FIELDS, example = "id,slug,title,body")
           @QueryParam(SparseFields.PARAMETER)
-          String fields) {
+          String fields,
+      @Parameter(description = PREVIEW_PARAMETER) @QueryParam(Previews.PARAMETER) String preview,
+      @Parameter(description = PREVIEW_HEADER) @HeaderParam(Previews.HEADER) String previewHeader) {
     SparseFields.parse(fields, ArticleResponse.class);
-    return service.getBySlug(slug);
+    String token = Previews.token(preview, previewHeader);
+    return read(service.getBySlug(slug, token), token);
+  }
+
+  /** A read with a preview token is for the editor alone: search engines must not index it. */
+  private static RestResponse<ArticleResponse> read(ArticleResponse article, String preview) {
+    RestResponse.ResponseBuilder<ArticleResponse> ok = RestResponse.ResponseBuilder.ok(article);
+    if (preview != null) {
+      ok.header(ROBOTS, "noindex");
+    }
+    return ok.build();
   }
 
   @POST
+  @Idempotent
   @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
   @SecurityRequirement(name = FederApi.BEARER)
   @Operation(

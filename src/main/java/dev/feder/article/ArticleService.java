@@ -1,6 +1,7 @@
 package dev.feder.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.feder.article.preview.PreviewTokens;
 import dev.feder.article.search.ArticleSearch;
 import dev.feder.audit.AuditAction;
 import dev.feder.audit.AuditDetails;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -55,6 +57,7 @@ public class ArticleService {
   private final ArticleEvents events;
   private final MergePatch mergePatch;
   private final ListCounts counts;
+  private final PreviewTokens previewTokens;
   private final int searchWindow;
   private final Clock clock;
 
@@ -66,6 +69,7 @@ public class ArticleService {
       ArticleEvents events,
       MergePatch mergePatch,
       ListCounts counts,
+      PreviewTokens previewTokens,
       FederConfig config,
       Clock clock) {
     this.access = access;
@@ -75,6 +79,7 @@ public class ArticleService {
     this.events = events;
     this.mergePatch = mergePatch;
     this.counts = counts;
+    this.previewTokens = previewTokens;
     this.searchWindow = config.search().maxResults();
     this.clock = clock;
   }
@@ -191,16 +196,35 @@ public class ArticleService {
     return ArticleListQuery.publicAt(clock.instant()).firstLocations(NEWEST_FIRST, limit);
   }
 
+  /** The article as the caller reads it; see {@link #read}. */
   @Transactional
   @ReadOnly
-  public ArticleResponse get(UUID id) {
-    return access.view(access.visible(Article.findLive(id), "Article " + id));
+  public ArticleResponse get(UUID id, String preview) {
+    return read(Article.findLive(id), preview, "Article " + id);
   }
 
+  /** The article as the caller reads it; see {@link #read}. */
   @Transactional
   @ReadOnly
-  public ArticleResponse getBySlug(String slug) {
-    return access.view(access.visible(Article.findBySlug(slug), "Article '" + slug + "'"));
+  public ArticleResponse getBySlug(String slug, String preview) {
+    return read(Article.findBySlug(slug), preview, "Article '" + slug + "'");
+  }
+
+  /**
+   * The article found, if the caller may see it (else a 404 naming {@code what}). A preview token
+   * ({@link PreviewTokens}) of exactly this article shows it as it stands, whatever its status,
+   * with what anonymous readers may see of the rest (public related articles, no private fields);
+   * for any other article it grants nothing. A token that is not good is refused even so (400,
+   * 403), so an editor never mistakes the published state for the draft. In the trash: 404 all the
+   * same.
+   */
+  private ArticleResponse read(Optional<Article> found, String preview, String what) {
+    Instant now = clock.instant();
+    UUID granted = preview == null ? null : previewTokens.grantedArticle(preview, now);
+    if (granted != null && found.isPresent() && found.get().id.equals(granted)) {
+      return ArticleResponse.from(found.get(), now, false);
+    }
+    return access.view(access.visible(found, what));
   }
 
   /**

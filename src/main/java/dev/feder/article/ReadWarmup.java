@@ -135,7 +135,7 @@ public class ReadWarmup implements HealthCheck {
     inCategory.category = first.category().slug();
     list(PageRequest.of(null, null), inCategory);
     done.add("category " + inCategory.category);
-    articles.getBySlug(first.slug());
+    articles.getBySlug(first.slug(), null);
     done.add("article " + first.slug());
     ArticleFilter search = new ArticleFilter();
     search.q = first.title();

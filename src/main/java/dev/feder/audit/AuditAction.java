@@ -2,8 +2,14 @@ package dev.feder.audit;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.feder.web.WireValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a change did. */
+@Schema(
+    name = "AuditAction",
+    description =
+        "What a change did. An open list: new kinds of change are audited as features are added,"
+            + " in minor versions of the API; show a value you do not know as it is.")
 public enum AuditAction implements WireValue {
   /** Created (a token: issued). */
   CREATE,
@@ -24,7 +30,11 @@ public enum AuditAction implements WireValue {
   /** An earlier revision brought back (articles). */
   RESTORE_REVISION,
   /** A new signing secret made (webhooks). */
-  ROTATE_SECRET;
+  ROTATE_SECRET,
+  /** A preview link made (articles). */
+  CREATE_PREVIEW_LINK,
+  /** Every preview link made so far revoked (articles). */
+  REVOKE_PREVIEW_LINKS;
 
   @JsonValue
   @Override

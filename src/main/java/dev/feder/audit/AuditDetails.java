@@ -1,5 +1,6 @@
 package dev.feder.audit;
 
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param status an article's status after the change
  * @param fromRevision the revision an article was restored from
  * @param role the role of an issued token
+ * @param expiresAt when a preview link made stops working
  */
 @Schema(name = "AuditDetails")
 public record AuditDetails(
@@ -29,31 +31,40 @@ public record AuditDetails(
     @Schema(
             description = "The role of an issued token",
             enumeration = {"admin", "editor", "author", "viewer"})
-        String role) {
+        String role,
+    @Schema(
+            description = "When a preview link made stops working (create-preview-link)",
+            examples = "2026-11-27T18:32:10Z")
+        Instant expiresAt) {
 
   /** No details. */
-  public static final AuditDetails NONE = new AuditDetails(null, null, null, null);
+  public static final AuditDetails NONE = new AuditDetails(null, null, null, null, null);
 
   /** An article's status after the change. */
   public static AuditDetails status(String status) {
-    return new AuditDetails(null, status, null, null);
+    return new AuditDetails(null, status, null, null, null);
   }
 
   /** The fields a change altered. */
   public static AuditDetails changed(List<String> changed) {
-    return new AuditDetails(List.copyOf(changed), null, null, null);
+    return new AuditDetails(List.copyOf(changed), null, null, null, null);
   }
 
   /** The role of an issued token. */
   public static AuditDetails role(String role) {
-    return new AuditDetails(null, null, null, role);
+    return new AuditDetails(null, null, null, role, null);
+  }
+
+  /** When a preview link made stops working. */
+  public static AuditDetails expiresAt(Instant expiresAt) {
+    return new AuditDetails(null, null, null, null, expiresAt);
   }
 
   public AuditDetails withStatus(String status) {
-    return new AuditDetails(changed, status, fromRevision, role);
+    return new AuditDetails(changed, status, fromRevision, role, expiresAt);
   }
 
   public AuditDetails withFromRevision(int revision) {
-    return new AuditDetails(changed, status, revision, role);
+    return new AuditDetails(changed, status, revision, role, expiresAt);
   }
 }

@@ -53,7 +53,9 @@ public class AuditFilter {
                 "purge",
                 "revoke",
                 "restore-revision",
-                "rotate-secret"
+                "rotate-secret",
+                "create-preview-link",
+                "revoke-preview-links"
               }))
   public String action;
 

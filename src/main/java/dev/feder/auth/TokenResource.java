@@ -1,5 +1,6 @@
 package dev.feder.auth;
 
+import dev.feder.idempotency.Idempotent;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
@@ -81,6 +82,7 @@ public class TokenResource {
   }
 
   @POST
+  @Idempotent
   @Operation(
       operationId = "createToken",
       summary = "Issue an API token",

@@ -2,6 +2,7 @@ package dev.feder.author;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.auth.Roles;
+import dev.feder.idempotency.Idempotent;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
@@ -113,6 +114,7 @@ public class AuthorResource {
   }
 
   @POST
+  @Idempotent
   @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
   @SecurityRequirement(name = FederApi.BEARER)
   @Operation(

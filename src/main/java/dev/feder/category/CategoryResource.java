@@ -2,6 +2,7 @@ package dev.feder.category;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.auth.Roles;
+import dev.feder.idempotency.Idempotent;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
@@ -117,6 +118,7 @@ public class CategoryResource {
   }
 
   @POST
+  @Idempotent
   @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
   @SecurityRequirement(name = FederApi.BEARER)
   @Operation(

@@ -105,7 +105,7 @@ public class ChangesService {
   private Optional<Change> withRepresentation(Change change) {
     UUID id = change.entityId();
     return switch (change.entityType()) {
-      case ARTICLE -> read(() -> articles.get(id)).map(change::withArticle);
+      case ARTICLE -> read(() -> articles.get(id, null)).map(change::withArticle);
       case CATEGORY -> read(() -> categories.get(id)).map(change::withCategory);
       case AUTHOR -> read(() -> authors.get(id)).map(change::withAuthor);
     };

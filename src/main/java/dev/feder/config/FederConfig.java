@@ -45,6 +45,12 @@ public interface FederConfig {
   /** Delivery of events to webhook endpoints. */
   Webhooks webhooks();
 
+  /** Draft previews: signed links that let their holder read one article as it stands. */
+  Preview preview();
+
+  /** Replays of creating POSTs sent again with the same {@code Idempotency-Key}. */
+  Idempotency idempotency();
+
   /** Database bootstrapping. */
   interface Database {
     /** Start an embedded PostgreSQL when no datasource URL is set (default in dev and test). */
@@ -136,6 +142,14 @@ public interface FederConfig {
     @WithDefault("http://localhost:3000/")
     String siteUrl();
 
+    /**
+     * The website's draft-mode route that a preview link opens; {@code {token}} is replaced by the
+     * preview token, {@code {slug}} and {@code {id}} by the article's slug and id.
+     */
+    @WithDefault("http://localhost:3000/api/draft?id={id}&token={token}")
+    @Pattern(regexp = ".*\\{token}.*", message = "must contain the \\{token\\} placeholder")
+    String previewUrl();
+
     /** Name of the site, the title of the feeds. */
     @WithDefault("Feder")
     String siteTitle();
@@ -223,5 +237,21 @@ public interface FederConfig {
     /** How long a delivery may take, to connect and to answer, before it counts as failed. */
     @WithDefault("10s")
     Duration timeout();
+  }
+
+  /** Draft previews: signed links that let their holder read one article as it stands. */
+  interface Preview {
+    /**
+     * The key that signs preview tokens, at least 32 characters, the same on every instance. Unset:
+     * a random key generated once and kept in the database, which every instance then shares.
+     */
+    Optional<String> secret();
+  }
+
+  /** Replays of creating POSTs sent again with the same {@code Idempotency-Key}. */
+  interface Idempotency {
+    /** How long the answer to a request with an {@code Idempotency-Key} is kept for replays. */
+    @WithDefault("24h")
+    Duration retention();
   }
 }

@@ -66,6 +66,25 @@ public final class ProblemExamples {
        "instance": "/api/v1/categories"}
       """;
 
+  public static final String IDEMPOTENCY_KEY_IN_USE =
+      """
+      {"type": "/problems/idempotency-key-in-use",
+       "title": "Idempotency-Key in use by a running request", "status": 409,
+       "detail": "A request with Idempotency-Key '8e03978e-40d5-43e8-bc93-6894a57f9324' is still \
+      being processed; retry after it has finished",
+       "instance": "/api/v1/articles"}
+      """;
+
+  public static final String IDEMPOTENCY_KEY_REUSED =
+      """
+      {"type": "/problems/idempotency-key-reused",
+       "title": "Idempotency-Key used for another request", "status": 422,
+       "detail": "Idempotency-Key '8e03978e-40d5-43e8-bc93-6894a57f9324' was used within the \
+      last 24 hours for a request with another method, path or body; send a new key for a new \
+      request",
+       "instance": "/api/v1/articles"}
+      """;
+
   public static final String GONE =
       """
       {"type": "/problems/gone", "title": "Gone", "status": 410,

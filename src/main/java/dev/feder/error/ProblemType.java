@@ -13,11 +13,17 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED(405, "/problems/method-not-allowed", "Method not allowed"),
   NOT_ACCEPTABLE(406, "/problems/not-acceptable", "Not acceptable"),
   CONFLICT(409, "/problems/conflict", "Conflict"),
+  /** A request with the same {@code Idempotency-Key} is still being processed. */
+  IDEMPOTENCY_KEY_IN_USE(
+      409, "/problems/idempotency-key-in-use", "Idempotency-Key in use by a running request"),
   GONE(410, "/problems/gone", "Gone"),
   PRECONDITION_FAILED(412, "/problems/precondition-failed", "Precondition failed"),
   PAYLOAD_TOO_LARGE(413, "/problems/payload-too-large", "Request body too large"),
   URI_TOO_LONG(414, "/problems/uri-too-long", "Request line too long"),
   UNSUPPORTED_MEDIA_TYPE(415, "/problems/unsupported-media-type", "Unsupported media type"),
+  /** The {@code Idempotency-Key} was used before with a different request. */
+  IDEMPOTENCY_KEY_REUSED(
+      422, "/problems/idempotency-key-reused", "Idempotency-Key used for another request"),
   PRECONDITION_REQUIRED(428, "/problems/precondition-required", "Precondition required"),
   INTERNAL(500, "/problems/internal", "Internal error"),
   UNAVAILABLE(503, "/problems/unavailable", "Service unavailable");
@@ -44,7 +50,7 @@ public enum ProblemType {
     return title;
   }
 
-  /** The type for a bare HTTP status, as raised by the framework. */
+  /** The type for a bare HTTP status, as raised by the framework (the first of that status). */
   public static ProblemType forStatus(int status) {
     for (ProblemType type : values()) {
       if (type.status == status

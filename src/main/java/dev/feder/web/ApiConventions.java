@@ -40,6 +40,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>Every 200 and 201 carries an {@code ETag}; a GET also {@code Cache-Control} and a 304.
  *   <li>{@code If-Match} is required wherever it is taken: the server answers 428 without it.
  *   <li>Public operations take an optional bearer token (it reveals unpublished content).
+ *   <li>Every POST that creates (answers 201) takes an {@code Idempotency-Key} ({@code
+ *       idempotency.Idempotent} on the resource method makes it so), may answer 409 and 422 for it,
+ *       and marks a replayed 201 with {@code Idempotent-Replayed}.
  *   <li>Merge-patch bodies are described as patches of the input they change ({@link
  *       MergePatchSchemas}).
  * </ul>
@@ -77,6 +80,23 @@ public class ApiConventions implements OASFilter {
       "public with max-age for every caller: the document is the same whatever credentials are"
           + " sent";
 
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  /** The {@code components/parameters} entry of the {@code Idempotency-Key} header. */
+  private static final String IDEMPOTENCY_KEY_PARAMETER = "IdempotencyKey";
+
+  private static final String IDEMPOTENCY_KEY_DESCRIPTION =
+      "Makes retrying this request safe: a key unique to the request (a UUID, say; 1 to 255"
+          + " printable ASCII characters, bare or as a quoted string), sent again with every"
+          + " retry of it. Within 24 hours (FEDER_IDEMPOTENCY_RETENTION) the same key with the"
+          + " same method, path and body answers exactly as the first request did (status,"
+          + " Location, ETag, body, with Idempotent-Replayed: true) and creates nothing; with"
+          + " another request it is a 422, and while a request with it still runs a 409. Keys"
+          + " are per token. A request that failed (4xx, 5xx) changed nothing and stored"
+          + " nothing: retry it with the same key.";
+
+  private static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
@@ -96,6 +116,10 @@ public class ApiConventions implements OASFilter {
                   OASFactory.createSecurityRequirement(),
                   OASFactory.createSecurityRequirement().addScheme(FederApi.BEARER)));
         }
+        if (entry.getKey() == PathItem.HttpMethod.POST
+            && operation.getResponses().hasAPIResponse("201")) {
+          takeIdempotencyKey(operation, used);
+        }
         boolean ifMatch = requireIfMatch(operation);
         addEntityHeaders(entry.getKey(), operation.getResponses(), secured);
         addImpliedProblems(operation, secured, ifMatch);
@@ -108,6 +132,68 @@ public class ApiConventions implements OASFilter {
     for (ProblemResponse problem : used) {
       openAPI.getComponents().addResponse(problem.component, component(problem));
     }
+    if (used.contains(ProblemResponse.IDEMPOTENCY_KEY_REUSED)) {
+      openAPI
+          .getComponents()
+          .addParameter(
+              IDEMPOTENCY_KEY_PARAMETER,
+              OASFactory.createParameter()
+                  .name(IDEMPOTENCY_KEY)
+                  .in(Parameter.In.HEADER)
+                  .required(false)
+                  .description(IDEMPOTENCY_KEY_DESCRIPTION)
+                  .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1))
+                  .example("8e03978e-40d5-43e8-bc93-6894a57f9324"));
+      openAPI
+          .getComponents()
+          .getResponses()
+          .get(ProblemResponse.IDEMPOTENCY_KEY_IN_USE.component)
+          .addHeader(
+              "Retry-After",
+              OASFactory.createHeader()
+                  .description("Seconds to wait before retrying")
+                  .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+    }
+  }
+
+  /**
+   * A creating POST takes an {@code Idempotency-Key}: the header, the replay marker on its 201, a
+   * 422 for a key used for another request and a 409 while a request with the key still runs (added
+   * to the operation's own 409 if it has one).
+   */
+  private static void takeIdempotencyKey(Operation operation, Set<ProblemResponse> used) {
+    operation.addParameter(OASFactory.createParameter().ref(IDEMPOTENCY_KEY_PARAMETER));
+    operation
+        .getResponses()
+        .getAPIResponse("201")
+        .addHeader(
+            IDEMPOTENT_REPLAYED,
+            OASFactory.createHeader()
+                .description(
+                    "true when this is the stored answer to an earlier request with the same"
+                        + " Idempotency-Key; absent otherwise")
+                .schema(
+                    OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING)
+                        .addEnumeration("true")));
+    APIResponse conflict = operation.getResponses().getAPIResponse("409");
+    if (conflict == null) {
+      addProblem(operation, "409", ProblemResponse.IDEMPOTENCY_KEY_IN_USE, used);
+    } else {
+      conflict.setDescription(
+          (conflict.getDescription() == null ? "A conflict" : conflict.getDescription())
+              + "; or a request with the same Idempotency-Key is still running (type"
+              + " /problems/idempotency-key-in-use: retry after Retry-After seconds)");
+    }
+    addProblem(operation, "422", ProblemResponse.IDEMPOTENCY_KEY_REUSED, used);
+  }
+
+  private static void addProblem(
+      Operation operation, String status, ProblemResponse problem, Set<ProblemResponse> used) {
+    operation
+        .getResponses()
+        .addAPIResponse(status, OASFactory.createAPIResponse().ref(problem.component));
+    used.add(problem);
   }
 
   /** Marks an {@code If-Match} parameter required; tells whether the operation takes one. */

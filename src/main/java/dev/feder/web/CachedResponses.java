@@ -31,10 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Answers anonymous GET and HEAD requests from the {@link ResponseCache} on the I/O thread, before
- * any resource runs; everything else, and every miss, goes on to the resources. A kept answer goes
- * out as the first one did: with the CORS headers for the asking origin, compressed when its media
- * type is one Quarkus compresses and the client accepts it, and counted in the HTTP metrics under
- * the route template of the resource method that built it.
+ * any resource runs; everything else (credentials, a {@link Previews preview token}), and every
+ * miss, goes on to the resources. A kept answer goes out as the first one did: with the CORS
+ * headers for the asking origin, compressed when its media type is one Quarkus compresses and the
+ * client accepts it, and counted in the HTTP metrics under the route template of the resource
+ * method that built it.
  *
  * <p>A response is built once for all who ask for it at the same time: when a change ends a popular
  * page, the first GET that misses builds it and the same GETs arriving meanwhile wait for it
@@ -146,6 +147,7 @@ public class CachedResponses {
     HttpMethod method = request.method();
     if ((method != HttpMethod.GET && method != HttpMethod.HEAD)
         || request.headers().contains(HttpHeaders.AUTHORIZATION)
+        || Previews.requested(context)
         || hasBody(request)) {
       context.next();
       return;

@@ -29,7 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     + " authors for their lists; search for search results; <kind>:any when an"
                     + " answer shows more items of a kind than it names. A change of content makes"
                     + " stale exactly the answers carrying its tags (and <kind>:any of each item"
-                    + " kind it names), in Feder's own cache and at CDNs that purge by tag.",
+                    + " kind it names), in Feder's own cache and at CDNs that purge by tag."
+                    + " A creating POST takes an"
+                    + " Idempotency-Key header: the same key and body replay the first answer."
+                    + " Drafts can be previewed with a signed preview token scoped to one article"
+                    + " (POST /api/v1/articles/{id}/preview-links); answers read with it are"
+                    + " private, no-store.",
             license =
                 @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
     tags = {

@@ -102,14 +102,20 @@ public class HttpCaching {
     }
     boolean shared = isAnnotated(resource, SameForEveryCaller.class);
     boolean noStore = isAnnotated(resource, NoStore.class);
-    boolean personal = !shared && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+    boolean personal =
+        !shared
+            && (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || Previews.requested(exchange.getCurrent()));
     // Origin: the CORS headers of API answers differ per origin (browser frontends read the API),
-    // and Quarkus' CORS filter does not say so.
+    // and Quarkus' CORS filter does not say so. The preview header: a CDN must not answer a
+    // preview read with the public answer it keeps for the same URL.
     response
         .getHeaders()
         .putSingle(
             HttpHeaders.VARY,
-            shared ? "Accept-Encoding" : "Authorization, Origin, Accept-Encoding");
+            shared
+                ? "Accept-Encoding"
+                : "Authorization, " + Previews.HEADER + ", Origin, Accept-Encoding");
     response
         .getHeaders()
         .putSingle(

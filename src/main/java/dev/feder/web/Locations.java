@@ -51,6 +51,11 @@ public class Locations {
     return URI.create(base + path(uri));
   }
 
+  /** A path of this API ({@code /api/v1/…}, encoded) as a link. */
+  public URI of(String path) {
+    return URI.create(base + path);
+  }
+
   /** A 201 for an item created under the request's path, with its {@code Location}. */
   public <T> RestResponse<T> created(UriInfo uri, UUID id, T item) {
     return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.CREATED)

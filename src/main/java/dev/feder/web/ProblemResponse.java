@@ -45,6 +45,17 @@ enum ProblemResponse {
       "The change conflicts with the current state",
       "conflict",
       ProblemExamples.CONFLICT),
+  IDEMPOTENCY_KEY_IN_USE(
+      "IdempotencyKeyInUse",
+      "A request with the same Idempotency-Key is still running; retry after Retry-After seconds",
+      "problem",
+      ProblemExamples.IDEMPOTENCY_KEY_IN_USE),
+  IDEMPOTENCY_KEY_REUSED(
+      "IdempotencyKeyReused",
+      "The Idempotency-Key was used for another request (method, path or body) within its"
+          + " retention",
+      "problem",
+      ProblemExamples.IDEMPOTENCY_KEY_REUSED),
   GONE("Gone", "The resource is gone for good", "gone", ProblemExamples.GONE),
   PRECONDITION_FAILED(
       "PreconditionFailed",

@@ -54,9 +54,8 @@ public final class ContractDiff {
 
   /**
    * Breaking beyond openapi-diff's defaults: a new operationId (generators name client methods
-   * after it) and a longer minimum length of a request field. Not breaking, unlike its default: a
-   * new value of a response enum (a new kind of audited entity, a new event type), an addition a
-   * client may ignore as the API changelog's rules say; clients treat unknown values as such.
+   * after it) and a longer minimum length of a request field. New values of an enum that responses
+   * send are told apart by {@link #grownResponseEnums} instead, which knows the open ones.
    */
   private static final OpenApiDiffOptions OPTIONS =
       OpenApiDiffOptions.builder()
@@ -67,9 +66,22 @@ public final class ContractDiff {
               BackwardIncompatibleProp.RESPONSE_ENUM_INCREASED.getPropertyName(), "false")
           .build();
 
+  /**
+   * Response enums that are open lists, so that a new value is compatible: the audit log's kinds of
+   * change and of entity grow with every audited feature, and their schemas say that clients must
+   * expect values they do not know. A new value of any other enum that a response sends (an
+   * article's status, say) is breaking.
+   */
+  private static final Set<String> OPEN_ENUMS = Set.of("AuditAction", "AuditEntityType");
+
   private final ChangedOpenApi diff;
   private final JsonNode releasedSchemas;
   private final JsonNode currentSchemas;
+  private final JsonNode currentPaths;
+  private final JsonNode currentResponses;
+
+  private static final String SCHEMA_REF = "#/components/schemas/";
+  private static final String RESPONSE_REF = "#/components/responses/";
 
   private ContractDiff(String released, String current) {
     this.diff =
@@ -77,6 +89,8 @@ public final class ContractDiff {
             forComparison(released), forComparison(current), List.of(), OPTIONS);
     this.releasedSchemas = tree(released).path("components").path("schemas");
     this.currentSchemas = tree(current).path("components").path("schemas");
+    this.currentPaths = tree(current).path("paths");
+    this.currentResponses = tree(current).path("components").path("responses");
   }
 
   /** Compares the released document with the current one, both OpenAPI 3.1 as JSON. */
@@ -104,7 +118,65 @@ public final class ContractDiff {
         breaking.add(label(operation) + ": " + field + " no longer sent");
       }
     }
+    breaking.addAll(grownResponseEnums());
     return breaking;
+  }
+
+  /**
+   * Component schemas that responses send, with an enum (of the schema, or inline in one of its
+   * fields or their items) that gained values, unless it is one of the {@link #OPEN_ENUMS}.
+   */
+  private List<String> grownResponseEnums() {
+    List<String> grown = new ArrayList<>();
+    for (String name : sentInResponses()) {
+      JsonNode before = releasedSchemas.get(name);
+      if (before == null || OPEN_ENUMS.contains(name)) {
+        continue;
+      }
+      JsonNode after = currentSchemas.get(name);
+      grownEnum(grown, "`" + name + "`", before, after);
+      for (String field : names(after.path("properties"))) {
+        JsonNode was = before.path("properties").path(field);
+        JsonNode is = after.path("properties").path(field);
+        grownEnum(grown, "`" + name + "." + field + "`", was, is);
+        grownEnum(grown, "`" + name + "." + field + "[]`", was.path("items"), is.path("items"));
+      }
+    }
+    return grown;
+  }
+
+  private static void grownEnum(List<String> grown, String where, JsonNode before, JsonNode after) {
+    if (!before.has("enum") || !after.has("enum")) {
+      return;
+    }
+    Set<String> added = values(after.get("enum"));
+    added.removeAll(values(before.get("enum")));
+    if (!added.isEmpty()) {
+      grown.add(
+          where
+              + ": enum values added "
+              + String.join(", ", added.stream().map(v -> "`" + v + "`").toList())
+              + ", sent in responses");
+    }
+  }
+
+  /** The names of the current component schemas that some response holds, directly or deeper. */
+  private Set<String> sentInResponses() {
+    Set<String> sent = new TreeSet<>();
+    List<JsonNode> todo = new ArrayList<>();
+    currentPaths.forEach(
+        path -> path.forEach(operation -> operation.path("responses").forEach(todo::add)));
+    while (!todo.isEmpty()) {
+      JsonNode node = todo.remove(todo.size() - 1);
+      String ref = node.path("$ref").asText("");
+      if (ref.startsWith(SCHEMA_REF) && sent.add(ref.substring(SCHEMA_REF.length()))) {
+        todo.add(currentSchemas.path(ref.substring(SCHEMA_REF.length())));
+      } else if (ref.startsWith(RESPONSE_REF)) {
+        todo.add(currentResponses.path(ref.substring(RESPONSE_REF.length())));
+      }
+      node.forEach(todo::add);
+    }
+    return sent;
   }
 
   /**

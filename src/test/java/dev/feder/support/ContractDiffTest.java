@@ -134,6 +134,26 @@ class ContractDiffTest {
   }
 
   @Test
+  void aNewValueOfAnEnumThatResponsesSendIsBreaking() {
+    ContractDiff diff =
+        diffAfter(spec -> ((ArrayNode) schema(spec, "ArticleStatus").get("enum")).add("embargoed"));
+
+    assertEquals(
+        List.of("`ArticleStatus`: enum values added `embargoed`, sent in responses"),
+        diff.breakingChanges());
+  }
+
+  @Test
+  void aNewAuditActionIsCompatibleButListed() {
+    ContractDiff diff =
+        diffAfter(
+            spec -> ((ArrayNode) schema(spec, "AuditAction").get("enum")).add("archive-rendition"));
+
+    assertEquals(List.of(), diff.breakingChanges());
+    assertTrue(diff.changes().contains("- `AuditAction`: schema changed"), diff.changes());
+  }
+
+  @Test
   void nullInAResponseFieldIsCompatibleForOpenApiDiffButListed() {
     ContractDiff diff =
         diffAfter(

@@ -122,11 +122,16 @@ public final class Fixtures {
 
   /** Issues an API token; {@code author} is the byline an author token writes for, else null. */
   public static Token token(String name, String role, Created author) {
+    return tokenFor(name, role, author == null ? null : author.slug());
+  }
+
+  /** Issues an API token with this name and role, for the author with this slug (or none). */
+  public static Token tokenFor(String name, String role, String authorSlug) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("name", name);
     payload.put("role", role);
-    if (author != null) {
-      payload.put("author", author.bySlug());
+    if (authorSlug != null) {
+      payload.put("author", Map.of("slug", authorSlug));
     }
     JsonPath issued =
         Api.admin()

@@ -166,7 +166,8 @@ class OpenApiConventionsTest {
   void commaListParametersAreStrings() {
     List<String> wrong = new ArrayList<>();
     for (OpenApiDocument.Operation op : SPEC.operations()) {
-      for (JsonNode parameter : op.node().path("parameters")) {
+      for (JsonNode reference : op.node().path("parameters")) {
+        JsonNode parameter = SPEC.resolve(reference);
         String name = parameter.path("name").asText();
         if ((name.equals("fields") || name.equals("sort"))
             && !"string".equals(SPEC.resolve(parameter.path("schema")).path("type").asText())) {
@@ -320,7 +321,9 @@ class OpenApiConventionsTest {
         .fields()
         .forEachRemaining(e -> found.add(new Located(e.getKey(), e.getValue())));
     for (OpenApiDocument.Operation op : SPEC.operations()) {
-      for (JsonNode parameter : op.node().path("parameters")) {
+      for (JsonNode reference : op.node().path("parameters")) {
+        // A shared parameter (Idempotency-Key) is a $ref to components/parameters.
+        JsonNode parameter = SPEC.resolve(reference);
         found.add(
             new Located(
                 op.label() + " " + parameter.path("name").asText(), parameter.path("schema")));

@@ -72,6 +72,7 @@ class RequiredFieldsTest {
     lists();
     changes();
     trash();
+    previews();
     tokens();
     auditLog();
     changesFeed(since);
@@ -267,6 +268,22 @@ class RequiredFieldsTest {
     admin()
         .header("If-Match", Fixtures.etag(trashed))
         .post(trashed + "/restore")
+        .then()
+        .statusCode(200);
+  }
+
+  /** A preview link to the draft, and the draft read with it by id and by slug. */
+  private void previews() {
+    Object token =
+        created("/articles/" + draft.get("id") + "/preview-links", Map.of()).get("token");
+    anonymous()
+        .queryParam("preview", token)
+        .get(API + "/articles/" + draft.get("id"))
+        .then()
+        .statusCode(200);
+    anonymous()
+        .header("Feder-Preview", token)
+        .get(API + "/articles/slug/" + draft.get("slug"))
         .then()
         .statusCode(200);
   }

@@ -43,7 +43,9 @@ class WireValueTest {
             "purge",
             "revoke",
             "restore-revision",
-            "rotate-secret"),
+            "rotate-secret",
+            "create-preview-link",
+            "revoke-preview-links"),
         values(AuditAction.class));
     assertEquals(
         List.of("article", "category", "author", "token", "webhook"),
