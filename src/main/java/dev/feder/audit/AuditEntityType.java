@@ -10,7 +10,8 @@ public enum AuditEntityType {
   ARTICLE("article"),
   CATEGORY("category"),
   AUTHOR("author"),
-  TOKEN("token");
+  TOKEN("token"),
+  ASSET("asset");
 
   private final String value;
 

@@ -16,7 +16,7 @@ public class AuditFilter {
   @QueryParam("entityType")
   @Parameter(
       description = "Only changes of this kind of thing",
-      schema = @Schema(enumeration = {"article", "category", "author", "token"}))
+      schema = @Schema(enumeration = {"article", "category", "author", "token", "asset"}))
   public String entityType;
 
   @QueryParam("entityId")

@@ -2,43 +2,61 @@ package dev.feder.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
+import dev.feder.config.FederConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.io.UncheckedIOException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.OptionalLong;
 
 /**
- * Refuses a body announced larger than {@code quarkus.http.limits.max-body-size} with a 413
- * problem. Quarkus checks the {@code Content-Length} itself, before any resource or exception
- * mapper runs, and answers with an empty 413; this route runs just before that check.
+ * Refuses a body announced larger than its route accepts with a 413 problem: {@code
+ * feder.http.max-body-size} for the JSON API, more where a {@link LargeBodies} route says so (file
+ * uploads). Quarkus' own limit ({@code quarkus.http.limits.max-body-size}) is the outer bound of
+ * all of them; it checks the {@code Content-Length} itself, before any resource or exception mapper
+ * runs, and answers with an empty 413, so this route runs just before that check. A body sent
+ * without a length (chunked) is cut off by Quarkus at the route's own limit, which a second route
+ * hands to it just after its check.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
   private final long limit;
+  private final Instance<LargeBodies> larger;
   private final ObjectMapper mapper;
 
-  public BodySizeLimit(
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "2M")
-          MemorySize limit,
-      ObjectMapper mapper) {
-    this.limit = limit.asLongValue();
+  public BodySizeLimit(FederConfig config, Instance<LargeBodies> larger, ObjectMapper mapper) {
+    this.limit = config.http().maxBodySize().asLongValue();
+    this.larger = larger;
     this.mapper = mapper;
   }
 
   void install(@Observes Router router) {
     router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(this::limitChunks);
+  }
+
+  /** The largest body the request may carry. */
+  private long limitFor(RoutingContext context) {
+    for (LargeBodies route : larger) {
+      OptionalLong own = route.limitFor(context.request());
+      if (own.isPresent()) {
+        return own.getAsLong();
+      }
+    }
+    return limit;
   }
 
   private void check(RoutingContext context) {
     String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length == null || !exceeds(length)) {
+    long max = limitFor(context);
+    if (length == null || !exceeds(length, max)) {
       context.next();
       return;
     }
@@ -48,7 +66,7 @@ public class BodySizeLimit {
             type.uri(),
             type.title(),
             type.status(),
-            "The body may have at most " + limit + " bytes",
+            "The body may have at most " + max + " bytes",
             context.request().path(),
             null);
     byte[] body;
@@ -67,9 +85,17 @@ public class BodySizeLimit {
         .end(Buffer.buffer(body));
   }
 
-  private boolean exceeds(String length) {
+  /** Hands Quarkus the route's own limit for a body without a length, in place of its own. */
+  private void limitChunks(RoutingContext context) {
+    if (context.get(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY) != null) {
+      context.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, limitFor(context));
+    }
+    context.next();
+  }
+
+  private static boolean exceeds(String length, long max) {
     try {
-      return Long.parseLong(length.trim()) > limit;
+      return Long.parseLong(length.trim()) > max;
     } catch (NumberFormatException e) {
       return false;
     }

@@ -65,6 +65,16 @@ public final class ProblemExamples {
           + "\"status\":415,\"detail\":\"Send the body as application/json\","
           + "\"instance\":\"/api/v1/articles\"}";
 
+  public static final String RANGE_NOT_SATISFIABLE =
+      "{\"type\":\"/problems/range-not-satisfiable\",\"title\":\"Range not satisfiable\","
+          + "\"status\":416,\"detail\":\"The file has 48213 bytes; the range asked for starts"
+          + " beyond them\",\"instance\":\"/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/file\"}";
+
+  public static final String UNAVAILABLE =
+      "{\"type\":\"/problems/unavailable\",\"title\":\"Busy, try again later\",\"status\":503,"
+          + "\"detail\":\"Too many renditions are being computed right now; try again in a few"
+          + " seconds\",\"instance\":\"/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image\"}";
+
   public static final String NOT_ACCEPTABLE =
       "{\"type\":\"/problems/not-acceptable\",\"title\":\"Not acceptable\",\"status\":406,"
           + "\"detail\":\"This resource cannot answer in a media type that the Accept header"

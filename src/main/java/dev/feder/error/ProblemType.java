@@ -15,8 +15,10 @@ public enum ProblemType {
   PRECONDITION_FAILED(412, "/problems/precondition-failed", "Precondition failed"),
   PAYLOAD_TOO_LARGE(413, "/problems/payload-too-large", "Request body too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "/problems/unsupported-media-type", "Unsupported media type"),
+  RANGE_NOT_SATISFIABLE(416, "/problems/range-not-satisfiable", "Range not satisfiable"),
   PRECONDITION_REQUIRED(428, "/problems/precondition-required", "Precondition required"),
-  INTERNAL(500, "/problems/internal", "Internal error");
+  INTERNAL(500, "/problems/internal", "Internal error"),
+  UNAVAILABLE(503, "/problems/unavailable", "Busy, try again later");
 
   private final int status;
   private final String uri;

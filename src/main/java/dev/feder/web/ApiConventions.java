@@ -63,6 +63,10 @@ public class ApiConventions implements OASFilter {
         }
         if (responses.getAPIResponses() != null) {
           responses.getAPIResponses().values().forEach(ApiConventions::describeHeaders);
+          boolean body = operation.getRequestBody() != null;
+          responses
+              .getAPIResponses()
+              .forEach((status, response) -> completeProblem(status, response, body));
         }
         if (secured) {
           add(
@@ -109,6 +113,47 @@ public class ApiConventions implements OASFilter {
       }
     }
   }
+
+  /**
+   * An error response declared with a status and description only gets the problem schema and an
+   * example for its status.
+   */
+  private static void completeProblem(String status, APIResponse response, boolean body) {
+    if (status.compareTo("400") < 0 || status.length() != 3 || response.getRef() != null) {
+      return;
+    }
+    if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
+      String example = PROBLEM_EXAMPLES.get(status);
+      if (status.equals("400") && !body) {
+        example = ProblemExamples.BAD_PARAMETER;
+      }
+      var media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"));
+      if (example != null) {
+        media.addExample("problem", OASFactory.createExample().value(parse(example)));
+      }
+      response.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
+      return;
+    }
+    var media = response.getContent().getMediaType(Problem.MEDIA_TYPE);
+    if (media != null && media.getSchema() == null) {
+      media.schema(OASFactory.createSchema().ref("Problem"));
+    }
+  }
+
+  private static final Map<String, String> PROBLEM_EXAMPLES =
+      Map.ofEntries(
+          Map.entry("400", ProblemExamples.VALIDATION),
+          Map.entry("401", ProblemExamples.INVALID_TOKEN),
+          Map.entry("403", ProblemExamples.FORBIDDEN),
+          Map.entry("404", ProblemExamples.NOT_FOUND),
+          Map.entry("409", ProblemExamples.CONFLICT),
+          Map.entry("410", ProblemExamples.GONE),
+          Map.entry("412", ProblemExamples.PRECONDITION_FAILED),
+          Map.entry("413", ProblemExamples.PAYLOAD_TOO_LARGE),
+          Map.entry("415", ProblemExamples.UNSUPPORTED_MEDIA_TYPE),
+          Map.entry("416", ProblemExamples.RANGE_NOT_SATISFIABLE),
+          Map.entry("428", ProblemExamples.PRECONDITION_REQUIRED),
+          Map.entry("503", ProblemExamples.UNAVAILABLE));
 
   private static boolean answersJson(APIResponse ok) {
     return ok == null

@@ -1,0 +1,74 @@
+package dev.feder.asset;
+
+import dev.feder.config.FederConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The URLs of an asset's file and renditions, as responses carry them: paths such as {@code
+ * /api/v1/assets/<id>/image?w=640&fm=webp&v=2}, or absolute on {@code feder.assets.base-url}. Each
+ * carries the asset's version, so a new file or focal point makes new URLs and the old answers can
+ * be cached for good.
+ */
+@ApplicationScoped
+public class AssetUrls {
+
+  static final String PATH = "/api/v1/assets/";
+
+  private final String base;
+  private final List<Integer> srcsetWidths;
+
+  public AssetUrls(FederConfig config) {
+    this.base = config.assets().baseUrl().map(AssetUrls::withoutTrailingSlash).orElse("");
+    this.srcsetWidths = config.assets().srcsetWidths().stream().sorted().toList();
+  }
+
+  /** The file. */
+  public String file(UUID id, int version) {
+    return base + PATH + id + "/file?v=" + version;
+  }
+
+  /** A WebP rendition {@code width} pixels wide (at most the image's own width). */
+  public String image(UUID id, int version, int width) {
+    return base + PATH + id + "/image?w=" + width + "&fm=webp&v=" + version;
+  }
+
+  /**
+   * A {@code srcset} of WebP renditions of an image {@code imageWidth} pixels wide: each configured
+   * width below it, and the image at its own width, described by the widths the renditions have.
+   */
+  public String srcset(UUID id, int version, int imageWidth) {
+    StringBuilder out = new StringBuilder();
+    for (int width : srcsetWidths) {
+      if (!out.isEmpty()) {
+        out.append(", ");
+      }
+      int actual = Math.min(width, imageWidth);
+      out.append(image(id, version, width)).append(' ').append(actual).append('w');
+      if (width >= imageWidth) {
+        break;
+      }
+    }
+    return out.toString();
+  }
+
+  /** The widths of {@link #srcset}, for tests and documentation. */
+  List<Integer> srcsetWidths() {
+    return srcsetWidths;
+  }
+
+  /** The path prefix of every asset URL, such as {@code https://cdn.example.org/api/v1/assets/}. */
+  public String prefix() {
+    return base + PATH;
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  static String join(List<String> parts) {
+    return parts.stream().collect(Collectors.joining(", "));
+  }
+}
