@@ -234,7 +234,7 @@ public interface FederConfig {
     java.util.List<Integer> widths();
 
     /** The heights ({@code h}) a rendition may be asked for; others are a 400. */
-    @WithDefault("64,90,120,160,180,240,320,360,480,540,640,720,800,960,1080,1280,1440")
+    @WithDefault("64,90,120,160,180,240,270,320,360,480,540,640,720,800,960,1080,1280,1440")
     java.util.List<Integer> heights();
 
     /** The qualities ({@code q}) a lossy rendition may be asked for; others are a 400. */
