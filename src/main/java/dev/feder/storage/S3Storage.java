@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -51,7 +51,11 @@ public class S3Storage implements BlobStorage, AutoCloseable {
                     .socketTimeout(Duration.ofSeconds(60)))
             .region(Region.of(settings.region()))
             .credentialsProvider(credentials)
-            .forcePathStyle(settings.pathStyle());
+            .forcePathStyle(settings.pathStyle())
+            // The SDK's default CRC checksums in aws-chunked bodies are AWS's own; MinIO, Ceph,
+            // R2 and s3proxy refuse or ignore them. Checksums only where an operation needs one.
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     settings.endpoint().ifPresent(builder::endpointOverride);
     this.client = builder.build();
     this.bucket = settings.bucket();
@@ -134,32 +138,20 @@ public class S3Storage implements BlobStorage, AutoCloseable {
     }
   }
 
+  /**
+   * Deletes object by object: an asset has a handful, and batch deletes (DeleteObjects) need a
+   * checksum header that several S3-compatible stores do not implement.
+   */
   @Override
   public void deleteAll(String keyPrefix) {
-    List<ObjectIdentifier> batch = new ArrayList<>();
-    forEachObject(
-        keyPrefix,
-        object -> {
-          batch.add(ObjectIdentifier.builder().key(object.key()).build());
-          if (batch.size() == 1000) {
-            deleteObjects(batch);
-            batch.clear();
-          }
-        });
-    if (!batch.isEmpty()) {
-      deleteObjects(batch);
-    }
-  }
-
-  private void deleteObjects(List<ObjectIdentifier> objects) {
-    try {
-      client.deleteObjects(
-          request ->
-              request
-                  .bucket(bucket)
-                  .delete(Delete.builder().objects(List.copyOf(objects)).quiet(true).build()));
-    } catch (SdkException e) {
-      throw new StorageException("Cannot delete objects in bucket " + bucket, e);
+    List<String> keys = new ArrayList<>();
+    forEachObject(keyPrefix, object -> keys.add(object.key()));
+    for (String key : keys) {
+      try {
+        client.deleteObject(request -> request.bucket(bucket).key(key));
+      } catch (SdkException e) {
+        throw new StorageException("Cannot delete " + key + " in bucket " + bucket, e);
+      }
     }
   }
 
