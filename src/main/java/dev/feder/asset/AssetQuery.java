@@ -3,6 +3,7 @@ package dev.feder.asset;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Cursor;
 import dev.feder.paging.PageRequest;
+import dev.feder.paging.PagedQuery;
 import dev.feder.paging.SortOrder;
 import dev.feder.web.Instants;
 import io.quarkus.panache.common.Parameters;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * keyset cursor. Every value is a bound parameter; the indexes of {@code V18__assets.sql} serve the
  * order alone and by media type, and the text filter through trigrams.
  */
-final class AssetQuery {
+final class AssetQuery implements PagedQuery<Asset> {
 
   /** The one order of the list: newest first. */
   static final SortOrder NEWEST_FIRST =
@@ -45,8 +46,14 @@ final class AssetQuery {
     where.add("id not in (select u.assetId from AssetUse u)");
   }
 
+  @Override
+  public SortOrder order() {
+    return NEWEST_FIRST;
+  }
+
   /** Only assets after the position a cursor names. */
-  void after(Cursor cursor) {
+  @Override
+  public void after(Cursor cursor) {
     List<String> raw = cursor.values();
     try {
       where.add(
@@ -62,22 +69,26 @@ final class AssetQuery {
   }
 
   /** The cursor that continues after {@code last}. */
-  static Cursor cursorAfter(Asset last) {
+  @Override
+  public Cursor cursorAfter(Asset last) {
     return new Cursor(NEWEST_FIRST.spec(), List.of(last.createdAt.toString(), last.id.toString()));
   }
 
   /** The first {@code limit} assets, without OFFSET. */
-  List<Asset> first(int limit) {
+  @Override
+  public List<Asset> first(int limit) {
     return Asset.<Asset>find(condition(), NEWEST_FIRST.toSort(), params).range(0, limit - 1).list();
   }
 
-  List<Asset> page(PageRequest page) {
+  @Override
+  public List<Asset> page(PageRequest page) {
     return Asset.<Asset>find(condition(), NEWEST_FIRST.toSort(), params)
         .page(page.page() - 1, page.size())
         .list();
   }
 
-  long count() {
+  @Override
+  public long count() {
     return Asset.count(condition(), params);
   }
 

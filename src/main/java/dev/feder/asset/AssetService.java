@@ -9,7 +9,6 @@ import dev.feder.auth.Caller;
 import dev.feder.config.FederConfig;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
-import dev.feder.paging.Cursor;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.storage.Blob;
@@ -102,27 +101,7 @@ public class AssetService {
   public Page<AssetResponse> list(PageRequest request, AssetFilter filter) {
     AssetQuery query = new AssetQuery();
     filter.applyTo(query);
-    if (request.isCursor()) {
-      query.after(Cursor.decode(request.cursor(), AssetQuery.NEWEST_FIRST));
-      List<Asset> rows = query.first(request.size() + 1);
-      boolean more = rows.size() > request.size();
-      List<Asset> items = more ? rows.subList(0, request.size()) : rows;
-      return new Page<>(
-          items.stream().map(this::view).toList(),
-          request,
-          null,
-          more ? AssetQuery.cursorAfter(items.get(items.size() - 1)).encode() : null);
-    }
-    long total = query.count();
-    List<Asset> rows = query.page(request);
-    boolean more = (long) request.offset() + rows.size() < total;
-    return new Page<>(
-        rows.stream().map(this::view).toList(),
-        request,
-        total,
-        more && !rows.isEmpty()
-            ? AssetQuery.cursorAfter(rows.get(rows.size() - 1)).encode()
-            : null);
+    return query.fetch(request, this::view);
   }
 
   /** One asset; anonymous callers see only assets that public content shows. */
@@ -509,18 +488,19 @@ public class AssetService {
   }
 
   private void deleteQuietly(String key) {
-    try {
-      storage.delete(key);
-    } catch (StorageException e) {
-      LOG.warnf("Could not remove %s (the sweep will): %s", key, e.getMessage());
-    }
+    quietly(key, () -> storage.delete(key));
   }
 
   private void deleteAllQuietly(String prefix) {
+    quietly(prefix + "…", () -> storage.deleteAll(prefix));
+  }
+
+  /** Removes stored objects; if the store fails now, the sweep removes them later. */
+  private static void quietly(String what, Runnable removal) {
     try {
-      storage.deleteAll(prefix);
+      removal.run();
     } catch (StorageException e) {
-      LOG.warnf("Could not remove %s… (the sweep will): %s", prefix, e.getMessage());
+      LOG.warnf("Could not remove %s (the sweep will): %s", what, e.getMessage());
     }
   }
 

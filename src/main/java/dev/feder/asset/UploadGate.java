@@ -1,22 +1,19 @@
 package dev.feder.asset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.feder.config.FederConfig;
 import dev.feder.error.LargeBodies;
-import dev.feder.error.Problem;
 import dev.feder.error.ProblemType;
+import dev.feder.error.RouteProblems;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
@@ -84,29 +81,11 @@ class UploadGate implements LargeBodies {
   }
 
   private void refuse(RoutingContext context) {
-    ProblemType type = ProblemType.UNAVAILABLE;
-    Problem problem =
-        new Problem(
-            type.uri(),
-            type.title(),
-            type.status(),
-            "Too many uploads are in progress; try again in a few seconds",
-            context.request().path(),
-            null);
-    byte[] body;
-    try {
-      body = mapper.writeValueAsBytes(problem);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-    // The body is not read: close the connection once the answer is out.
-    context.response().endHandler(done -> context.request().connection().close());
-    context
-        .response()
-        .setStatusCode(type.status())
-        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .putHeader("Retry-After", "5")
-        .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(Buffer.buffer(body));
+    RouteProblems.refuse(
+        context,
+        mapper,
+        ProblemType.UNAVAILABLE,
+        "Too many uploads are in progress; try again in a few seconds",
+        Map.of("Retry-After", "5"));
   }
 }

@@ -1,28 +1,28 @@
 package dev.feder.error;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.feder.config.FederConfig;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a body announced larger than its route accepts with a 413 problem: {@code
- * feder.http.max-body-size} for the JSON API, more where a {@link LargeBodies} route says so (file
- * uploads). Quarkus' own limit ({@code quarkus.http.limits.max-body-size}) is the outer bound of
- * all of them; it checks the {@code Content-Length} itself, before any resource or exception mapper
- * runs, and answers with an empty 413, so this route runs just before that check. A body sent
- * without a length (chunked) is cut off by Quarkus at the route's own limit, which a second route
- * hands to it just after its check.
+ * feder.http.max-body-size} (declared in {@code FederConfig}, read here by name, since {@code
+ * error} sits below {@code config}) for the JSON API, more where a {@link LargeBodies} route says
+ * so (file uploads). Quarkus' own limit ({@code quarkus.http.limits.max-body-size}) is the outer
+ * bound of all of them; it checks the {@code Content-Length} itself, before any resource or
+ * exception mapper runs, and answers with an empty 413, so this route runs just before that check.
+ * A body sent without a length (chunked) is cut off by Quarkus at the route's own limit, which a
+ * second route hands to it just after its check.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -31,8 +31,11 @@ public class BodySizeLimit {
   private final Instance<LargeBodies> larger;
   private final ObjectMapper mapper;
 
-  public BodySizeLimit(FederConfig config, Instance<LargeBodies> larger, ObjectMapper mapper) {
-    this.limit = config.http().maxBodySize().asLongValue();
+  public BodySizeLimit(
+      @ConfigProperty(name = "feder.http.max-body-size", defaultValue = "2M") MemorySize limit,
+      Instance<LargeBodies> larger,
+      ObjectMapper mapper) {
+    this.limit = limit.asLongValue();
     this.larger = larger;
     this.mapper = mapper;
   }
@@ -60,29 +63,12 @@ public class BodySizeLimit {
       context.next();
       return;
     }
-    ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-    Problem problem =
-        new Problem(
-            type.uri(),
-            type.title(),
-            type.status(),
-            "The body may have at most " + max + " bytes",
-            context.request().path(),
-            null);
-    byte[] body;
-    try {
-      body = mapper.writeValueAsBytes(problem);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-    // The rest of the body is not read: close the connection once the answer is out.
-    context.response().endHandler(done -> context.request().connection().close());
-    context
-        .response()
-        .setStatusCode(type.status())
-        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(Buffer.buffer(body));
+    RouteProblems.refuse(
+        context,
+        mapper,
+        ProblemType.PAYLOAD_TOO_LARGE,
+        "The body may have at most " + max + " bytes",
+        Map.of());
   }
 
   /** Hands Quarkus the route's own limit for a body without a length, in place of its own. */
