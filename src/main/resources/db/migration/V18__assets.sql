@@ -78,3 +78,11 @@ CREATE TRIGGER asset_use_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON
 ALTER TABLE audit_event DROP CONSTRAINT audit_event_entity_type_check;
 ALTER TABLE audit_event ADD CONSTRAINT audit_event_entity_type_check
     CHECK (entity_type IN ('article', 'category', 'author', 'token', 'asset'));
+
+-- An article's lead image and an author's avatar may be assets of the library; their other image
+-- columns then hold only the texts that override the asset's. The indexes serve the foreign keys'
+-- checks when an asset is deleted.
+ALTER TABLE article ADD COLUMN image_asset_id uuid REFERENCES asset (id);
+CREATE INDEX article_image_asset_idx ON article (image_asset_id) WHERE image_asset_id IS NOT NULL;
+ALTER TABLE author ADD COLUMN avatar_asset_id uuid REFERENCES asset (id);
+CREATE INDEX author_avatar_asset_idx ON author (avatar_asset_id) WHERE avatar_asset_id IS NOT NULL;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.feder.asset.Asset;
+import dev.feder.asset.AssetService;
+import dev.feder.asset.BodyImages;
 import dev.feder.audit.AuditAction;
 import dev.feder.audit.AuditDetails;
 import dev.feder.audit.AuditEntityType;
@@ -21,6 +24,7 @@ import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
 import dev.feder.text.HtmlSanitizer;
 import dev.feder.text.Markdown;
+import dev.feder.text.Patterns;
 import dev.feder.text.Slugs;
 import dev.feder.web.EntityTags;
 import dev.feder.web.Instants;
@@ -67,6 +71,7 @@ public class ArticleService {
   private final ObjectMapper mapper;
   private final AuditLog auditLog;
   private final ListCounts counts;
+  private final AssetService assets;
   private final int searchWindow;
   private final Clock clock = Clock.systemUTC();
 
@@ -81,6 +86,7 @@ public class ArticleService {
       ObjectMapper mapper,
       AuditLog auditLog,
       ListCounts counts,
+      AssetService assets,
       FederConfig config) {
     this.categories = categories;
     this.authors = authors;
@@ -92,6 +98,7 @@ public class ArticleService {
     this.mapper = mapper;
     this.auditLog = auditLog;
     this.counts = counts;
+    this.assets = assets;
     this.searchWindow = config.search().maxResults();
   }
 
@@ -148,7 +155,8 @@ public class ArticleService {
     List<ArticleQuery.Hit> hits = found.page();
     Map<UUID, ArticleQuery.Hit> byId = new HashMap<>();
     hits.forEach(hit -> byId.put(hit.id(), hit));
-    Map<UUID, String> bodies = withBody ? ArticleQuery.bodies(byId.keySet()) : Map.of();
+    Map<UUID, String> bodies =
+        withBody ? BodyImages.renderAll(ArticleQuery.bodies(byId.keySet())) : Map.of();
     List<ArticleListItem> items =
         ArticleQuery.inOrder(hits.stream().map(ArticleQuery.Hit::id).toList()).stream()
             .map(
@@ -184,7 +192,9 @@ public class ArticleService {
             ? ArticleQuery.cursorAfter(items.get(items.size() - 1), order).encode()
             : null;
     Map<UUID, String> bodies =
-        withBody ? ArticleQuery.bodies(items.stream().map(a -> a.id).toList()) : Map.of();
+        withBody
+            ? BodyImages.renderAll(ArticleQuery.bodies(items.stream().map(a -> a.id).toList()))
+            : Map.of();
     return new Page<>(
         items.stream().map(a -> ArticleListItem.from(a, now, bodies.get(a.id))).toList(),
         request,
@@ -239,6 +249,7 @@ public class ArticleService {
     requireOwnByline(article);
     article.persist();
     Article.flush();
+    recordAssetUses(article);
     recordRevision(article);
     audit(AuditAction.CREATE, article, AuditDetails.NONE);
     return view(article);
@@ -251,6 +262,7 @@ public class ArticleService {
     apply(article, input);
     requireOwnByline(article);
     Article.flush();
+    recordAssetUses(article);
     recordRevision(article);
     audit(AuditAction.UPDATE, article, changes(before, article));
     return view(article);
@@ -263,6 +275,7 @@ public class ArticleService {
     apply(article, mergePatch.apply(before, patch, ArticleInput.class));
     requireOwnByline(article);
     Article.flush();
+    recordAssetUses(article);
     recordRevision(article);
     audit(AuditAction.PATCH, article, changes(before, article));
     return view(article);
@@ -317,6 +330,7 @@ public class ArticleService {
     }
     requireOwnByline(article);
     Article.flush();
+    recordAssetUses(article);
     recordRevision(article);
     audit(AuditAction.RESTORE_REVISION, article, changes(before, article).withFromRevision(number));
     return view(article);
@@ -512,8 +526,42 @@ public class ArticleService {
             .map(r -> new Reference(r.id, r.slug))
             .toList(),
         ArticleParts.source(article),
-        ArticleParts.featuredImage(article),
+        ArticleParts.featuredImageInput(article),
         ArticleParts.seo(article));
+  }
+
+  /** Which assets the article shows, for the media library's usage and visibility. */
+  private void recordAssetUses(Article article) {
+    assets.recordUses(
+        article.id,
+        null,
+        "featuredImage",
+        article.imageAsset == null ? List.of() : List.of(article.imageAsset.id));
+    assets.recordUses(article.id, null, "body", BodyImages.referenced(article.body));
+  }
+
+  /** The lead image's asset, or null for an image by URL; a bad reference is an invalid field. */
+  private Asset featuredAsset(FeaturedImageInput image) {
+    if (image == null) {
+      return null;
+    }
+    if (image.asset() == null) {
+      if (image.url() == null || !image.url().matches(Patterns.HTTP_URL)) {
+        throw ProblemException.invalidField(
+            image.url() == null ? "featuredImage" : "featuredImage.url",
+            image.url() == null ? "must hold an asset or a url" : "must be an http or https URL");
+      }
+      return null;
+    }
+    Asset asset = assets.findAll(List.of(image.asset().id())).get(image.asset().id());
+    if (asset == null) {
+      throw ProblemException.invalidField(
+          "featuredImage.asset.id", "no asset with id '" + image.asset().id() + "'");
+    }
+    if (!asset.isImage()) {
+      throw ProblemException.invalidField("featuredImage.asset", "is a PDF, not an image");
+    }
+    return asset;
   }
 
   private void apply(Article article, ArticleInput input) {
@@ -532,10 +580,13 @@ public class ArticleService {
     article.subtitle = input.subtitle();
     article.excerpt = input.excerpt();
     article.body =
-        sanitizer.sanitize(
-            input.bodyFormat() == BodyFormat.MARKDOWN
-                ? markdown.toHtml(input.body())
-                : input.body());
+        BodyImages.normalize(
+                sanitizer.sanitize(
+                    input.bodyFormat() == BodyFormat.MARKDOWN
+                        ? markdown.toHtml(input.body())
+                        : input.body()),
+                assets::findAll)
+            .html();
     article.bodyText = HtmlSanitizer.plainText(article.body);
     article.wordCount = HtmlSanitizer.wordCount(article.body);
     article.readingTimeMinutes = HtmlSanitizer.readingTimeMinutes(article.wordCount);
@@ -548,7 +599,12 @@ public class ArticleService {
     List<Article> hiddenPins = article.related.stream().filter(Article::inTrash).toList();
     article.related = resolveRelated(article, input.related());
     hiddenPins.forEach(article.related::add);
-    ArticleParts.apply(article, input.source(), input.featuredImage(), input.seo());
+    ArticleParts.apply(
+        article,
+        input.source(),
+        input.featuredImage(),
+        featuredAsset(input.featuredImage()),
+        input.seo());
   }
 
   private static void applyStatus(

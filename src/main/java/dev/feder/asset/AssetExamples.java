@@ -28,6 +28,20 @@ final class AssetExamples {
        "createdBy": "Bildredaktion"}
       """;
 
+  static final String EMBEDDED =
+      """
+      {"asset": {"id": "3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01"},
+       "url": "/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/file?v=1",
+       "width": 6000,
+       "height": 4000,
+       "alt": "Menschen mit Transparenten vor dem Brandenburger Tor",
+       "caption": "Demonstranten vor dem Brandenburger Tor am Samstagmorgen.",
+       "credit": "dpa / Max Muster",
+       "focalPoint": {"x": 0.42, "y": 0.35},
+       "lqip": "data:image/webp;base64,UklGRkQAAABXRUJQVlA4IDgAAADQAQCdASoUAA0APzmEuVOvKKWisAgB4CcJZQAAW+q+9eAA/vEN5Ij8ZNPb6QyPmGKN6cAAAA==",
+       "srcset": "/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image?w=320&fm=webp&v=1 320w, /api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image?w=640&fm=webp&v=1 640w"}
+      """;
+
   static final String INPUT =
       """
       {"filename": "brandenburger-tor-kundgebung.jpg",

@@ -1,10 +1,11 @@
 package dev.feder.asset;
 
 import dev.feder.config.FederConfig;
+import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The URLs of an asset's file and renditions, as responses carry them: paths such as {@code
@@ -17,12 +18,31 @@ public class AssetUrls {
 
   static final String PATH = "/api/v1/assets/";
 
+  private static volatile AssetUrls current;
+
   private final String base;
   private final List<Integer> srcsetWidths;
 
   public AssetUrls(FederConfig config) {
     this.base = config.assets().baseUrl().map(AssetUrls::withoutTrailingSlash).orElse("");
     this.srcsetWidths = config.assets().srcsetWidths().stream().sorted().toList();
+  }
+
+  /**
+   * The URLs as configured, for the records that embed assets in responses, which are built in
+   * static factories all over the features that use assets.
+   */
+  public static AssetUrls current() {
+    AssetUrls urls = current;
+    if (urls == null) {
+      urls =
+          new AssetUrls(
+              ConfigProvider.getConfig()
+                  .unwrap(SmallRyeConfig.class)
+                  .getConfigMapping(FederConfig.class));
+      current = urls;
+    }
+    return urls;
   }
 
   /** The file. */
@@ -33,6 +53,11 @@ public class AssetUrls {
   /** A WebP rendition {@code width} pixels wide (at most the image's own width). */
   public String image(UUID id, int version, int width) {
     return base + PATH + id + "/image?w=" + width + "&fm=webp&v=" + version;
+  }
+
+  /** A rendition {@code width} pixels wide in the format the client's Accept header allows. */
+  public String imageInAnyFormat(UUID id, int version, int width) {
+    return base + PATH + id + "/image?w=" + width + "&v=" + version;
   }
 
   /**
@@ -66,9 +91,5 @@ public class AssetUrls {
 
   private static String withoutTrailingSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  static String join(List<String> parts) {
-    return parts.stream().collect(Collectors.joining(", "));
   }
 }

@@ -1,6 +1,9 @@
 package dev.feder.author;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.feder.asset.Asset;
+import dev.feder.asset.AssetReference;
+import dev.feder.asset.AssetService;
 import dev.feder.audit.AuditAction;
 import dev.feder.audit.AuditDetails;
 import dev.feder.audit.AuditEntityType;
@@ -36,18 +39,21 @@ public class AuthorService {
 
   private final AuthorArticleCounts counts;
   private final AuditLog auditLog;
+  private final AssetService assets;
 
   public AuthorService(
       EntityTags tags,
       MergePatch mergePatch,
       Caller caller,
       AuthorArticleCounts counts,
-      AuditLog auditLog) {
+      AuditLog auditLog,
+      AssetService assets) {
     this.tags = tags;
     this.mergePatch = mergePatch;
     this.caller = caller;
     this.counts = counts;
     this.auditLog = auditLog;
+    this.assets = assets;
   }
 
   @Transactional
@@ -77,6 +83,7 @@ public class AuthorService {
     apply(author, input);
     author.persist();
     Author.flush();
+    recordAssetUses(author);
     audit(AuditAction.CREATE, author, AuditDetails.NONE);
     return view(author);
   }
@@ -87,6 +94,7 @@ public class AuthorService {
     AuthorInput before = toInput(author);
     apply(author, input);
     Author.flush();
+    recordAssetUses(author);
     audit(AuditAction.UPDATE, author, changes(before, author));
     return view(author);
   }
@@ -97,13 +105,22 @@ public class AuthorService {
     AuthorInput before = toInput(author);
     apply(author, mergePatch.apply(before, patch, AuthorInput.class));
     Author.flush();
+    recordAssetUses(author);
     audit(AuditAction.PATCH, author, changes(before, author));
     return view(author);
   }
 
   private static AuthorInput toInput(Author author) {
     return new AuthorInput(
-        author.name, author.slug, author.bio, author.email, author.avatarUrl, author.website);
+        author.name,
+        author.slug,
+        author.bio,
+        author.email,
+        author.avatarUrl,
+        author.avatarAsset == null
+            ? null
+            : new AvatarInput(new AssetReference(author.avatarAsset.id)),
+        author.website);
   }
 
   private AuditDetails changes(AuthorInput before, Author author) {
@@ -172,11 +189,33 @@ public class AuthorService {
     return author;
   }
 
+  private Asset avatarAsset(AvatarInput avatar) {
+    Asset asset = assets.findAll(List.of(avatar.asset().id())).get(avatar.asset().id());
+    if (asset == null) {
+      throw ProblemException.invalidField(
+          "avatar.asset.id", "no asset with id '" + avatar.asset().id() + "'");
+    }
+    if (!asset.isImage()) {
+      throw ProblemException.invalidField("avatar.asset", "is a PDF, not an image");
+    }
+    return asset;
+  }
+
+  /** Which asset the author shows, for the media library's usage and visibility. */
+  private void recordAssetUses(Author author) {
+    assets.recordUses(
+        null,
+        author.id,
+        "avatar",
+        author.avatarAsset == null ? List.of() : List.of(author.avatarAsset.id));
+  }
+
   private void apply(Author author, AuthorInput input) {
     author.name = input.name();
     author.bio = input.bio();
     author.email = input.email();
     author.avatarUrl = input.avatarUrl();
+    author.avatarAsset = input.avatar() == null ? null : avatarAsset(input.avatar());
     author.website = input.website();
     author.slug =
         Slugs.choose(author.slug, input.slug(), input.name(), "author", Author::slugTaken);
