@@ -5,9 +5,10 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)
 OUT=${FEDER_BENCH_OUT:-$ROOT/target/bench}
 APP=$ROOT/target/quarkus-app
-# The bench tools are single-file Java programs run against the jars of the packaged application
+# The bench tools (src/bench/java, see README.md) run against the jars of the packaged application
 # (pgjdbc, Flyway, Jackson, jsoup, embedded PostgreSQL, Feder's own classes).
 CP="$APP/lib/main/*:$APP/lib/boot/*:$APP/app/*"
+TOOLS=$OUT/classes
 PG_PORT=${FEDER_BENCH_PG_PORT:-55432}
 PG_DATA=$OUT/pgdata
 STARTED_PG=
@@ -40,19 +41,31 @@ count() {
   esac
 }
 
-# Compiles a bench tool into $OUT/classes, again only when its source or Feder's build is newer:
-# `java Tool.java` would compile it in memory on every run, seconds of CPU beside the work.
-compile_tool() {
-  local src=$BENCH_DIR/java/$1.java classes=$OUT/classes
-  local class=$classes/$1.class
-  # The javac of the JDK that runs the tools, so that its class files suit that java.
+# Compiles the bench tools (src/bench/java, with src/bench/resources) into $TOOLS with the javac of
+# the JDK that runs them, again only when a source or Feder's build is newer: `java Tool.java` would
+# compile them in memory on every run, seconds of CPU beside the work. (`./mvnw verify` compiles
+# and tests them too, as test sources.)
+compile_tools() {
+  local stamp=$TOOLS/.compiled
   local javac
   javac=$(dirname "$(readlink -f "$(command -v java)")")/javac
   [[ -x $javac ]] || javac=$(command -v javac) || die "needs javac (a JDK, not only a JRE) on the PATH"
-  if [[ ! -f $class || $src -nt $class || $APP/quarkus-run.jar -nt $class || $javac -nt $class ]]; then
-    mkdir -p "$classes"
-    "$javac" -nowarn -d "$classes" -cp "$CP" "$src" || die "could not compile $src"
+  if [[ -f $stamp && ! $APP/quarkus-run.jar -nt $stamp && ! $javac -nt $stamp ]] &&
+    [[ -z $(find "$BENCH_DIR/java" "$BENCH_DIR/resources" -newer "$stamp" -print -quit) ]]; then
+    return
   fi
+  rm -rf "$TOOLS"
+  mkdir -p "$TOOLS"
+  find "$BENCH_DIR/java" -name '*.java' | sed 's/.*/"&"/' >"$TOOLS/sources.txt"
+  "$javac" -nowarn -encoding UTF-8 -d "$TOOLS" -cp "$CP" @"$TOOLS/sources.txt" ||
+    die "could not compile the bench tools in $BENCH_DIR/java"
+  cp -r "$BENCH_DIR/resources/." "$TOOLS/"
+  touch "$stamp"
+}
+
+# Runs a bench tool's main class: dev.feder.bench.seed.Seed, dev.feder.bench.run.Bench, ...
+tool() {
+  java -cp "$TOOLS:$CP" "$@"
 }
 
 pg_pid() {
@@ -80,7 +93,8 @@ ensure_db() {
   fi
   say "database: starting an embedded PostgreSQL on port $PG_PORT (data in $PG_DATA)"
   mkdir -p "$OUT"
-  java -cp "$CP" "$BENCH_DIR/java/EmbeddedPg.java" "$PG_DATA" "$PG_PORT" \
+  compile_tools
+  tool dev.feder.bench.EmbeddedPg "$PG_DATA" "$PG_PORT" \
     || die "could not start the embedded PostgreSQL (log: $OUT/postgres.log; another port: FEDER_BENCH_PG_PORT)"
   STARTED_PG=1
 }

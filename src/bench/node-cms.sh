@@ -58,15 +58,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-compile_tool Seed
-java -Xmx2g -cp "$OUT/classes:$CP" Seed \
+compile_tools
+tool -Xmx2g dev.feder.bench.seed.Seed \
   --migrations "$ROOT/src/main/resources/db/migration" --articles "$ARTICLES"
 
 # The same requests for both: the newest 20 published articles, and 1,000 published articles by
 # slug in turn (the same slugs for both).
 WORK=$OUT/node-cms
 mkdir -p "$WORK"
-java -cp "$OUT/classes:$CP" Seed --print-slugs 1000 >"$WORK/slugs.txt"
+tool dev.feder.bench.seed.Seed --print-slugs 1000 >"$WORK/slugs.txt"
 [[ -s $WORK/slugs.txt ]] || die "no published articles to read"
 echo "/api/v1/articles?size=20" >"$WORK/feder-list.txt"
 sed 's#^#/api/v1/articles/slug/#' "$WORK/slugs.txt" >"$WORK/feder-by-slug.txt"

@@ -70,17 +70,17 @@ trap stop_db EXIT
 LABEL=0 # --no-seed: Bench counts the articles in the database
 if [[ -n $SEED ]]; then
   LABEL=$ARTICLES
-  compile_tool Seed
-  java -Xmx2g -cp "$OUT/classes:$CP" Seed \
+  compile_tools
+  tool -Xmx2g dev.feder.bench.seed.Seed \
     --migrations "$ROOT/src/main/resources/db/migration" --articles "$ARTICLES" $RESET
 fi
 DB_DESCRIPTION=${QUARKUS_DATASOURCE_JDBC_URL%%\?*}
 [[ -n $STARTED_PG || $QUARKUS_DATASOURCE_JDBC_URL == *":$PG_PORT/"* ]] && DB_DESCRIPTION="embedded PostgreSQL ($DB_DESCRIPTION)"
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$ROOT" diff --quiet HEAD -- src/main 2>/dev/null || COMMIT="$COMMIT (with uncommitted changes in src/main)"
-compile_tool Bench
+compile_tools
 cd "$ROOT"
-java -cp "$OUT/classes:$CP" Bench \
+tool dev.feder.bench.run.Bench \
   --articles "$LABEL" \
   --out "$OUT" --bench-dir "$BENCH_DIR" --jar "$APP/quarkus-run.jar" --wrk "$(command -v wrk)" \
   --nginx "$NGINX" --commit "$COMMIT" --db "$DB_DESCRIPTION" "${BENCH_ARGS[@]}"

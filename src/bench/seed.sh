@@ -23,10 +23,10 @@ done
 
 ensure_java
 ensure_jar
-compile_tool Seed
+compile_tools
 ensure_db
 trap stop_db EXIT
 start=$(date +%s%N)
-java -Xmx2g -cp "$OUT/classes:$CP" Seed \
+tool -Xmx2g dev.feder.bench.seed.Seed \
   --migrations "$ROOT/src/main/resources/db/migration" "${ARGS[@]}"
 say "seed.sh took $(( ($(date +%s%N) - start) / 1000000 )) ms in all"

@@ -17,7 +17,11 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -47,7 +51,7 @@ public class Article extends TrackedEntity {
 
   /**
    * Loaded only when read: list pages, which leave bodies out, never fetch them (see {@link
-   * ArticleQuery#bodies}).
+   * #bodies}).
    */
   @Basic(fetch = FetchType.LAZY)
   @Column(nullable = false)
@@ -178,5 +182,42 @@ public class Article extends TrackedEntity {
 
   public static boolean slugTaken(String slug) {
     return count("slug", slug) > 0;
+  }
+
+  /** The articles with these ids, in the order of the ids (search hits, related articles). */
+  static List<Article> inOrder(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Article> byId = new HashMap<>();
+    Article.<Article>list("id in ?1", ids).forEach(a -> byId.put(a.id, a));
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+  }
+
+  /** The bodies of these articles, in one statement (list pages that ask for them). */
+  static Map<UUID, String> bodies(Collection<UUID> ids) {
+    Map<UUID, String> bodies = new HashMap<>();
+    if (ids.isEmpty()) {
+      return bodies;
+    }
+    getEntityManager()
+        .createQuery("select a.id, a.body from Article a where a.id in :ids", Object[].class)
+        .setParameter("ids", ids)
+        .getResultList()
+        .forEach(row -> bodies.put((UUID) row[0], (String) row[1]));
+    return bodies;
+  }
+
+  /** When the first article scheduled after {@code instant} goes live, if one is. */
+  static Optional<Instant> firstPublicationAfter(Instant instant) {
+    return Optional.ofNullable(
+        getEntityManager()
+            .createQuery(
+                "select min(a.publishedAt) from Article a where a.status = '"
+                    + PUBLISHED
+                    + "' and a.publishedAt > :instant and a.deletedAt is null",
+                Instant.class)
+            .setParameter("instant", instant)
+            .getSingleResult());
   }
 }

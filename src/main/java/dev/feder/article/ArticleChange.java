@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.feder.text.HtmlLines;
 import dev.feder.text.LineDiff;
 import dev.feder.web.Reference;
+import dev.feder.web.WireValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,20 +59,15 @@ public record ArticleChange(
 
   /** How a field changed. */
   @Schema(name = "ArticleChangeKind")
-  public enum Kind {
-    VALUE("value"),
-    LIST("list"),
-    TEXT("text");
-
-    private final String value;
-
-    Kind(String value) {
-      this.value = value;
-    }
+  public enum Kind implements WireValue {
+    VALUE,
+    LIST,
+    TEXT;
 
     @JsonValue
-    public String value() {
-      return value;
+    @Override
+    public String toString() {
+      return WireValue.of(this);
     }
   }
 

@@ -75,18 +75,23 @@ public class ArticleFilter {
       example = "2026-12-01T00:00:00Z")
   public String publishedBefore;
 
-  /** Adds the filters to a query, or refuses a malformed one with a 400 naming it. */
-  void applyTo(ArticleQuery query) {
-    if (q != null && !q.isBlank()) {
-      query.matching(
-          valid(
-              "q",
-              q,
-              q.codePointCount(0, q.length()) <= MAX_SEARCH_LENGTH && q.indexOf('\0') < 0,
-              "must be a search text of at most "
-                  + MAX_SEARCH_LENGTH
-                  + " characters without NUL bytes"));
+  /** The search text, null for no search, or a 400 for a malformed one. */
+  String searchText() {
+    if (q == null || q.isBlank()) {
+      return null;
     }
+    return valid(
+        "q",
+        q,
+        q.codePointCount(0, q.length()) <= MAX_SEARCH_LENGTH && q.indexOf('\0') < 0,
+        "must be a search text of at most " + MAX_SEARCH_LENGTH + " characters without NUL bytes");
+  }
+
+  /**
+   * Adds the filters but the search text to a query, or refuses a malformed one with a 400 naming
+   * it.
+   */
+  void applyTo(ArticleListQuery query) {
     if (category != null) {
       query.inCategoryTree(
           valid("category", category, Slugs.isValid(category), "must be a category slug"));

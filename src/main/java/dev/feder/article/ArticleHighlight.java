@@ -1,5 +1,6 @@
 package dev.feder.article;
 
+import dev.feder.article.search.ArticleSearch;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -29,16 +30,10 @@ public record ArticleHighlight(
             examples = "Am frühen Morgen begann die <mark>Übung</mark> mit zwölf Schiffen")
         String body) {
 
-  /** Marks the start of a match in the raw headlines the database returns. */
-  static final char START = '\u0002';
+  private static final char START = ArticleSearch.MATCH_START;
+  private static final char STOP = ArticleSearch.MATCH_STOP;
 
-  /** Marks the end of a match in the raw headlines the database returns. */
-  static final char STOP = '\u0003';
-
-  /**
-   * Builds the highlight from raw database headlines, in which {@link #START} and {@link #STOP}
-   * enclose the matches and no other control characters of these kinds occur.
-   */
+  /** Builds the highlight from the raw headlines of a search hit ({@link ArticleSearch.Hit}). */
   static ArticleHighlight fromRaw(String title, String excerpt, String body) {
     return new ArticleHighlight(
         html(title),

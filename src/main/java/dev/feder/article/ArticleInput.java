@@ -25,7 +25,10 @@ public record ArticleInput(
         String title,
     @Size(max = Slugs.MAX_LENGTH)
         @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case words joined by '-'")
-        @Schema(description = "Derived from the title when absent; kept on later edits unless sent")
+        @Schema(
+            description =
+                "Derived from the title when absent (ä→ae, ß→ss, other accents dropped, words"
+                    + " joined by '-', -2, -3, … when taken); kept on later edits unless sent")
         String slug,
     @Size(max = 300) String subtitle,
     @Size(max = 2000) @Schema(description = "The lead, plain text") String excerpt,
@@ -36,21 +39,19 @@ public record ArticleInput(
         String body,
     @Schema(
             description =
-                "Format of body as sent: html (default) or markdown (CommonMark); either way it is"
-                    + " stored and served as sanitized HTML",
-            defaultValue = "html")
+                "Format of body as sent: html or markdown (CommonMark); either way it is stored and"
+                    + " served as sanitized HTML. Default html.")
         BodyFormat bodyFormat,
     @Size(max = 35)
         @Pattern(
             regexp = Patterns.LANGUAGE,
             message = "must be a BCP 47 language tag such as de or en-GB")
-        @Schema(description = "BCP 47 language tag", defaultValue = "de", examples = "de")
+        @Schema(description = "BCP 47 language tag. Default de.", examples = "de")
         String language,
     @Schema(
             description =
-                "Defaults to draft. published without publishedAt publishes now; with a future"
-                    + " publishedAt (or scheduled) the article goes live by itself at that time.",
-            defaultValue = "draft")
+                "Default draft. published without publishedAt publishes now; with a future"
+                    + " publishedAt (or scheduled) the article goes live by itself at that time.")
         ArticleStatus status,
     @Schema(description = "When the article is or goes public") Instant publishedAt,
     @NotNull @Valid @Schema(required = true, description = "The article's category")

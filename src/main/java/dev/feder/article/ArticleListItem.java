@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An article in a list: everything but the body (unless {@code fields} asks for it), and where a
  * search matched it.
  */
-@Schema(name = "ArticleListItem")
+@Schema(name = "ArticleListItem", examples = ArticleExamples.LIST_ITEM)
 public record ArticleListItem(
     @Schema(required = true) UUID id,
     @Schema(required = true, examples = "groesste-uebung-seit-jahren-marine-probt-vor-pjoengjang")

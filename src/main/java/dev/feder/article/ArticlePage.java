@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of articles, without their bodies. */
-@Schema(name = "ArticlePage")
+@Schema(name = "ArticlePage", examples = ArticleExamples.PAGE)
 public record ArticlePage(
     @Schema(required = true) List<ArticleListItem> data,
     @Schema(required = true) PageMeta meta,

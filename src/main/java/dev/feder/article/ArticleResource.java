@@ -56,9 +56,11 @@ public class ArticleResource {
           + " whatever the schema marks as required. List items include body only when asked.";
 
   private final ArticleService service;
+  private final ArticleRevisionService revisions;
 
-  public ArticleResource(ArticleService service) {
+  public ArticleResource(ArticleService service, ArticleRevisionService revisions) {
     this.service = service;
+    this.revisions = revisions;
   }
 
   @GET
@@ -75,17 +77,11 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of articles",
-      headers = {@Header(name = "ETag"), @Header(name = "Link")},
+      headers = @Header(name = "Link"),
       content = @Content(schema = @Schema(implementation = ArticlePage.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Invalid paging, sort, status, filter, search or fields parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+      description = "Invalid paging, sort, status, filter, search or fields parameter")
   public RestResponse<ArticlePage> list(
       @BeanParam PageParameters paging,
       @Parameter(
@@ -98,7 +94,10 @@ public class ArticleResource {
       @Parameter(
               description =
                   "Only articles with this status (authenticated callers; anonymous ones always get published)",
-              schema = @Schema(enumeration = {"draft", "scheduled", "published", "archived"}))
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"draft", "scheduled", "published", "archived"}))
           @QueryParam("status")
           String status,
       @Parameter(
@@ -132,25 +131,9 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The article",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown field in fields",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "404", description = "No article with this id")
+  @APIResponse(responseCode = "400", description = "Unknown field in fields")
   public ArticleResponse get(
       @PathParam("id") UUID id,
       @Parameter(description = FIELDS, example = "id,slug,title,body")
@@ -170,25 +153,9 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The article",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this slug",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown field in fields",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "404", description = "No article with this slug")
+  @APIResponse(responseCode = "400", description = "Unknown field in fields")
   public ArticleResponse getBySlug(
       @PathParam("slug") String slug,
       @Parameter(description = FIELDS, example = "id,slug,title,body")
@@ -209,24 +176,10 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "201",
       description = "Created; Location names the new article",
-      headers = {@Header(name = "Location"), @Header(name = "ETag")},
+      headers = @Header(name = "Location"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid body",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  @APIResponse(responseCode = "400", description = "Invalid body")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public RestResponse<ArticleResponse> create(
       @Valid @NotNull ArticleInput body, @Context UriInfo uri) {
     ArticleResponse created = service.create(body);
@@ -249,37 +202,13 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The updated article",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid body",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  @APIResponse(responseCode = "400", description = "Invalid body")
+  @APIResponse(responseCode = "404", description = "No article with this id")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public ArticleResponse replace(
       @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull ArticleInput body) {
     return service.replace(id, body, ifMatch);
   }
@@ -296,19 +225,8 @@ public class ArticleResource {
               + " absent from every list, search, count, related list and feed, but it keeps its"
               + " slug, revisions and pins, so it can be restored until the retention ends.")
   @APIResponse(responseCode = "204", description = "Moved to the trash")
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  public void delete(
-      @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch) {
+  @APIResponse(responseCode = "404", description = "No article with this id")
+  public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     service.delete(id, ifMatch);
   }
 
@@ -324,25 +242,11 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "Related articles, most related first",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = RelatedArticles.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid size",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "400", description = "Invalid size")
   @APIResponse(
       responseCode = "404",
-      description = "No article with this id, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+      description = "No article with this id, or not visible to the caller")
   public RelatedArticles related(
       @PathParam("id") UUID id,
       @Parameter(
@@ -374,51 +278,17 @@ public class ArticleResource {
       content =
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
-              schema =
-                  @Schema(
-                      type = SchemaType.OBJECT,
-                      description =
-                          "Any subset of the ArticleInput fields; null removes an optional field"),
-              examples =
-                  @ExampleObject(
-                      name = "publish",
-                      value =
-                          "{\"status\": \"published\", \"tags\": [\"Nordkorea\", \"Marine\", \"Manöver\"]}")))
+              schema = @Schema(implementation = ArticleInput.class),
+              examples = @ExampleObject(name = "publish", value = ArticleExamples.PATCH)))
   @APIResponse(
       responseCode = "200",
       description = "The updated article",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid patch, or an invalid result",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  @APIResponse(responseCode = "400", description = "Invalid patch, or an invalid result")
+  @APIResponse(responseCode = "404", description = "No article with this id")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public ArticleResponse patch(
-      @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      JsonNode patch) {
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
     return service.patch(id, patch, ifMatch);
   }
 
@@ -435,18 +305,10 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The revisions, newest first",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleRevisions.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No article with this id")
   public ArticleRevisions revisions(@PathParam("id") UUID id) {
-    return service.revisions(id);
+    return revisions.list(id);
   }
 
   @GET
@@ -462,25 +324,11 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The revision with its state",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleRevisionResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "n is not a positive integer",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "400", description = "n is not a positive integer")
   @APIResponse(
       responseCode = "404",
-      description = "No article with this id, or no such revision of it",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+      description = "No article with this id, or no such revision of it")
   public ArticleRevisionResponse revision(
       @PathParam("id") UUID id,
       @Parameter(
@@ -488,7 +336,7 @@ public class ArticleResource {
               schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
           @PathParam("n")
           String n) {
-    return service.revision(id, revisionNumber(n));
+    return revisions.get(id, revisionNumber(n));
   }
 
   @GET
@@ -519,25 +367,13 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The changes from revision `from` to revision n",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleRevisionDiff.class)))
   @APIResponse(
       responseCode = "400",
-      description = "n is not a positive integer, or from not a non-negative one",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+      description = "n is not a positive integer, or from not a non-negative one")
   @APIResponse(
       responseCode = "404",
-      description = "No article with this id, or no revision n or from of it",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+      description = "No article with this id, or no revision n or from of it")
   public ArticleRevisionDiff diff(
       @PathParam("id") UUID id,
       @Parameter(
@@ -551,7 +387,7 @@ public class ArticleResource {
           @QueryParam("from")
           String from) {
     int number = revisionNumber(n);
-    return service.diff(id, number, baseRevision(from));
+    return revisions.diff(id, number, baseRevision(from));
   }
 
   @POST
@@ -577,25 +413,11 @@ public class ArticleResource {
   @APIResponse(
       responseCode = "200",
       description = "The restored article",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "n is not a positive integer",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "400", description = "n is not a positive integer")
   @APIResponse(
       responseCode = "404",
-      description = "No article with this id, or no such revision of it",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+      description = "No article with this id, or no such revision of it")
   @APIResponse(
       responseCode = "409",
       description =
@@ -604,7 +426,6 @@ public class ArticleResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples = {
                 @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT),
                 @ExampleObject(name = "referenceGone", value = ArticleExamples.REFERENCE_GONE)
@@ -616,10 +437,9 @@ public class ArticleResource {
               schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
           @PathParam("n")
           String n,
-      @Parameter(description = "The article's ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
+      @Parameter(description = "The article's ETag last read") @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch) {
-    return service.restore(id, revisionNumber(n), ifMatch);
+    return revisions.restore(id, revisionNumber(n), ifMatch);
   }
 
   private static Integer baseRevision(String from) {

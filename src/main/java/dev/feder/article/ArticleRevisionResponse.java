@@ -12,4 +12,4 @@ public record ArticleRevisionResponse(
     @Schema(required = true, description = "The name of the token that made the change")
         String createdBy,
     @Schema(required = true, description = "The article as it was then, in the shape a PUT takes")
-        ArticleInput state) {}
+        ArticleState state) {}

@@ -13,6 +13,6 @@ public class ArticleSchedule implements PublicationSchedule {
   @Override
   @Transactional
   public Optional<Instant> nextPublicationAfter(Instant instant) {
-    return ArticleQuery.firstPublicationAfter(instant);
+    return Article.firstPublicationAfter(instant);
   }
 }

@@ -2,7 +2,6 @@ package dev.feder.article;
 
 import dev.feder.audit.AuditAction;
 import dev.feder.audit.AuditDetails;
-import dev.feder.audit.AuditEntityType;
 import dev.feder.audit.AuditLog;
 import dev.feder.config.FederConfig;
 import dev.feder.error.ProblemException;
@@ -40,17 +39,23 @@ public class ArticleTrash {
   /** Who the audit log names for the automatic purge. */
   private static final AuditLog.Actor RETENTION = AuditLog.Actor.system("trash-retention");
 
-  private final ArticleService articles;
+  private final ArticleAccess access;
+  private final ArticleRevisionService revisions;
+  private final ArticleAudit audit;
   private final EntityTags tags;
-  private final AuditLog auditLog;
   private final Duration retention;
   private final Clock clock = Clock.systemUTC();
 
-  public ArticleTrash(
-      ArticleService articles, EntityTags tags, AuditLog auditLog, FederConfig config) {
-    this.articles = articles;
+  ArticleTrash(
+      ArticleAccess access,
+      ArticleRevisionService revisions,
+      ArticleAudit audit,
+      EntityTags tags,
+      FederConfig config) {
+    this.access = access;
+    this.revisions = revisions;
+    this.audit = audit;
     this.tags = tags;
-    this.auditLog = auditLog;
     this.retention = config.trash().retention();
   }
 
@@ -59,14 +64,14 @@ public class ArticleTrash {
   public Page<TrashedArticleItem> list(PageRequest request) {
     Instant now = clock.instant();
     SortOrder order = SortOrder.parse(null, ORDER, NEWEST_FIRST);
-    ArticleQuery query = ArticleQuery.inTrash();
+    ArticleListQuery query = ArticleListQuery.inTrash();
     if (request.isCursor()) {
       query.after(order, Cursor.decode(request.cursor(), order));
       List<Article> rows = query.first(order.toSort(), request.size() + 1);
       boolean more = rows.size() > request.size();
       List<Article> items = more ? rows.subList(0, request.size()) : rows;
       String next =
-          more ? ArticleQuery.cursorAfter(items.get(items.size() - 1), order).encode() : null;
+          more ? ArticleListQuery.cursorAfter(items.get(items.size() - 1), order).encode() : null;
       return new Page<>(items(items, now), request, null, next);
     }
     long total = query.count();
@@ -74,7 +79,7 @@ public class ArticleTrash {
     boolean more = (long) request.offset() + rows.size() < total;
     String next =
         more && !rows.isEmpty()
-            ? ArticleQuery.cursorAfter(rows.get(rows.size() - 1), order).encode()
+            ? ArticleListQuery.cursorAfter(rows.get(rows.size() - 1), order).encode()
             : null;
     return new Page<>(items(rows, now), request, total, next);
   }
@@ -98,7 +103,7 @@ public class ArticleTrash {
   @Transactional
   public ArticleResponse restore(UUID id, String ifMatch) {
     Article article = lockInTrash(id);
-    if (!articles.ownsByline(article)) {
+    if (!access.ownsByline(article)) {
       throw new ProblemException(
           ProblemType.FORBIDDEN,
           "An author token may only restore articles whose byline lists its author");
@@ -118,10 +123,9 @@ public class ArticleTrash {
     tags.checkIfMatch(ifMatch, view(article));
     article.deletedAt = null;
     article.deletedBy = null;
-    Article.flush();
-    articles.recordRevision(article);
-    articles.audit(AuditAction.RESTORE, article, AuditDetails.NONE);
-    return articles.view(article);
+    revisions.record(article);
+    audit.record(AuditAction.RESTORE, article, AuditDetails.NONE);
+    return access.view(article);
   }
 
   /** Removes an article in the trash for good, with its revisions; nothing can bring it back. */
@@ -129,7 +133,7 @@ public class ArticleTrash {
   public void purge(UUID id, String ifMatch) {
     Article article = lockInTrash(id);
     tags.checkIfMatch(ifMatch, view(article));
-    articles.audit(AuditAction.PURGE, article, AuditDetails.NONE);
+    audit.record(AuditAction.PURGE, article, AuditDetails.NONE);
     remove(article);
   }
 
@@ -148,15 +152,8 @@ public class ArticleTrash {
             .withLock(LockModeType.PESSIMISTIC_WRITE)
             .range(0, limit - 1)
             .list();
-    Instant now = clock.instant();
     for (Article article : expired) {
-      auditLog.record(
-          RETENTION,
-          AuditAction.PURGE,
-          AuditEntityType.ARTICLE,
-          article.id,
-          article.slug,
-          AuditDetails.status(article.statusAt(now).value()));
+      audit.record(RETENTION, AuditAction.PURGE, article);
       remove(article);
     }
     return expired.size();

@@ -1,25 +1,16 @@
 package dev.feder.article;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.feder.web.WireValue;
 
 /** The format a client writes an article body in; it is always stored and served as HTML. */
-public enum BodyFormat {
-  HTML("html"),
-  MARKDOWN("markdown");
-
-  private final String value;
-
-  BodyFormat(String value) {
-    this.value = value;
-  }
+public enum BodyFormat implements WireValue {
+  HTML,
+  MARKDOWN;
 
   @JsonValue
-  public String value() {
-    return value;
-  }
-
   @Override
   public String toString() {
-    return value;
+    return WireValue.of(this);
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of the trash, newest deletion first. */
-@Schema(name = "TrashPage")
+@Schema(name = "TrashPage", examples = ArticleExamples.TRASH_PAGE)
 public record TrashPage(
     @Schema(required = true) List<TrashedArticleItem> data,
     @Schema(required = true) PageMeta meta,

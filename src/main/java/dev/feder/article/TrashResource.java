@@ -1,8 +1,6 @@
 package dev.feder.article;
 
 import dev.feder.auth.Roles;
-import dev.feder.error.Problem;
-import dev.feder.error.ProblemExamples;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
@@ -25,7 +23,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,17 +56,9 @@ public class TrashResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of the trash",
-      headers = {@Header(name = "ETag"), @Header(name = "Link")},
+      headers = @Header(name = "Link"),
       content = @Content(schema = @Schema(implementation = TrashPage.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid paging parameter or cursor",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "400", description = "Invalid paging parameter or cursor")
   public RestResponse<TrashPage> list(
       @BeanParam PageParameters paging,
       @Parameter(
@@ -99,16 +88,8 @@ public class TrashResource {
   @APIResponse(
       responseCode = "200",
       description = "The article in the trash",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = TrashedArticle.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id is in the trash",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No article with this id is in the trash")
   public TrashedArticle get(@PathParam("id") UUID id) {
     return trash.get(id);
   }
@@ -128,27 +109,16 @@ public class TrashResource {
   @APIResponse(
       responseCode = "200",
       description = "The restored article",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
   @APIResponse(
       responseCode = "404",
-      description = "No article with this id is in the trash (never deleted, restored or purged)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+      description = "No article with this id is in the trash (never deleted, restored or purged)")
   @APIResponse(
       responseCode = "410",
-      description = "The retention has ended: the article can no longer be restored",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "gone", value = ProblemExamples.GONE)))
+      description = "The retention has ended: the article can no longer be restored")
   public ArticleResponse restore(
       @PathParam("id") UUID id,
-      @Parameter(description = "The ETag of the trash item last read", required = true)
+      @Parameter(description = "The ETag of the trash item last read")
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch) {
     return trash.restore(id, ifMatch);
@@ -164,17 +134,10 @@ public class TrashResource {
           "Removes the article for good, with its revisions, byline and pins; its slug becomes"
               + " free. Admins only; takes If-Match with the ETag of the trash item.")
   @APIResponse(responseCode = "204", description = "Purged")
-  @APIResponse(
-      responseCode = "404",
-      description = "No article with this id is in the trash",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No article with this id is in the trash")
   public void purge(
       @PathParam("id") UUID id,
-      @Parameter(description = "The ETag of the trash item last read", required = true)
+      @Parameter(description = "The ETag of the trash item last read")
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch) {
     trash.purge(id, ifMatch);

@@ -1,65 +1,41 @@
 package dev.feder.audit;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.feder.error.ProblemException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.feder.web.WireValue;
 
 /** What a change did. */
-public enum AuditAction {
+public enum AuditAction implements WireValue {
   /** Created (a token: issued). */
-  CREATE("create"),
+  CREATE,
   /** Replaced as a whole (PUT). */
-  UPDATE("update"),
+  UPDATE,
   /** Changed in part (PATCH). */
-  PATCH("patch"),
+  PATCH,
   /** Deleted for good (categories and authors). */
-  DELETE("delete"),
+  DELETE,
   /** Moved to the trash (articles). */
-  TRASH("trash"),
+  TRASH,
   /** Brought back from the trash. */
-  RESTORE("restore"),
+  RESTORE,
   /** Removed from the trash for good, by an admin or when the retention ended. */
-  PURGE("purge"),
+  PURGE,
   /** Revoked (tokens). */
-  REVOKE("revoke"),
+  REVOKE,
   /** An earlier revision brought back (articles). */
-  RESTORE_REVISION("restore-revision");
-
-  private final String value;
-
-  AuditAction(String value) {
-    this.value = value;
-  }
+  RESTORE_REVISION;
 
   @JsonValue
-  public String value() {
-    return value;
-  }
-
   @Override
   public String toString() {
-    return value;
+    return WireValue.of(this);
   }
 
   static AuditAction of(String value) {
-    for (AuditAction action : values()) {
-      if (action.value.equals(value)) {
-        return action;
-      }
-    }
-    throw new IllegalArgumentException(value);
+    return WireValue.parse(AuditAction.class, value);
   }
 
   /** Parses a query parameter; unknown values are a 400 that lists the known ones. */
   static AuditAction parameter(String name, String value) {
-    try {
-      return of(value);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badParameter(
-          name,
-          "must be one of: "
-              + Arrays.stream(values()).map(AuditAction::value).collect(Collectors.joining(", ")));
-    }
+    return WireValue.parameter(AuditAction.class, name, value);
   }
 }

@@ -16,7 +16,10 @@ public class AuditFilter {
   @QueryParam("entityType")
   @Parameter(
       description = "Only changes of this kind of thing",
-      schema = @Schema(enumeration = {"article", "category", "author", "token", "asset"}))
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"article", "category", "author", "token", "asset"}))
   public String entityType;
 
   @QueryParam("entityId")
@@ -38,6 +41,7 @@ public class AuditFilter {
       description = "Only changes of this kind",
       schema =
           @Schema(
+              type = SchemaType.STRING,
               enumeration = {
                 "create",
                 "update",

@@ -1,7 +1,5 @@
 package dev.feder.audit;
 
-import dev.feder.error.Problem;
-import dev.feder.error.ProblemExamples;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,17 +49,9 @@ public class AuditResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of audit events",
-      headers = {@Header(name = "ETag"), @Header(name = "Link")},
+      headers = @Header(name = "Link"),
       content = @Content(schema = @Schema(implementation = AuditEventPage.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid paging parameter, cursor or filter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "400", description = "Invalid paging parameter, cursor or filter")
   public RestResponse<AuditEventPage> list(
       @BeanParam PageParameters paging,
       @Parameter(

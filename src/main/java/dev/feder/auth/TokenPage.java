@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of tokens. */
-@Schema(name = "TokenPage")
+@Schema(name = "TokenPage", examples = TokenExamples.PAGE)
 public record TokenPage(
     @Schema(required = true) List<Token> data,
     @Schema(required = true) PageMeta meta,

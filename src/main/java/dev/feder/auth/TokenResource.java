@@ -1,7 +1,5 @@
 package dev.feder.auth;
 
-import dev.feder.error.Problem;
-import dev.feder.error.ProblemExamples;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
@@ -23,7 +21,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -54,17 +51,9 @@ public class TokenResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of tokens",
-      headers = {@Header(name = "ETag"), @Header(name = "Link")},
+      headers = @Header(name = "Link"),
       content = @Content(schema = @Schema(implementation = TokenPage.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid paging parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "400", description = "Invalid paging parameter")
   public RestResponse<TokenPage> list(@BeanParam PageParameters paging, @Context UriInfo uri) {
     Page<Token> result = service.list(paging.toRequest());
     var links = result.links(uri);
@@ -82,16 +71,8 @@ public class TokenResource {
   @APIResponse(
       responseCode = "200",
       description = "The token",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = Token.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No token with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No token with this id")
   public Token get(@PathParam("id") UUID id) {
     return service.get(id);
   }
@@ -108,18 +89,13 @@ public class TokenResource {
   @APIResponse(
       responseCode = "201",
       description = "Issued; Location names the new token. The only answer with the secret.",
-      headers = {@Header(name = "Location"), @Header(name = "ETag")},
+      headers = @Header(name = "Location"),
       content = @Content(schema = @Schema(implementation = CreatedToken.class)))
   @APIResponse(
       responseCode = "400",
       description =
           "Invalid body: a missing name or role, an author missing for role author or given for"
-              + " another role, an unknown author, or an expiresAt that is not in the future",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+              + " another role, an unknown author, or an expiresAt that is not in the future")
   public RestResponse<CreatedToken> create(@Valid @NotNull TokenInput body, @Context UriInfo uri) {
     CreatedToken created = service.create(body);
     return RestResponse.ResponseBuilder.<CreatedToken>created(
@@ -138,14 +114,7 @@ public class TokenResource {
               + " with revokedAt. A revocation takes no If-Match (it cannot overwrite anything and"
               + " must never be held up); revoking a revoked token again is a 204 too.")
   @APIResponse(responseCode = "204", description = "Revoked")
-  @APIResponse(
-      responseCode = "404",
-      description = "No token with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No token with this id")
   public void revoke(@PathParam("id") UUID id) {
     service.revoke(id);
   }

@@ -1,36 +1,22 @@
 package dev.feder.auth;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.feder.web.WireValue;
 
-/** The role a token carries, as clients send and read it. */
-public enum TokenRole {
-  ADMIN(Roles.ADMIN),
-  EDITOR(Roles.EDITOR),
-  AUTHOR(Roles.AUTHOR),
-  VIEWER(Roles.VIEWER);
-
-  private final String value;
-
-  TokenRole(String value) {
-    this.value = value;
-  }
+/** The role a token carries, as clients send and read it: the names in {@link Roles}. */
+public enum TokenRole implements WireValue {
+  ADMIN,
+  EDITOR,
+  AUTHOR,
+  VIEWER;
 
   @JsonValue
-  public String value() {
-    return value;
-  }
-
   @Override
   public String toString() {
-    return value;
+    return WireValue.of(this);
   }
 
   static TokenRole of(String value) {
-    for (TokenRole role : values()) {
-      if (role.value.equals(value)) {
-        return role;
-      }
-    }
-    throw new IllegalArgumentException("Unknown role " + value);
+    return WireValue.parse(TokenRole.class, value);
   }
 }

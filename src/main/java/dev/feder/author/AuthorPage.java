@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of authors. */
-@Schema(name = "AuthorPage")
+@Schema(name = "AuthorPage", examples = AuthorExamples.PAGE)
 public record AuthorPage(
     @Schema(required = true) List<AuthorResponse> data,
     @Schema(required = true) PageMeta meta,

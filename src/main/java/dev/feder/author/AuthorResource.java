@@ -2,8 +2,6 @@ package dev.feder.author;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.auth.Roles;
-import dev.feder.error.Problem;
-import dev.feder.error.ProblemExamples;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
@@ -29,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -64,17 +61,9 @@ public class AuthorResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of authors",
-      headers = {@Header(name = "ETag"), @Header(name = "Link")},
+      headers = @Header(name = "Link"),
       content = @Content(schema = @Schema(implementation = AuthorPage.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid paging or sort parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "400", description = "Invalid paging or sort parameter")
   public RestResponse<AuthorPage> list(
       @BeanParam PageParameters paging,
       @Parameter(
@@ -99,16 +88,8 @@ public class AuthorResource {
   @APIResponse(
       responseCode = "200",
       description = "The author",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = AuthorResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No author with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No author with this id")
   public AuthorResponse get(@PathParam("id") UUID id) {
     return service.get(id);
   }
@@ -122,16 +103,8 @@ public class AuthorResource {
   @APIResponse(
       responseCode = "200",
       description = "The author",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = AuthorResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No author with this slug",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No author with this slug")
   public AuthorResponse getBySlug(@PathParam("slug") String slug) {
     return service.getBySlug(slug);
   }
@@ -147,24 +120,10 @@ public class AuthorResource {
   @APIResponse(
       responseCode = "201",
       description = "Created; Location names the new author",
-      headers = {@Header(name = "Location"), @Header(name = "ETag")},
+      headers = @Header(name = "Location"),
       content = @Content(schema = @Schema(implementation = AuthorResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid body",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  @APIResponse(responseCode = "400", description = "Invalid body")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public RestResponse<AuthorResponse> create(
       @Valid @NotNull AuthorInput body, @Context UriInfo uri) {
     AuthorResponse created = service.create(body);
@@ -185,37 +144,13 @@ public class AuthorResource {
   @APIResponse(
       responseCode = "200",
       description = "The updated author",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = AuthorResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid body",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No author with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  @APIResponse(responseCode = "400", description = "Invalid body")
+  @APIResponse(responseCode = "404", description = "No author with this id")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public AuthorResponse replace(
       @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull AuthorInput body) {
     return service.replace(id, body, ifMatch);
   }
@@ -231,27 +166,9 @@ public class AuthorResource {
           "Deletes an author who is in no article's byline and has no API token (not even a"
               + " revoked one).")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "404",
-      description = "No author with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Articles or API tokens still name the author",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
-  public void delete(
-      @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch) {
+  @APIResponse(responseCode = "404", description = "No author with this id")
+  @APIResponse(responseCode = "409", description = "Articles or API tokens still name the author")
+  public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     service.delete(id, ifMatch);
   }
 
@@ -271,51 +188,17 @@ public class AuthorResource {
       content =
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
-              schema =
-                  @Schema(
-                      type = SchemaType.OBJECT,
-                      description =
-                          "Any subset of the AuthorInput fields; null removes an optional field"),
-              examples =
-                  @ExampleObject(
-                      name = "change",
-                      value =
-                          "{\"bio\": \"Sophie Müller berichtet seit 2012 über Außenpolitik.\", \"website\": null}")))
+              schema = @Schema(implementation = AuthorInput.class),
+              examples = @ExampleObject(name = "change", value = AuthorExamples.PATCH)))
   @APIResponse(
       responseCode = "200",
       description = "The updated author",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = AuthorResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid patch, or an invalid result",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No author with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  @APIResponse(responseCode = "400", description = "Invalid patch, or an invalid result")
+  @APIResponse(responseCode = "404", description = "No author with this id")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public AuthorResponse patch(
-      @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      JsonNode patch) {
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
     return service.patch(id, patch, ifMatch);
   }
 }

@@ -4,23 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.asset.Asset;
 import dev.feder.asset.AssetReference;
 import dev.feder.asset.AssetService;
-import dev.feder.audit.AuditAction;
-import dev.feder.audit.AuditDetails;
 import dev.feder.audit.AuditEntityType;
-import dev.feder.audit.AuditLog;
 import dev.feder.auth.Caller;
+import dev.feder.crud.Crud;
+import dev.feder.crud.Cruds;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
 import dev.feder.text.Slugs;
-import dev.feder.web.EntityTags;
-import dev.feder.web.MergePatch;
 import dev.feder.web.Reference;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -33,27 +28,27 @@ public class AuthorService {
   static final Map<String, String> SORTABLE =
       Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
 
-  private final EntityTags tags;
-  private final MergePatch mergePatch;
   private final Caller caller;
-
   private final AuthorArticleCounts counts;
-  private final AuditLog auditLog;
+  private final Crud<Author, AuthorInput> authors;
   private final AssetService assets;
 
   public AuthorService(
-      EntityTags tags,
-      MergePatch mergePatch,
-      Caller caller,
-      AuthorArticleCounts counts,
-      AuditLog auditLog,
-      AssetService assets) {
-    this.tags = tags;
-    this.mergePatch = mergePatch;
+      Cruds cruds, Caller caller, AuthorArticleCounts counts, AssetService assets) {
     this.caller = caller;
     this.counts = counts;
-    this.auditLog = auditLog;
     this.assets = assets;
+    this.authors =
+        cruds.of(
+            new Crud.Kind<>(
+                Author.class,
+                AuditEntityType.AUTHOR,
+                AuthorInput.class,
+                Author::findBySlug,
+                author -> author.slug,
+                AuthorService::toInput,
+                this::apply,
+                this::view));
   }
 
   @Transactional
@@ -67,47 +62,62 @@ public class AuthorService {
 
   @Transactional
   public AuthorResponse get(UUID id) {
-    return view(find(id));
+    return view(authors.find(id));
   }
 
   @Transactional
   public AuthorResponse getBySlug(String slug) {
-    return view(
-        Author.findBySlug(slug)
-            .orElseThrow(() -> ProblemException.notFound("Author '" + slug + "'")));
+    return view(authors.findBySlug(slug));
   }
 
   @Transactional
   public AuthorResponse create(AuthorInput input) {
-    Author author = new Author();
-    apply(author, input);
-    author.persist();
-    Author.flush();
-    recordAssetUses(author);
-    audit(AuditAction.CREATE, author, AuditDetails.NONE);
-    return view(author);
+    return view(recordAssetUses(authors.create(new Author(), input)));
   }
 
   @Transactional
   public AuthorResponse replace(UUID id, AuthorInput input, String ifMatch) {
-    Author author = lockForWrite(id, ifMatch);
-    AuthorInput before = toInput(author);
-    apply(author, input);
-    Author.flush();
-    recordAssetUses(author);
-    audit(AuditAction.UPDATE, author, changes(before, author));
-    return view(author);
+    return view(recordAssetUses(authors.replace(id, input, ifMatch)));
   }
 
   @Transactional
   public AuthorResponse patch(UUID id, JsonNode patch, String ifMatch) {
-    Author author = lockForWrite(id, ifMatch);
-    AuthorInput before = toInput(author);
-    apply(author, mergePatch.apply(before, patch, AuthorInput.class));
-    Author.flush();
-    recordAssetUses(author);
-    audit(AuditAction.PATCH, author, changes(before, author));
-    return view(author);
+    return view(recordAssetUses(authors.patch(id, patch, ifMatch)));
+  }
+
+  @Transactional
+  public void delete(UUID id, String ifMatch) {
+    Author author = authors.lockForWrite(id, ifMatch);
+    AuthorArticleCounts.Usage usage = counts.namedIn(author.id);
+    if (usage.live() == 0 && usage.trashed() > 0) {
+      throw ProblemException.conflict(
+          "Author '"
+              + author.slug
+              + "' is named only in "
+              + usage.trashed()
+              + " article(s) in the trash; purge them from the trash, or restore them and change"
+              + " their bylines, first");
+    }
+    authors.delete(
+        author,
+        "Author '"
+            + author.slug
+            + "' is named in articles or API tokens; remove the author from those bylines"
+            + " first (an author who has API tokens, even revoked ones, stays)");
+  }
+
+  /** Resolves a reference from a write payload; an unknown target is an invalid field. */
+  public Author resolve(Reference reference, String field) {
+    return authors.resolve(reference, field);
+  }
+
+  private AuthorResponse view(Author author) {
+    return view(author, counts.publishedBy(List.of(author.id)));
+  }
+
+  private AuthorResponse view(Author author, Map<UUID, Long> articles) {
+    return AuthorResponse.from(
+        author, articles.getOrDefault(author.id, 0L), caller.seesUnpublished());
   }
 
   private static AuthorInput toInput(Author author) {
@@ -123,72 +133,6 @@ public class AuthorService {
         author.website);
   }
 
-  private AuditDetails changes(AuthorInput before, Author author) {
-    return AuditDetails.changed(auditLog.changedFields(before, toInput(author)));
-  }
-
-  private void audit(AuditAction action, Author author, AuditDetails details) {
-    auditLog.record(action, AuditEntityType.AUTHOR, author.id, author.slug, details);
-  }
-
-  @Transactional
-  public void delete(UUID id, String ifMatch) {
-    Author author = lockForWrite(id, ifMatch);
-    AuthorArticleCounts.Usage usage = counts.namedIn(author.id);
-    if (usage.live() == 0 && usage.trashed() > 0) {
-      throw ProblemException.conflict(
-          "Author '"
-              + author.slug
-              + "' is named only in "
-              + usage.trashed()
-              + " article(s) in the trash; purge them from the trash, or restore them and change"
-              + " their bylines, first");
-    }
-    try {
-      author.delete();
-      Author.flush();
-      audit(AuditAction.DELETE, author, AuditDetails.NONE);
-    } catch (PersistenceException e) {
-      throw ProblemException.conflict(
-          "Author '"
-              + author.slug
-              + "' is named in articles or API tokens; remove the author from those bylines"
-              + " first (an author who has API tokens, even revoked ones, stays)");
-    }
-  }
-
-  /** Resolves a reference from a write payload; an unknown target is an invalid field. */
-  public Author resolve(Reference reference, String field) {
-    reference.requireTarget(field);
-    return (reference.id() != null
-            ? Author.<Author>findByIdOptional(reference.id())
-            : Author.findBySlug(reference.slug()))
-        .orElseThrow(
-            () -> ProblemException.invalidField(field, "no author with " + reference.describe()));
-  }
-
-  private AuthorResponse view(Author author) {
-    return view(author, counts.publishedBy(List.of(author.id)));
-  }
-
-  private AuthorResponse view(Author author, Map<UUID, Long> articles) {
-    return AuthorResponse.from(
-        author, articles.getOrDefault(author.id, 0L), caller.seesUnpublished());
-  }
-
-  private Author find(UUID id) {
-    return Author.<Author>findByIdOptional(id)
-        .orElseThrow(() -> ProblemException.notFound("Author " + id));
-  }
-
-  private Author lockForWrite(UUID id, String ifMatch) {
-    Author author =
-        Author.<Author>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-            .orElseThrow(() -> ProblemException.notFound("Author " + id));
-    tags.checkIfMatch(ifMatch, view(author));
-    return author;
-  }
-
   private Asset avatarAsset(AvatarInput avatar) {
     Asset asset = assets.findAll(List.of(avatar.asset().id())).get(avatar.asset().id());
     if (asset == null) {
@@ -201,13 +145,14 @@ public class AuthorService {
     return asset;
   }
 
-  /** Which asset the author shows, for the media library's usage and visibility. */
-  private void recordAssetUses(Author author) {
+  /** Records which asset the author shows, for the media library's usage and visibility. */
+  private Author recordAssetUses(Author author) {
     assets.recordUses(
         null,
         author.id,
         "avatar",
         author.avatarAsset == null ? List.of() : List.of(author.avatarAsset.id));
+    return author;
   }
 
   private void apply(Author author, AuthorInput input) {

@@ -25,5 +25,7 @@ public record CategoryInput(
     @Size(max = 2000) @Schema(examples = "Aktuelle Meldungen aus aller Welt") String description,
     @Valid @Schema(description = "The parent category; absent for a root category")
         Reference parent,
-    @Min(0) @Max(100_000) @Schema(description = "Order among siblings, ascending", examples = "0")
+    @Min(0)
+        @Max(100_000)
+        @Schema(description = "Order among siblings, ascending. Default 0.", examples = "0")
         Integer position) {}

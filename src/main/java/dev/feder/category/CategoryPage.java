@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of categories. */
-@Schema(name = "CategoryPage")
+@Schema(name = "CategoryPage", examples = CategoryExamples.PAGE)
 public record CategoryPage(
     @Schema(required = true) List<CategoryResponse> data,
     @Schema(required = true) PageMeta meta,

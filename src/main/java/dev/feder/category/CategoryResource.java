@@ -2,8 +2,6 @@ package dev.feder.category;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.auth.Roles;
-import dev.feder.error.Problem;
-import dev.feder.error.ProblemExamples;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
@@ -29,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -65,17 +62,9 @@ public class CategoryResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of categories",
-      headers = {@Header(name = "ETag"), @Header(name = "Link")},
+      headers = @Header(name = "Link"),
       content = @Content(schema = @Schema(implementation = CategoryPage.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid paging or sort parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "badParameter", value = ProblemExamples.BAD_PARAMETER)))
+  @APIResponse(responseCode = "400", description = "Invalid paging or sort parameter")
   public RestResponse<CategoryPage> list(
       @BeanParam PageParameters paging,
       @Parameter(
@@ -103,16 +92,8 @@ public class CategoryResource {
   @APIResponse(
       responseCode = "200",
       description = "The category",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No category with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No category with this id")
   public CategoryResponse get(@PathParam("id") UUID id) {
     return service.get(id);
   }
@@ -126,16 +107,8 @@ public class CategoryResource {
   @APIResponse(
       responseCode = "200",
       description = "The category",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No category with this slug",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No category with this slug")
   public CategoryResponse getBySlug(@PathParam("slug") String slug) {
     return service.getBySlug(slug);
   }
@@ -151,24 +124,10 @@ public class CategoryResource {
   @APIResponse(
       responseCode = "201",
       description = "Created; Location names the new category",
-      headers = {@Header(name = "Location"), @Header(name = "ETag")},
+      headers = @Header(name = "Location"),
       content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid body",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  @APIResponse(responseCode = "400", description = "Invalid body")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public RestResponse<CategoryResponse> create(
       @Valid @NotNull CategoryInput body, @Context UriInfo uri) {
     CategoryResponse created = service.create(body);
@@ -191,37 +150,13 @@ public class CategoryResource {
   @APIResponse(
       responseCode = "200",
       description = "The updated category",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid body, or a cycle in the tree",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No category with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+  @APIResponse(responseCode = "400", description = "Invalid body, or a cycle in the tree")
+  @APIResponse(responseCode = "404", description = "No category with this id")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public CategoryResponse replace(
       @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull CategoryInput body) {
     return service.replace(id, body, ifMatch);
   }
@@ -235,27 +170,9 @@ public class CategoryResource {
       summary = "Delete a category",
       description = "Deletes a category that has no subcategories and no articles.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "404",
-      description = "No category with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Subcategories or articles still use it",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
-  public void delete(
-      @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch) {
+  @APIResponse(responseCode = "404", description = "No category with this id")
+  @APIResponse(responseCode = "409", description = "Subcategories or articles still use it")
+  public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     service.delete(id, ifMatch);
   }
 
@@ -275,50 +192,19 @@ public class CategoryResource {
       content =
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
-              schema =
-                  @Schema(
-                      type = SchemaType.OBJECT,
-                      description =
-                          "Any subset of the CategoryInput fields; null removes an optional field"),
-              examples =
-                  @ExampleObject(
-                      name = "change",
-                      value = "{\"description\": \"Meldungen und Hintergründe aus aller Welt\"}")))
+              schema = @Schema(implementation = CategoryInput.class),
+              examples = @ExampleObject(name = "change", value = CategoryExamples.PATCH)))
   @APIResponse(
       responseCode = "200",
       description = "The updated category",
-      headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Invalid patch, an invalid result or a cycle in the tree",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No category with this id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "notFound", value = ProblemExamples.NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The slug is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = ProblemExamples.CONFLICT)))
+      description = "Invalid patch, an invalid result or a cycle in the tree")
+  @APIResponse(responseCode = "404", description = "No category with this id")
+  @APIResponse(responseCode = "409", description = "The slug is taken")
   public CategoryResponse patch(
-      @PathParam("id") UUID id,
-      @Parameter(description = "The ETag last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      JsonNode patch) {
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
     return service.patch(id, patch, ifMatch);
   }
 }

@@ -1,23 +1,18 @@
 package dev.feder.category;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.feder.audit.AuditAction;
-import dev.feder.audit.AuditDetails;
 import dev.feder.audit.AuditEntityType;
-import dev.feder.audit.AuditLog;
+import dev.feder.crud.Crud;
+import dev.feder.crud.Cruds;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
 import dev.feder.text.Slugs;
-import dev.feder.web.EntityTags;
-import dev.feder.web.MergePatch;
 import dev.feder.web.Reference;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,18 +35,22 @@ public class CategoryService {
           "updatedAt",
           "updatedAt");
 
-  private final EntityTags tags;
-  private final MergePatch mergePatch;
-
   private final CategoryArticleCounts counts;
-  private final AuditLog auditLog;
+  private final Crud<Category, CategoryInput> categories;
 
-  public CategoryService(
-      EntityTags tags, MergePatch mergePatch, CategoryArticleCounts counts, AuditLog auditLog) {
-    this.tags = tags;
-    this.mergePatch = mergePatch;
+  public CategoryService(Cruds cruds, CategoryArticleCounts counts) {
     this.counts = counts;
-    this.auditLog = auditLog;
+    this.categories =
+        cruds.of(
+            new Crud.Kind<>(
+                Category.class,
+                AuditEntityType.CATEGORY,
+                CategoryInput.class,
+                Category::findBySlug,
+                category -> category.slug,
+                CategoryService::toInput,
+                this::apply,
+                this::view));
   }
 
   @Transactional
@@ -105,66 +104,32 @@ public class CategoryService {
 
   @Transactional
   public CategoryResponse get(UUID id) {
-    return view(find(id));
+    return view(categories.find(id));
   }
 
   @Transactional
   public CategoryResponse getBySlug(String slug) {
-    return view(
-        Category.findBySlug(slug)
-            .orElseThrow(() -> ProblemException.notFound("Category '" + slug + "'")));
+    return view(categories.findBySlug(slug));
   }
 
   @Transactional
   public CategoryResponse create(CategoryInput input) {
-    Category category = new Category();
-    apply(category, input);
-    category.persist();
-    Category.flush();
-    audit(AuditAction.CREATE, category, AuditDetails.NONE);
-    return view(category);
+    return view(categories.create(new Category(), input));
   }
 
   @Transactional
   public CategoryResponse replace(UUID id, CategoryInput input, String ifMatch) {
-    Category category = lockForWrite(id, ifMatch);
-    CategoryInput before = toInput(category);
-    apply(category, input);
-    Category.flush();
-    audit(AuditAction.UPDATE, category, changes(before, category));
-    return view(category);
+    return view(categories.replace(id, input, ifMatch));
   }
 
   @Transactional
   public CategoryResponse patch(UUID id, JsonNode patch, String ifMatch) {
-    Category category = lockForWrite(id, ifMatch);
-    CategoryInput before = toInput(category);
-    apply(category, mergePatch.apply(before, patch, CategoryInput.class));
-    Category.flush();
-    audit(AuditAction.PATCH, category, changes(before, category));
-    return view(category);
-  }
-
-  private static CategoryInput toInput(Category category) {
-    return new CategoryInput(
-        category.name,
-        category.slug,
-        category.description,
-        category.parent == null ? null : new Reference(category.parent.id, category.parent.slug),
-        category.position);
-  }
-
-  private AuditDetails changes(CategoryInput before, Category category) {
-    return AuditDetails.changed(auditLog.changedFields(before, toInput(category)));
-  }
-
-  private void audit(AuditAction action, Category category, AuditDetails details) {
-    auditLog.record(action, AuditEntityType.CATEGORY, category.id, category.slug, details);
+    return view(categories.patch(id, patch, ifMatch));
   }
 
   @Transactional
   public void delete(UUID id, String ifMatch) {
-    Category category = lockForWrite(id, ifMatch);
+    Category category = categories.lockForWrite(id, ifMatch);
     if (Category.count("parent", category) > 0) {
       throw ProblemException.conflict(
           "Category '" + category.slug + "' has subcategories; move or delete them first");
@@ -179,39 +144,25 @@ public class CategoryService {
               + " article(s) in the trash; purge them from the trash, or restore them and move"
               + " them to another category, first");
     }
-    try {
-      category.delete();
-      Category.flush();
-      audit(AuditAction.DELETE, category, AuditDetails.NONE);
-    } catch (PersistenceException e) {
-      throw ProblemException.conflict(
-          "Category '"
-              + category.slug
-              + "' is used by articles; move them to another category first");
-    }
+    categories.delete(
+        category,
+        "Category '"
+            + category.slug
+            + "' is used by articles; move them to another category first");
   }
 
   /** Resolves a reference from a write payload; an unknown target is an invalid field. */
   public Category resolve(Reference reference, String field) {
-    reference.requireTarget(field);
-    return (reference.id() != null
-            ? Category.<Category>findByIdOptional(reference.id())
-            : Category.findBySlug(reference.slug()))
-        .orElseThrow(
-            () -> ProblemException.invalidField(field, "no category with " + reference.describe()));
+    return categories.resolve(reference, field);
   }
 
-  private Category find(UUID id) {
-    return Category.<Category>findByIdOptional(id)
-        .orElseThrow(() -> ProblemException.notFound("Category " + id));
-  }
-
-  private Category lockForWrite(UUID id, String ifMatch) {
-    Category category =
-        Category.<Category>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-            .orElseThrow(() -> ProblemException.notFound("Category " + id));
-    tags.checkIfMatch(ifMatch, view(category));
-    return category;
+  private static CategoryInput toInput(Category category) {
+    return new CategoryInput(
+        category.name,
+        category.slug,
+        category.description,
+        category.parent == null ? null : new Reference(category.parent.id, category.parent.slug),
+        category.position);
   }
 
   private void apply(Category category, CategoryInput input) {

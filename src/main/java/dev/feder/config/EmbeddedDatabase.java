@@ -1,5 +1,6 @@
 package dev.feder.config;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -46,6 +47,12 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
   private static final String STARTED_URL = "dev.feder.embedded-database.url";
   private static final String TEST_URL = "dev.feder.test-database.url";
 
+  private static final String NO_BINARIES =
+      "The embedded PostgreSQL server cannot start on %s %s (%s). The packaged application"
+          + " carries PostgreSQL for Linux on amd64 and arm64 only; dev mode and the tests add"
+          + " that of a developer's macOS or Windows machine. Set QUARKUS_DATASOURCE_JDBC_URL to"
+          + " use a PostgreSQL server instead.";
+
   /** Above system properties (400), so the per-run test database wins over a given URL. */
   private static final int ORDINAL = 450;
 
@@ -82,7 +89,7 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
     @Override
     public String getValue(String name) {
       if (URL.equals(name) && isRuntime()) {
-        throw new io.quarkus.runtime.configuration.ConfigurationException(MESSAGE);
+        throw new ConfigurationException(MESSAGE);
       }
       return null;
     }
@@ -131,6 +138,15 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
             started, dataDir == null ? "a temporary folder" : dataDir);
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
+      } catch (IllegalStateException e) {
+        // The library's answer when no PostgreSQL binaries on the class path fit this system.
+        throw new ConfigurationException(
+            String.format(
+                NO_BINARIES,
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                e.getMessage()),
+            e);
       }
     }
     return Map.of(URL, started, USER, "postgres", PASSWORD, "postgres");

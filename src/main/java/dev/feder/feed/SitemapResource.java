@@ -1,6 +1,5 @@
 package dev.feder.feed;
 
-import dev.feder.error.Problem;
 import dev.feder.web.SameForEveryCaller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,31 +42,11 @@ public class SitemapResource {
   @APIResponse(
       responseCode = "200",
       description = "The sitemap",
-      headers = {
-        @Header(name = "ETag"),
-        @Header(name = "Cache-Control", description = FeedExamples.CACHE_CONTROL)
-      },
       content =
           @Content(
               mediaType = MediaType.APPLICATION_XML,
               schema = @Schema(type = SchemaType.STRING, description = "A sitemaps.org urlset"),
               examples = @ExampleObject(name = "sitemap", value = FeedExamples.SITEMAP)))
-  @APIResponse(
-      responseCode = "304",
-      description = "Not modified: If-None-Match names the current ETag",
-      headers = {
-        @Header(name = "ETag"),
-        @Header(name = "Cache-Control", description = FeedExamples.CACHE_CONTROL)
-      })
-  @APIResponse(
-      responseCode = "406",
-      description = "The Accept header excludes application/xml",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "notAcceptable", value = FeedExamples.NOT_ACCEPTABLE)))
   public String sitemap() {
     return FeedXml.sitemap(service.sitemap());
   }

@@ -1,214 +1,285 @@
 package dev.feder.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.feder.error.Problem;
-import dev.feder.error.ProblemExamples;
-import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Completes the OpenAPI document with what follows from the API conventions, so no operation
- * forgets it: the problem responses implied by an operation's shape (401/403 where a token is
- * required, 401 also on public JSON reads since a bad token is refused there too, 413 and 415 where
- * a body is read, 428/412 where {@code If-Match} is required, 406 and 500 everywhere), 304 for
- * conditional GETs, typed descriptions of the standard headers, and the optional bearer token of
- * public reads (it reveals unpublished content). Resources declare the domain-specific responses
- * (400, 404, 409).
+ * forgets it and no resource repeats it.
+ *
+ * <ul>
+ *   <li>Problem responses are described once, in {@code components/responses} ({@link
+ *       ProblemResponse}), and referred to by {@code $ref}. A resource declares a 400, 404, 409 or
+ *       410 with only its status and what it means there ("No article with this id"): the reference
+ *       keeps that description, which OpenAPI 3.1 lets override the shared one. Only a problem with
+ *       an example of its own is declared with content; it gets the Problem schema.
+ *   <li>The problems implied by an operation's shape are added: 401/403 where a token is required,
+ *       401 also on public JSON reads since a bad token is refused there too, 413 and 415 where a
+ *       body is read, 412/428 where {@code If-Match} is taken, 406 and 500 everywhere.
+ *   <li>Every 200 and 201 carries an {@code ETag}; a GET also {@code Cache-Control} and a 304.
+ *   <li>{@code If-Match} is required wherever it is taken: the server answers 428 without it.
+ *   <li>Public operations take an optional bearer token (it reveals unpublished content).
+ *   <li>Merge-patch bodies are described as patches of the input they change ({@link
+ *       MergePatchSchemas}).
+ * </ul>
  */
 public class ApiConventions implements OASFilter {
+
+  private static final String ETAG = "ETag";
+  private static final String CACHE_CONTROL = "Cache-Control";
+
+  private static final Map<String, String> HEADERS =
+      Map.of(
+          ETAG,
+          "Entity tag of the representation; send it in If-None-Match or If-Match",
+          "Link",
+          "RFC 8288 links to the first, previous, next and last pages",
+          "Location",
+          "URL of the created resource",
+          CACHE_CONTROL,
+          "public with max-age for anonymous reads, private for authenticated");
+
+  /** Feeds and sitemaps are XML documents, the same for every caller. */
+  private static final String DOCUMENT_CACHE_CONTROL =
+      "public with max-age for every caller: the document is the same whatever credentials are"
+          + " sent";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
+    MergePatchSchemas.describe(openAPI);
+    Set<ProblemResponse> used = EnumSet.noneOf(ProblemResponse.class);
     for (PathItem item : openAPI.getPaths().getPathItems().values()) {
       for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
         Operation operation = entry.getValue();
-        APIResponses responses = operation.getResponses();
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
-        boolean ifMatch =
-            operation.getParameters() != null
-                && operation.getParameters().stream()
-                    .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
         if (!secured) {
           operation.setSecurity(
               List.of(
                   OASFactory.createSecurityRequirement(),
                   OASFactory.createSecurityRequirement().addScheme(FederApi.BEARER)));
         }
-        APIResponse ok = responses.getAPIResponse("200");
-        if (entry.getKey() == PathItem.HttpMethod.GET && ok != null) {
-          for (String name : List.of("ETag", "Cache-Control")) {
-            if (ok.getHeaders() == null || !ok.getHeaders().containsKey(name)) {
-              ok.addHeader(name, OASFactory.createHeader());
-            }
-          }
-          if (!responses.hasAPIResponse("304")) {
-            responses.addAPIResponse(
-                "304",
-                OASFactory.createAPIResponse()
-                    .description("Not modified: If-None-Match matches the current ETag; no body")
-                    .addHeader("ETag", OASFactory.createHeader())
-                    .addHeader("Cache-Control", OASFactory.createHeader()));
-          }
+        boolean ifMatch = requireIfMatch(operation);
+        addEntityHeaders(entry.getKey(), operation.getResponses());
+        addImpliedProblems(operation, secured, ifMatch);
+        referToProblems(operation, secured, used);
+      }
+    }
+    if (openAPI.getComponents() == null) {
+      openAPI.setComponents(OASFactory.createComponents());
+    }
+    for (ProblemResponse problem : used) {
+      openAPI.getComponents().addResponse(problem.component, component(problem));
+    }
+  }
+
+  /** Marks an {@code If-Match} parameter required; tells whether the operation takes one. */
+  private static boolean requireIfMatch(Operation operation) {
+    boolean taken = false;
+    for (Parameter parameter :
+        operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
+      if ("If-Match".equalsIgnoreCase(parameter.getName())) {
+        taken = true;
+        parameter.setRequired(true);
+        if (parameter.getDescription() == null) {
+          parameter.setDescription("The ETag last read");
         }
-        if (responses.getAPIResponses() != null) {
-          responses.getAPIResponses().values().forEach(ApiConventions::describeHeaders);
-          boolean body = operation.getRequestBody() != null;
-          responses
-              .getAPIResponses()
-              .forEach((status, response) -> completeProblem(status, response, body));
+      }
+    }
+    return taken;
+  }
+
+  private static void addEntityHeaders(PathItem.HttpMethod method, APIResponses responses) {
+    APIResponse ok = responses.getAPIResponse("200");
+    for (String status : List.of("200", "201")) {
+      APIResponse success = responses.getAPIResponse(status);
+      if (success != null) {
+        Map<String, Header> headers = new LinkedHashMap<>();
+        headers.put(ETAG, OASFactory.createHeader());
+        if (success.getHeaders() != null) {
+          headers.putAll(success.getHeaders());
         }
-        if (secured) {
-          add(
-              responses,
-              "401",
-              "Missing, unknown or expired bearer token",
-              ProblemExamples.UNAUTHORIZED);
-          add(responses, "403", "The token's role may not do this", ProblemExamples.FORBIDDEN);
-        } else if (answersJson(ok)) {
-          // Bad tokens are refused on public API reads too; feeds and sitemaps (XML, the same
-          // for every caller) ignore them.
-          add(
-              responses,
-              "401",
-              "The bearer token sent is unknown, revoked or expired (anonymous calls need none)",
-              ProblemExamples.INVALID_TOKEN);
-        }
-        if (operation.getRequestBody() != null) {
-          add(
-              responses,
-              "413",
-              "The body is larger than the server accepts",
-              ProblemExamples.PAYLOAD_TOO_LARGE);
-          add(
-              responses,
-              "415",
-              "The body is not in a supported media type",
-              ProblemExamples.UNSUPPORTED_MEDIA_TYPE);
-        }
-        if (ifMatch) {
-          add(
-              responses,
-              "412",
-              "If-Match does not match the current ETag, which is sent in the ETag header",
-              ProblemExamples.PRECONDITION_FAILED);
-          add(responses, "428", "If-Match is missing", ProblemExamples.PRECONDITION_REQUIRED);
-        }
-        add(responses, "406", "The client does not accept JSON", ProblemExamples.NOT_ACCEPTABLE);
-        add(
-            responses,
-            "500",
-            "Internal error; details are only in the server log",
-            ProblemExamples.INTERNAL);
+        success.setHeaders(headers);
+      }
+    }
+    if (method == PathItem.HttpMethod.GET && ok != null) {
+      if (!ok.getHeaders().containsKey(CACHE_CONTROL)) {
+        ok.addHeader(CACHE_CONTROL, OASFactory.createHeader());
+      }
+      if (!responses.hasAPIResponse("304")) {
+        responses.addAPIResponse(
+            "304",
+            OASFactory.createAPIResponse()
+                .description("Not modified: If-None-Match matches the current ETag; no body")
+                .addHeader(ETAG, OASFactory.createHeader())
+                .addHeader(CACHE_CONTROL, OASFactory.createHeader()));
+      }
+    }
+    String cacheControl = answersJson(ok) ? HEADERS.get(CACHE_CONTROL) : DOCUMENT_CACHE_CONTROL;
+    for (APIResponse response : responses.getAPIResponses().values()) {
+      if (response.getHeaders() != null) {
+        response
+            .getHeaders()
+            .forEach(
+                (name, header) -> {
+                  if (header.getSchema() == null) {
+                    header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+                  }
+                  if (header.getDescription() == null) {
+                    header.setDescription(
+                        name.equals(CACHE_CONTROL) ? cacheControl : HEADERS.get(name));
+                  }
+                });
+      }
+    }
+  }
+
+  /** Adds the problems that follow from the operation's shape, without content for now. */
+  private static void addImpliedProblems(Operation operation, boolean secured, boolean ifMatch) {
+    List<String> implied = new ArrayList<>();
+    if (secured) {
+      implied.addAll(List.of("401", "403"));
+    } else if (answersJson(operation.getResponses().getAPIResponse("200"))) {
+      // Bad tokens are refused on public API reads too; feeds and sitemaps (XML, the same for
+      // every caller) ignore them.
+      implied.add("401");
+    }
+    if (operation.getRequestBody() != null) {
+      implied.addAll(List.of("413", "415"));
+    }
+    if (ifMatch) {
+      implied.addAll(List.of("412", "428"));
+    }
+    implied.addAll(List.of("406", "500"));
+    for (String status : implied) {
+      if (!operation.getResponses().hasAPIResponse(status)) {
+        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse());
       }
     }
   }
 
   /**
-   * An error response declared with a status and description only gets the problem schema and an
-   * example for its status.
+   * Replaces every problem response declared without content by a reference to the shared one,
+   * keeping the operation's own description; gives the rest the Problem schema.
    */
-  private static void completeProblem(String status, APIResponse response, boolean body) {
-    if (status.compareTo("400") < 0 || status.length() != 3 || response.getRef() != null) {
-      return;
-    }
-    if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
-      String example = PROBLEM_EXAMPLES.get(status);
-      if (status.equals("400") && !body) {
-        example = ProblemExamples.BAD_PARAMETER;
+  private static void referToProblems(
+      Operation operation, boolean secured, Set<ProblemResponse> used) {
+    APIResponses responses = operation.getResponses();
+    APIResponse ok = responses.getAPIResponse("200");
+    for (Map.Entry<String, APIResponse> entry :
+        new ArrayList<>(responses.getAPIResponses().entrySet())) {
+      String status = entry.getKey();
+      APIResponse declared = entry.getValue();
+      if (!(status.startsWith("4") || status.startsWith("5")) || declared.getRef() != null) {
+        continue;
       }
-      var media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"));
-      if (example != null) {
-        media.addExample("problem", OASFactory.createExample().value(parse(example)));
+      if (declared.getContent() != null) {
+        MediaType body = declared.getContent().getMediaType(Problem.MEDIA_TYPE);
+        if (body != null && body.getSchema() == null) {
+          body.setSchema(problemSchema());
+        }
+        continue;
       }
-      response.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
-      return;
-    }
-    var media = response.getContent().getMediaType(Problem.MEDIA_TYPE);
-    if (media != null && media.getSchema() == null) {
-      media.schema(OASFactory.createSchema().ref("Problem"));
+      ProblemResponse problem = problem(status, operation, secured, answersJson(ok));
+      used.add(problem);
+      String description = declared.getDescription();
+      if (description == null && problem == ProblemResponse.DOCUMENT_NOT_ACCEPTABLE) {
+        description =
+            "The Accept header excludes "
+                + ok.getContent().getMediaTypes().keySet().iterator().next();
+      }
+      APIResponse reference = OASFactory.createAPIResponse().ref(problem.component);
+      if (description != null && !description.equals(problem.description)) {
+        reference.setDescription(description);
+      }
+      responses.addAPIResponse(status, reference);
     }
   }
 
-  private static final Map<String, String> PROBLEM_EXAMPLES =
-      Map.ofEntries(
-          Map.entry("400", ProblemExamples.VALIDATION),
-          Map.entry("401", ProblemExamples.INVALID_TOKEN),
-          Map.entry("403", ProblemExamples.FORBIDDEN),
-          Map.entry("404", ProblemExamples.NOT_FOUND),
-          Map.entry("409", ProblemExamples.CONFLICT),
-          Map.entry("410", ProblemExamples.GONE),
-          Map.entry("412", ProblemExamples.PRECONDITION_FAILED),
-          Map.entry("413", ProblemExamples.PAYLOAD_TOO_LARGE),
-          Map.entry("415", ProblemExamples.UNSUPPORTED_MEDIA_TYPE),
-          Map.entry("416", ProblemExamples.RANGE_NOT_SATISFIABLE),
-          Map.entry("428", ProblemExamples.PRECONDITION_REQUIRED),
-          Map.entry("503", ProblemExamples.UNAVAILABLE));
+  /** The shared problem response for a status of this operation. */
+  private static ProblemResponse problem(
+      String status, Operation operation, boolean secured, boolean json) {
+    return switch (status) {
+      case "400" ->
+          operation.getRequestBody() != null
+              ? ProblemResponse.INVALID_BODY
+              : ProblemResponse.BAD_PARAMETER;
+      case "401" -> secured ? ProblemResponse.UNAUTHORIZED : ProblemResponse.INVALID_TOKEN;
+      case "403" -> ProblemResponse.FORBIDDEN;
+      case "404" -> ProblemResponse.NOT_FOUND;
+      case "406" -> json ? ProblemResponse.NOT_ACCEPTABLE : ProblemResponse.DOCUMENT_NOT_ACCEPTABLE;
+      case "409" -> ProblemResponse.CONFLICT;
+      case "410" -> ProblemResponse.GONE;
+      case "412" -> ProblemResponse.PRECONDITION_FAILED;
+      case "413" -> ProblemResponse.PAYLOAD_TOO_LARGE;
+      case "415" -> ProblemResponse.UNSUPPORTED_MEDIA_TYPE;
+      case "416" -> ProblemResponse.RANGE_NOT_SATISFIABLE;
+      case "428" -> ProblemResponse.PRECONDITION_REQUIRED;
+      case "500" -> ProblemResponse.INTERNAL;
+      case "503" -> ProblemResponse.UNAVAILABLE;
+      default ->
+          throw new IllegalStateException(
+              "No shared problem response for "
+                  + status
+                  + " in "
+                  + operation.getOperationId()
+                  + ": declare its content, or add it to ProblemResponse");
+    };
+  }
 
+  private static APIResponse component(ProblemResponse problem) {
+    return OASFactory.createAPIResponse()
+        .description(problem.description)
+        .content(
+            OASFactory.createContent()
+                .addMediaType(
+                    Problem.MEDIA_TYPE,
+                    OASFactory.createMediaType()
+                        .schema(problemSchema())
+                        .addExample(
+                            problem.exampleName,
+                            OASFactory.createExample().value(parse(problem.example)))));
+  }
+
+  private static Schema problemSchema() {
+    return OASFactory.createSchema().ref("Problem");
+  }
+
+  /** JSON unless the operation answers a document (feeds and sitemaps answer XML). */
   private static boolean answersJson(APIResponse ok) {
     return ok == null
         || ok.getContent() == null
-        || ok.getContent().hasMediaType(MediaType.APPLICATION_JSON);
-  }
-
-  private static final Map<String, String> HEADERS =
-      Map.of(
-          "ETag", "Entity tag of the representation; send it in If-None-Match or If-Match",
-          "Link", "RFC 8288 links to the first, previous, next and last pages",
-          "Location", "URL of the created resource",
-          "Cache-Control", "public with max-age for anonymous reads, private for authenticated");
-
-  private static void describeHeaders(APIResponse response) {
-    if (response.getHeaders() == null) {
-      return;
-    }
-    response
-        .getHeaders()
-        .forEach(
-            (name, header) -> {
-              if (header.getSchema() == null) {
-                header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
-              }
-              if (header.getDescription() == null) {
-                header.setDescription(HEADERS.get(name));
-              }
-            });
-  }
-
-  private static void add(
-      APIResponses responses, String status, String description, String example) {
-    if (responses.hasAPIResponse(status)) {
-      return;
-    }
-    responses.addAPIResponse(
-        status,
-        OASFactory.createAPIResponse()
-            .description(description)
-            .content(
-                OASFactory.createContent()
-                    .addMediaType(
-                        Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType()
-                            .schema(OASFactory.createSchema().ref("Problem"))
-                            .addExample(
-                                "problem", OASFactory.createExample().value(parse(example))))));
+        || ok.getContent().hasMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
   }
 
   private static Object parse(String json) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
+      return JSON.readValue(json, Object.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

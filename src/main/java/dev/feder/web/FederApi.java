@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     info =
         @Info(
             title = "Feder API",
-            version = "1.0.0",
+            version = "1.1.0",
             description =
                 "Headless CMS for newsrooms. Published content is public; writes need"
                     + " 'Authorization: Bearer <token>'. Every GET answers with an ETag; writes"

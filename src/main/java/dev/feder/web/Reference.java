@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @JsonIgnoreProperties({"name", "parentSlug", "avatarUrl", "avatar", "title", "publishedAt"})
 @Schema(
-    name = "Reference",
+    name = Reference.SCHEMA,
     description =
         "A reference by id or by slug (at least one). When both are given, the id decides.",
     examples = "{\"slug\": \"welt\"}")
@@ -28,6 +28,9 @@ public record Reference(
         @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case words joined by '-'")
         @Schema(description = "Slug of the referenced resource", examples = "welt")
         String slug) {
+
+  /** Name of the schema in the OpenAPI document. */
+  public static final String SCHEMA = "Reference";
 
   /**
    * Refuses a reference that names nothing, as an invalid {@code field}; bean validation cannot say

@@ -1,216 +1,140 @@
 package dev.feder.article;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.feder.support.Api;
+import dev.feder.support.SentStatements;
+import dev.feder.support.TestData;
+import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The list queries read their partial indexes in order although every query now also filters on the
+ * The list queries read their partial indexes in order although every query also filters on the
  * trash: the queries' conditions imply the index predicates, and the index order is the lists'
- * ({@code V6__article_trash.sql}). The SQL is what {@link ArticleQuery} asks for, by hand. The
- * plans are made for a newsroom-sized table (emptied and filled in a transaction that is rolled
- * back), so they do not depend on what other tests left in the shared database. The same table
- * shows the search choosing how to collect its matches ({@code V11__search_plan_choice.sql}) and
- * where a public search starts its window ({@code V15__search_window_start.sql}).
+ * ({@code V6__article_trash.sql}).
+ *
+ * <p>Each test asks the API for a list and explains the page statement Hibernate sent for it
+ * ({@link SentStatements}) with the values of its parameters, so a change of the query or of its
+ * index shows here. The plan is made for a newsroom-sized table ({@link NewsroomArticles}) in the
+ * test's transaction, which is rolled back. The search's plans are in {@code
+ * ArticleSearchPlansTest}.
  */
 @QuarkusTest
 class ArticleListIndexesTest {
 
-  @Inject DataSource dataSource;
+  private static final String ARTICLES = "/api/v1/articles";
+
+  /** The default page size, the last parameter of a page statement (after the offset). */
+  private static final int PAGE = 20;
+
+  @Inject EntityManager entityManager;
 
   @Test
-  void publicListUsesThePublishedIndexInItsOrder() throws SQLException {
-    String plan =
-        plan(
-            "select a.id from article a where a.deleted_at is null and a.status = 'published'"
-                + " and a.published_at <= now()"
-                + " order by a.published_at desc nulls last, a.id limit 21");
-    assertReadsInOrder(plan, "article_published_idx");
+  @TestTransaction
+  void publicListUsesThePublishedIndexInItsOrder() {
+    String page = pageStatement(() -> uncached().get(ARTICLES).then().statusCode(200));
+    // Visible at this instant; the first page of 20.
+    assertReadsInOrder(plan(page, Instant.now(), 0, PAGE), "article_published_idx");
   }
 
   @Test
-  void publicCursorPageStartsReadingThePublishedIndexAtTheCursor() throws SQLException {
-    String cursor = "(now() - interval '100 days')";
-    String plan =
-        plan(
-            "select a.id from article a where a.deleted_at is null and a.status = 'published'"
-                + " and a.published_at <= now() and ((a.published_at < "
-                + cursor
-                + " or a.published_at is null) or (a.published_at = "
-                + cursor
-                + " and a.id > '00000000-0000-4000-8000-000000000000'))"
-                + " and a.published_at <= "
-                + cursor
-                + " order by a.published_at desc nulls last, a.id limit 21");
+  @TestTransaction
+  void publicCursorPageStartsReadingThePublishedIndexAtTheCursor() {
+    String category = TestData.category("Cursor " + TestData.suffix()).slug();
+    for (int i = 0; i < 2; i++) {
+      Api.admin()
+          .body(
+              Map.of(
+                  "title",
+                  "Cursor " + TestData.suffix(),
+                  "category",
+                  Map.of("slug", category),
+                  "status",
+                  "published"))
+          .post(ARTICLES)
+          .then()
+          .statusCode(201);
+    }
+    String cursor =
+        uncached()
+            .queryParam("size", 1)
+            .get(ARTICLES)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("meta.nextCursor");
+
+    String page =
+        pageStatement(
+            () -> uncached().queryParam("cursor", cursor).get(ARTICLES).then().statusCode(200));
+
+    // Visible now; after an article published a week ago (the cursor's date three times, then its
+    // id); the first 20 rows from there.
+    Instant cursorDate = Instant.now().minus(7, ChronoUnit.DAYS);
+    UUID cursorId = UUID.fromString("00000000-0000-4000-8000-000000000000");
+    String plan = plan(page, Instant.now(), cursorDate, cursorDate, cursorId, cursorDate, 0, PAGE);
     assertReadsInOrder(plan, "article_published_idx");
+    // The plain bound on the cursor's date is an index condition: the scan starts there, instead of
+    // walking every row before the cursor.
     assertTrue(
         plan.lines()
             .anyMatch(
                 line ->
                     line.contains("Index Cond")
-                        && line.contains("published_at <= (now() - '100 days'::interval)")),
-        plan);
+                        && line.indexOf("published_at <=") != line.lastIndexOf("published_at <=")),
+        page + "\n" + plan);
   }
 
   @Test
-  void editorsListUsesTheUpdatedIndexInItsOrder() throws SQLException {
-    String plan =
-        plan(
-            "select a.id from article a where a.deleted_at is null"
-                + " order by a.updated_at desc nulls last, a.id limit 21");
-    assertReadsInOrder(plan, "article_updated_idx");
+  @TestTransaction
+  void editorsListUsesTheUpdatedIndexInItsOrder() {
+    String page =
+        pageStatement(
+            () ->
+                Api.admin().queryParam("sort", "-updatedAt").get(ARTICLES).then().statusCode(200));
+    assertReadsInOrder(plan(page, 0, PAGE), "article_updated_idx");
   }
 
   @Test
-  void trashListUsesTheTrashIndexInItsOrder() throws SQLException {
-    String plan =
-        plan(
-            "select a.id from article a where a.deleted_at is not null"
-                + " order by a.deleted_at desc nulls last, a.id limit 21");
-    assertReadsInOrder(plan, "article_trash_idx");
+  @TestTransaction
+  void trashListUsesTheTrashIndexInItsOrder() {
+    String page = pageStatement(() -> Api.admin().get("/api/v1/trash").then().statusCode(200));
+    assertReadsInOrder(plan(page, 0, PAGE), "article_trash_idx");
   }
 
-  @Test
-  void searchForARareWordCollectsItsMatchesThroughTheSearchIndex() throws SQLException {
-    // 40 of 20,000 articles: walking the list index would read 10,000 search vectors.
-    assertEquals(
-        "t|off|off",
-        rows(
-            "select public.feder_plan_search(public.feder_search_query('Mietpreisbremse')),"
-                + " current_setting('enable_indexscan'), current_setting('enable_seqscan')"));
+  /**
+   * An anonymous reader at a URL no request used before (a parameter the API ignores, so only the
+   * response is checked against the spec), so that the answer is not in the response cache and the
+   * list is read from the database.
+   */
+  private static RequestSpecification uncached() {
+    return Api.raw().accept("application/json").queryParam("uncached", UUID.randomUUID());
   }
 
-  @Test
-  void searchForACommonWordWalksTheListIndex() throws SQLException {
-    // In every article: the newest 200 matches are the newest 200 articles.
-    assertEquals(
-        "f|on|on",
-        rows(
-            "select public.feder_plan_search(public.feder_search_query('Meldung')),"
-                + " current_setting('enable_indexscan'), current_setting('enable_seqscan')"));
+  /** The statement of the page's articles that {@code request} made Hibernate send. */
+  private static String pageStatement(Runnable request) {
+    return SentStatements.during(
+        request, sql -> sql.contains(" from article ") && sql.contains(" order by "));
   }
 
-  @Test
-  void publicSearchForAWordInAFewPercentStartsItsWindowAtARecentDate() throws SQLException {
-    // Wohngeld: in 10 % of the articles, spread over time. The newest 25 public matches since the
-    // window start are the newest 25 of all.
-    assertEquals(
-        "t|25|t",
-        rows(
-            "with s as (select public.feder_plan_public_search("
-                + "public.feder_search_query('Wohngeld'), 25) as start),"
-                + " w as ("
-                + newestMatches("Wohngeld", "now() - interval '100 years'")
-                + "), b as ("
-                + newestMatches("Wohngeld", "(select start from s)")
-                + ") select (select start is not null from s), (select count(*) from b),"
-                + " (select string_agg(id::text, ',' order by n) from w)"
-                + " = (select string_agg(id::text, ',' order by n) from b)"));
-  }
-
-  @Test
-  void publicSearchReadsTheWholeArchiveForRareAndCommonWords() throws SQLException {
-    // 40 matches: three windows of them reach too far back. Every article: the list index is
-    // walked, which stops at the window by itself.
-    assertEquals(
-        "t|t",
-        rows(
-            "select public.feder_plan_public_search("
-                + "public.feder_search_query('Mietpreisbremse'), 25) is null,"
-                + " public.feder_plan_public_search(public.feder_search_query('Meldung'), 25)"
-                + " is null"));
-  }
-
-  @Test
-  void wordOfPastYearsHasTooFewMatchesSinceTheWindowStart() throws SQLException {
-    // Altlasten: 2,000 matches, all among the oldest articles. The window start assumes them spread
-    // over time, so fewer than a window follow it: Feder then searches the whole archive.
-    assertEquals(
-        "t|0",
-        rows(
-            "with s as (select public.feder_plan_public_search("
-                + "public.feder_search_query('Altlasten'), 25) as start)"
-                + " select (select start is not null from s), count(*) from ("
-                + newestMatches("Altlasten", "(select start from s)")
-                + ") b"));
-  }
-
-  /** The newest 25 public matches of a word published since a date, numbered newest first. */
-  private static String newestMatches(String word, String since) {
-    return "select a.id, row_number() over (order by a.published_at desc nulls last, a.id) n"
-        + " from article a where a.search_vector @@ public.feder_search_query('"
-        + word
-        + "') and a.deleted_at is null and a.status = 'published' and a.published_at <= now()"
-        + " and a.published_at >= "
-        + since
-        + " order by a.published_at desc nulls last, a.id limit 25";
+  /** The plan of a statement with these values over the newsroom's articles. */
+  private String plan(String sql, Object... values) {
+    NewsroomArticles.fill(entityManager);
+    return SentStatements.plan(entityManager, sql, values);
   }
 
   /** The plan reads the index and needs no sort: a page stops after its rows. */
   private static void assertReadsInOrder(String plan, String index) {
-    assertTrue(plan.contains("Index Only Scan using " + index), plan);
+    assertTrue(plan.contains("Index Scan using " + index), plan);
     assertFalse(plan.contains("Sort"), plan);
-  }
-
-  private String plan(String sql) throws SQLException {
-    return rows("explain " + sql);
-  }
-
-  /** The rows of a query over the newsroom-sized table, a line each, columns joined by |. */
-  private String rows(String sql) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      connection.setAutoCommit(false);
-      try {
-        statement.execute("set local lock_timeout = '10s'");
-        statement.execute("truncate article cascade");
-        statement.execute(
-            "insert into category (id, slug, name, created_at, updated_at)"
-                + " values ('00000000-0000-4000-8000-00000000000f', 'explain-only', 'Explain',"
-                + " now(), now())");
-        statement.execute(
-            "insert into article (id, slug, title, status, published_at, category_id,"
-                + " created_at, updated_at, deleted_at, deleted_by)"
-                + " select gen_random_uuid(), 'explain-only-' || i,"
-                + " case when i % 500 = 0 then 'Mietpreisbremse: ' when i % 10 = 1 then"
-                + " 'Wohngeld: ' when i > 16000 and i % 2 = 0 then 'Altlasten: ' else '' end"
-                + " || 'Meldung ' || i,"
-                + " case when i % 10 < 7 then 'published' when i % 10 < 9 then 'draft'"
-                + " else 'archived' end,"
-                + " case when i % 10 < 7 or i % 10 = 9 then now() - make_interval(mins => i)"
-                + " end,"
-                + " '00000000-0000-4000-8000-00000000000f', now() - make_interval(mins => i),"
-                + " now() - make_interval(mins => i),"
-                + " case when i % 20 = 3 then now() - make_interval(secs => i) end,"
-                + " case when i % 20 = 3 then 'explain' end"
-                + " from generate_series(1, 20000) i");
-        statement.execute("analyze article");
-        StringBuilder text = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery(sql)) {
-          int columns = rows.getMetaData().getColumnCount();
-          while (rows.next()) {
-            if (!text.isEmpty()) {
-              text.append('\n');
-            }
-            for (int i = 1; i <= columns; i++) {
-              text.append(i > 1 ? "|" : "").append(rows.getString(i));
-            }
-          }
-        }
-        return text.toString();
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      }
-    }
   }
 }

@@ -3,111 +3,126 @@ package dev.feder.audit;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.feder.support.Api;
+import dev.feder.support.SentStatements;
+import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every read of the audit log, unfiltered or by one filter, is served by an index, in the log's
- * order where many rows match, so a page stops after its rows ({@code V7__audit_log.sql}). The SQL
- * is what {@link AuditQuery} asks for, by hand; the plans are made for a busy log (rows inserted in
- * a transaction that is rolled back).
+ * order where many rows match, so a page stops after its rows ({@code V7__audit_log.sql}).
+ *
+ * <p>Each test asks the API for a page of the log and explains the statement Hibernate sent for it
+ * ({@link SentStatements}), so a change of {@link AuditQuery} or of an index shows here. The plan
+ * is the generic one, which holds for any filter value (a prepared statement settles on it after a
+ * few runs), made for a busy log: 50,000 events inserted in the test's transaction, which is rolled
+ * back.
  */
 @QuarkusTest
 class AuditIndexesTest {
 
-  private static final String ORDER = " order by e.at desc nulls last, e.id limit 21";
-
-  @Inject DataSource dataSource;
+  @Inject EntityManager entityManager;
 
   @Test
-  void theWholeLogReadsTheTimeIndex() throws SQLException {
-    assertReadsInOrder("select e.id from audit_event e" + ORDER, "audit_event_at_idx");
+  @TestTransaction
+  void theWholeLogReadsTheTimeIndex() {
+    assertReadsInOrder(plan(events -> events), "audit_event_at_idx");
   }
 
   @Test
-  void oneEntityReadsTheEntityIndex() throws SQLException {
-    assertUses(
-        "select e.id from audit_event e where e.entity_id = '00000000-0000-4000-8000-000000000007'"
-            + ORDER,
-        "audit_event_entity_idx");
+  @TestTransaction
+  void oneEntityReadsTheEntityIndex() {
+    // Few events per thing: sorting the few rows the index finds costs nothing.
+    String entity = "00000000-0000-4000-8000-000000000007";
+    String plan = plan(events -> events.queryParam("entityId", entity), UUID.fromString(entity));
+    assertTrue(plan.contains("audit_event_entity_idx"), plan);
   }
 
   @Test
-  void oneActorReadsTheActorIndex() throws SQLException {
+  @TestTransaction
+  void oneActorReadsTheActorIndex() {
     assertReadsInOrder(
-        "select e.id from audit_event e where e.actor = 'Redaktion 7'" + ORDER,
+        plan(events -> events.queryParam("actor", "Redaktion 7"), "Redaktion 7"),
         "audit_event_actor_idx");
   }
 
   @Test
-  void oneActionReadsTheActionIndex() throws SQLException {
+  @TestTransaction
+  void oneActionReadsTheActionIndex() {
     assertReadsInOrder(
-        "select e.id from audit_event e where e.action = 'purge'" + ORDER,
-        "audit_event_action_idx");
+        plan(events -> events.queryParam("action", "purge"), "purge"), "audit_event_action_idx");
   }
 
   @Test
-  void oneEntityTypeReadsTheEntityTypeIndex() throws SQLException {
+  @TestTransaction
+  void oneEntityTypeReadsTheEntityTypeIndex() {
     assertReadsInOrder(
-        "select e.id from audit_event e where e.entity_type = 'token'" + ORDER,
+        plan(events -> events.queryParam("entityType", "token"), "token"),
         "audit_event_entity_type_idx");
   }
 
   @Test
-  void aTimeRangeReadsTheTimeIndex() throws SQLException {
+  @TestTransaction
+  void aTimeRangeReadsTheTimeIndex() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant since = now.minus(2, ChronoUnit.DAYS);
+    Instant until = now.minus(1, ChronoUnit.DAYS);
     assertReadsInOrder(
-        "select e.id from audit_event e where e.at >= now() - interval '2 days'"
-            + " and e.at < now() - interval '1 day'"
-            + ORDER,
+        plan(
+            events ->
+                events.queryParam("since", since.toString()).queryParam("until", until.toString()),
+            since,
+            until),
         "audit_event_at_idx");
   }
 
-  private void assertReadsInOrder(String sql, String index) throws SQLException {
-    String plan = plan(sql);
+  /** The plan reads the index and needs no sort: a page stops after its rows. */
+  private static void assertReadsInOrder(String plan, String index) {
     assertTrue(plan.contains(index), plan);
     assertFalse(plan.contains("Sort"), plan);
   }
 
-  /** The plan reads the index; sorting the few rows it finds costs nothing. */
-  private void assertUses(String sql, String index) throws SQLException {
-    String plan = plan(sql);
-    assertTrue(plan.contains(index), plan);
-  }
-
-  private String plan(String sql) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      connection.setAutoCommit(false);
-      try {
-        statement.execute(
-            "insert into audit_event (id, at, actor, actor_role, action, entity_type, entity_id,"
-                + " label)"
-                + " select gen_random_uuid(), now() - make_interval(mins => i),"
-                + " 'Redaktion ' || (i % 50), 'editor',"
-                + " (array['create', 'update', 'patch', 'trash', 'purge'])[1 + i % 5],"
-                + " (array['article', 'article', 'article', 'category', 'author', 'token'])"
-                + "[1 + i % 6],"
-                + " ('00000000-0000-4000-8000-' || lpad((i % 5000)::text, 12, '0'))::uuid,"
-                + " 'meldung-' || i"
-                + " from generate_series(1, 50000) i");
-        statement.execute("analyze audit_event");
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery("explain " + sql)) {
-          while (rows.next()) {
-            plan.append(rows.getString(1)).append('\n');
-          }
-        }
-        return plan.toString();
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      }
-    }
+  /**
+   * The plan, over a busy log, of the page statement that an admin's request for the log with these
+   * filters made Hibernate send, with the filters' values and the first page of 20.
+   */
+  private String plan(UnaryOperator<RequestSpecification> filters, Object... values) {
+    String page =
+        SentStatements.during(
+            () -> filters.apply(Api.admin()).get("/api/v1/audit-events").then().statusCode(200),
+            sql -> sql.contains(" from audit_event ") && sql.contains(" order by "));
+    entityManager
+        .unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (var statement = connection.createStatement()) {
+                statement.execute(
+                    "insert into audit_event (id, at, actor, actor_role, action, entity_type,"
+                        + " entity_id, label)"
+                        + " select gen_random_uuid(), now() - make_interval(mins => i),"
+                        + " 'Redaktion ' || (i % 50), 'editor',"
+                        + " (array['create', 'update', 'patch', 'trash', 'purge'])[1 + i % 5],"
+                        + " (array['article', 'article', 'article', 'category', 'author',"
+                        + " 'token'])[1 + i % 6],"
+                        + " ('00000000-0000-4000-8000-' || lpad((i % 5000)::text, 12, '0'))::uuid,"
+                        + " 'meldung-' || i"
+                        + " from generate_series(1, 50000) i");
+                statement.execute("analyze audit_event");
+              }
+            });
+    Object[] all = Arrays.copyOf(values, values.length + 2);
+    all[values.length] = 0;
+    all[values.length + 1] = 20;
+    return SentStatements.plan(entityManager, page, all);
   }
 }

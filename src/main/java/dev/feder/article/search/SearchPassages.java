@@ -1,9 +1,13 @@
-package dev.feder.article;
+package dev.feder.article.search;
 
-import java.text.Normalizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -12,11 +16,11 @@ import java.util.TreeSet;
  * each hit (which was most of the time a search took).
  *
  * <p>A stretch lies around a word that begins with one of the query's lexemes once both are folded
- * like the search configurations fold them (lower case, accents removed, ß as ss): the German
- * stemmer only cuts endings off, so every word the search matched begins with its lexeme (English
- * stems are widened where they end unlike their words, see {@link #prefixOf}). Such a word is a
- * candidate, not a match ("Regierungschef" begins with "regier" but stems to a word of its own);
- * the database decides which words to mark, and a stretch in which it marks none is dropped.
+ * like the search configurations fold them ({@link #fold}: accents removed, ß as ss, lower case):
+ * the German stemmer only cuts endings off, so every word the search matched begins with its lexeme
+ * (English stems are widened where they end unlike their words, see {@link #prefixOf}). Such a word
+ * is a candidate, not a match ("Regierungschef" begins with "regier" but stems to a word of its
+ * own); the database decides which words to mark, and a stretch in which it marks none is dropped.
  */
 final class SearchPassages {
 
@@ -232,18 +236,19 @@ final class SearchPassages {
    */
   private static boolean beginsWith(String text, int at, String prefix) {
     int k = 0;
-    for (int j = at; k < prefix.length(); j++) {
+    for (int j = at; k < prefix.length(); ) {
       if (j >= text.length()) {
         return false;
       }
-      char c = text.charAt(j);
+      int c = text.codePointAt(j);
+      j += Character.charCount(c);
       if (c < 0x80) {
-        if (Character.toLowerCase(c) != prefix.charAt(k++)) {
+        if (Character.toLowerCase((char) c) != prefix.charAt(k++)) {
           return false;
         }
         continue;
       }
-      String folded = foldChar(c);
+      String folded = fold(c);
       for (int f = 0; f < folded.length() && k < prefix.length(); f++) {
         if (folded.charAt(f) != prefix.charAt(k++)) {
           return false;
@@ -253,51 +258,65 @@ final class SearchPassages {
     return true;
   }
 
-  /** Lower case without accents, ß as ss, æ as ae and so on, like {@code feder_unaccent}. */
-  private static String fold(String text) {
+  /**
+   * The text as the search configurations see it: each character replaced as PostgreSQL's {@code
+   * unaccent} dictionary replaces it ({@code feder_unaccent}: é as e, ß as ss, ﬁ as fi, „ as ,,),
+   * then in lower case, character by character as the database lowers it.
+   */
+  static String fold(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
       if (c < 0x80) {
-        out.append(Character.toLowerCase(c));
+        out.append(Character.toLowerCase((char) c));
       } else {
-        out.append(foldChar(c));
+        out.append(fold(c));
       }
     }
     return out.toString();
   }
 
-  private static String foldChar(char c) {
-    switch (c) {
-      case 'ß':
-      case 'ẞ':
-        return "ss";
-      case 'æ':
-      case 'Æ':
-        return "ae";
-      case 'œ':
-      case 'Œ':
-        return "oe";
-      case 'ø':
-      case 'Ø':
-        return "o";
-      case 'đ':
-      case 'Đ':
-        return "d";
-      case 'ł':
-      case 'Ł':
-        return "l";
-      default:
-        break;
-    }
-    String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-    StringBuilder base = new StringBuilder(decomposed.length());
-    for (int k = 0; k < decomposed.length(); k++) {
-      char d = decomposed.charAt(k);
-      if (Character.getType(d) != Character.NON_SPACING_MARK) {
-        base.append(d);
+  private static String fold(int c) {
+    String folded = Unaccent.RULES.get(c);
+    return folded != null ? folded : Character.toString(Character.toLowerCase(c));
+  }
+
+  /**
+   * The rules of PostgreSQL's {@code unaccent} dictionary, read once from a copy of its rule file
+   * ({@code unaccent.rules} beside this class), each replacement already in lower case.
+   */
+  private static final class Unaccent {
+
+    static final Map<Integer, String> RULES = read();
+
+    private static Map<Integer, String> read() {
+      Map<Integer, String> rules = new HashMap<>();
+      try (InputStream in = SearchPassages.class.getResourceAsStream("unaccent.rules")) {
+        if (in == null) {
+          throw new IllegalStateException("unaccent.rules is missing");
+        }
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
+          if (line.isEmpty() || line.startsWith("#")) {
+            continue;
+          }
+          int source = line.codePointAt(0);
+          String target = line.substring(Character.charCount(source)).strip();
+          if (target.length() >= 2 && target.startsWith("\"") && target.endsWith("\"")) {
+            target = target.substring(1, target.length() - 1).replace("\"\"", "\"");
+          }
+          rules.put(source, lowerCase(target));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
+      return Map.copyOf(rules);
     }
-    return base.toString().toLowerCase(Locale.ROOT);
+
+    private static String lowerCase(String text) {
+      StringBuilder lower = new StringBuilder(text.length());
+      text.codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
+      return lower.toString();
+    }
   }
 }
