@@ -33,10 +33,11 @@ class PackageDependenciesTest {
   private static final List<Set<String>> LAYERS =
       List.of(
           Set.of("error", "config", "persistence"),
-          Set.of("paging", "text"),
+          Set.of("paging", "text", "storage"),
           Set.of("web"),
           Set.of("audit"),
           Set.of("auth", "crud"),
+          Set.of("asset"),
           Set.of("author", "category"),
           Set.of("article"),
           Set.of("feed", "demo"));

@@ -2,7 +2,9 @@ package dev.feder.article;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.feder.asset.AssetReference;
+import dev.feder.text.Patterns;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,6 +23,7 @@ public record FeaturedImageInput(
     @Valid @Schema(description = "An image of the media library; then url is ignored")
         AssetReference asset,
     @Size(max = 2048)
+        @Pattern(regexp = Patterns.HTTP_URL, message = "must be an http or https URL")
         @Schema(
             description = "An image elsewhere, an http or https URL; required without asset",
             examples = "https://images.example.org/2026/11/hafen-pjoengjang.jpg")

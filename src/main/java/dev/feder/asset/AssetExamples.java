@@ -21,17 +21,37 @@ final class AssetExamples {
        "focalPoint": {"x": 0.42, "y": 0.35},
        "lqip": "data:image/webp;base64,UklGRkQAAABXRUJQVlA4IDgAAADQAQCdASoUAA0APzmEuVOvKKWisAgB4CcJZQAAW+q+9eAA/vEN5Ij8ZNPb6QyPmGKN6cAAAA==",
        "version": 1,
-       "url": "/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/file?v=1",
-       "srcset": "/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image?w=320&fm=webp&v=1 320w, /api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image?w=640&fm=webp&v=1 640w",
+       "url": "https://cms.example.org/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/file?v=1",
+       "srcset": "https://cms.example.org/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image?w=320&fm=webp&v=1 320w, https://cms.example.org/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image?w=640&fm=webp&v=1 640w",
        "createdAt": "2026-11-28T09:12:44Z",
        "updatedAt": "2026-11-28T09:15:02Z",
        "createdBy": "Bildredaktion"}
       """;
 
+  static final String PAGE =
+      "{\"data\": ["
+          + ASSET
+          + """
+          ],
+          "meta": {"page": 1, "size": 20, "totalItems": 1, "totalPages": 1},
+          "links": {
+            "self": "/api/v1/assets?mediaType=image%2F*&page=1&size=20",
+            "first": "/api/v1/assets?mediaType=image%2F*&page=1&size=20",
+            "last": "/api/v1/assets?mediaType=image%2F*&page=1&size=20"
+          }}
+          """;
+
+  static final String UPLOAD =
+      """
+      {"file": "(the bytes of brandenburger-tor-kundgebung.jpg)",
+       "alt": "Menschen mit Transparenten vor dem Brandenburger Tor",
+       "focalPoint": {"x": 0.42, "y": 0.35}}
+      """;
+
   static final String EMBEDDED =
       """
       {"asset": {"id": "3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01"},
-       "url": "/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/file?v=1",
+       "url": "https://cms.example.org/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/file?v=1",
        "width": 6000,
        "height": 4000,
        "alt": "Menschen mit Transparenten vor dem Brandenburger Tor",
@@ -39,7 +59,7 @@ final class AssetExamples {
        "credit": "dpa / Max Muster",
        "focalPoint": {"x": 0.42, "y": 0.35},
        "lqip": "data:image/webp;base64,UklGRkQAAABXRUJQVlA4IDgAAADQAQCdASoUAA0APzmEuVOvKKWisAgB4CcJZQAAW+q+9eAA/vEN5Ij8ZNPb6QyPmGKN6cAAAA==",
-       "srcset": "/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image?w=320&fm=webp&v=1 320w, /api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image?w=640&fm=webp&v=1 640w"}
+       "srcset": "https://cms.example.org/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image?w=320&fm=webp&v=1 320w, https://cms.example.org/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image?w=640&fm=webp&v=1 640w"}
       """;
 
   static final String INPUT =

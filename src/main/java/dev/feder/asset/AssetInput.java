@@ -42,10 +42,10 @@ public record AssetInput(
             description = "Alternative text for screen readers",
             examples = "Menschen mit Transparenten vor dem Brandenburger Tor")
         String alt,
-    @Size(max = 2000)
+    @Size(max = 1000)
         @Schema(examples = "Demonstranten vor dem Brandenburger Tor am Samstagmorgen.")
         String caption,
-    @Size(max = 300)
+    @Size(max = 200)
         @Schema(
             description = "The credit line, such as agency and photographer",
             examples = "dpa / Max Muster")

@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of assets. */
-@Schema(name = "AssetPage")
+@Schema(name = "AssetPage", examples = AssetExamples.PAGE)
 public record AssetPage(
     @Schema(required = true) List<AssetResponse> data,
     @Schema(required = true) PageMeta meta,

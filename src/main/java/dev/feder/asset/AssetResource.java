@@ -158,6 +158,7 @@ public class AssetResource {
           @Content(
               mediaType = MediaType.MULTIPART_FORM_DATA,
               schema = @Schema(implementation = AssetUpload.class),
+              examples = @ExampleObject(name = "photo", value = AssetExamples.UPLOAD),
               encoding = @Encoding(name = "focalPoint", contentType = MediaType.APPLICATION_JSON)))
   @APIResponse(
       responseCode = "201",
@@ -241,11 +242,7 @@ public class AssetResource {
       content =
           @Content(
               mediaType = MergePatch.MEDIA_TYPE,
-              schema =
-                  @Schema(
-                      type = SchemaType.OBJECT,
-                      description =
-                          "Any subset of the AssetInput fields; null removes an optional field"),
+              schema = @Schema(implementation = AssetInput.class),
               examples = @ExampleObject(name = "change", value = AssetExamples.PATCH)))
   @APIResponse(
       responseCode = "200",
@@ -565,10 +562,10 @@ public class AssetResource {
               description = "Alternative text for screen readers",
               examples = "Menschen mit Transparenten vor dem Brandenburger Tor")
           String alt,
-      @Schema(maxLength = 2000, description = "Absent: taken from the file's metadata, if any")
+      @Schema(maxLength = 1000, description = "Absent: taken from the file's metadata, if any")
           String caption,
       @Schema(
-              maxLength = 300,
+              maxLength = 200,
               description = "Absent: the file's credit and creator, such as dpa / Max Muster")
           String credit,
       @Schema(maxLength = 300, description = "Absent: the file's copyright notice")

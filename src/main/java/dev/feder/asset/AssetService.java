@@ -27,6 +27,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -155,6 +156,21 @@ public class AssetService {
     }
   }
 
+  /**
+   * Keeps a file of the server's own (the demo content's images) as an upload without metadata
+   * parts would: the same checks, the file's own metadata, the same bytes found again.
+   */
+  public AssetResponse upload(Path file, String filename) {
+    return upload(
+            new UploadForm(
+                file,
+                false,
+                filename,
+                null,
+                new AssetInput(null, null, null, null, null, null, null, null)))
+        .asset();
+  }
+
   private Optional<AssetResponse> existing(String sha256) {
     return QuarkusTransaction.requiringNew().call(() -> Asset.findBySha256(sha256).map(this::view));
   }
@@ -180,8 +196,8 @@ public class AssetService {
             null,
             given.title() != null ? given.title() : cut(inspected.metadata().title(), 300),
             given.alt(),
-            given.caption() != null ? given.caption() : cut(inspected.metadata().caption(), 2000),
-            given.credit() != null ? given.credit() : cut(inspected.metadata().credit(), 300),
+            given.caption() != null ? given.caption() : cut(inspected.metadata().caption(), 1000),
+            given.credit() != null ? given.credit() : cut(inspected.metadata().credit(), 200),
             given.copyright() != null
                 ? given.copyright()
                 : cut(inspected.metadata().copyright(), 300),

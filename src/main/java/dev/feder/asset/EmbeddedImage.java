@@ -1,5 +1,6 @@
 package dev.feder.asset;
 
+import dev.feder.text.Patterns;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -13,21 +14,27 @@ public record EmbeddedImage(
         AssetReference asset,
     @Schema(
             required = true,
+            maxLength = 2048,
+            pattern = Patterns.HTTP_URL,
             description =
                 "The image: the asset's file (without private metadata), or the URL given",
-            examples = "/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/file?v=1")
+            examples =
+                "https://cms.example.org/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/file?v=1")
         String url,
     @Schema(description = "Assets only: width as shown", examples = "6000") Integer width,
     @Schema(description = "Assets only: height as shown", examples = "4000") Integer height,
     @Schema(
+            maxLength = 500,
             description = "Alternative text: the content's own, else the asset's",
             examples = "Menschen mit Transparenten vor dem Brandenburger Tor")
         String alt,
     @Schema(
+            maxLength = 1000,
             description = "The content's own caption, else the asset's",
             examples = "Demonstranten vor dem Brandenburger Tor am Samstagmorgen.")
         String caption,
     @Schema(
+            maxLength = 200,
             description = "The content's own credit, else the asset's",
             examples = "dpa / Max Muster")
         String credit,

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.feder.support.Api;
 import dev.feder.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -34,6 +35,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class AssetUsageTest {
+
+  /** Where asset URLs point: the host the request was sent to, as frontends elsewhere need. */
+  private static String origin() {
+    return RestAssured.baseURI + ":" + RestAssured.port;
+  }
 
   private static final String ARTICLES = "/api/v1/articles";
 
@@ -89,7 +95,7 @@ class AssetUsageTest {
     created
         .then()
         .body("featuredImage.asset.id", equalTo(asset))
-        .body("featuredImage.url", equalTo("/api/v1/assets/" + asset + "/file?v=1"))
+        .body("featuredImage.url", equalTo(origin() + "/api/v1/assets/" + asset + "/file?v=1"))
         .body("featuredImage.width", equalTo(400))
         .body("featuredImage.height", equalTo(600))
         .body("featuredImage.alt", equalTo("Menschen am Tor"))
@@ -100,9 +106,12 @@ class AssetUsageTest {
         .body(
             "featuredImage.srcset",
             equalTo(
-                "/api/v1/assets/"
+                origin()
+                    + "/api/v1/assets/"
                     + asset
-                    + "/image?w=320&fm=webp&v=1 320w, /api/v1/assets/"
+                    + "/image?w=320&fm=webp&v=1 320w, "
+                    + origin()
+                    + "/api/v1/assets/"
                     + asset
                     + "/image?w=640&fm=webp&v=1 400w"));
     Api.anonymous()
@@ -200,14 +209,19 @@ class AssetUsageTest {
     Response created = create(article("published", Map.of("body", body)));
 
     String sent = created.path("body");
+    // Absolute, on the host the request named: frontends elsewhere use the URLs as they are.
+    String assets = origin() + "/api/v1/assets/";
     assertEquals(
         "<p>Am Tor.</p><img data-asset-id=\""
             + asset
-            + "\" alt=\"Kundgebung\" src=\"/api/v1/assets/"
+            + "\" alt=\"Kundgebung\" src=\""
+            + assets
             + asset
-            + "/image?w=1280&amp;v=1\" srcset=\"/api/v1/assets/"
+            + "/image?w=1280&amp;v=1\" srcset=\""
+            + assets
             + asset
-            + "/image?w=320&amp;fm=webp&amp;v=1 320w, /api/v1/assets/"
+            + "/image?w=320&amp;fm=webp&amp;v=1 320w, "
+            + assets
             + asset
             + "/image?w=640&amp;fm=webp&amp;v=1 400w\" sizes=\"100vw\" width=\"400\""
             + " height=\"600\" loading=\"lazy\">",

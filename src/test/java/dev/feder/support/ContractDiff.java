@@ -54,10 +54,14 @@ public final class ContractDiff {
 
   /**
    * Breaking beyond openapi-diff's defaults: a new operationId (generators name client methods
-   * after it) and a longer minimum length of a request field.
+   * after it) and a longer minimum length of a request field. Not breaking, unlike its defaults: a
+   * new value of an enum in responses (a new kind of audited thing), an addition that the API
+   * changelog's rules say clients must take, as they take new fields.
    */
   private static final OpenApiDiffOptions OPTIONS =
       OpenApiDiffOptions.builder()
+          .configProperty(
+              BackwardIncompatibleProp.RESPONSE_ENUM_INCREASED.getPropertyName(), "false")
           .configProperty(BackwardIncompatibleProp.OPERATION_ID_CHANGED.getPropertyName(), "true")
           .configProperty(
               BackwardIncompatibleProp.REQUEST_MIN_LENGTH_INCREASED.getPropertyName(), "true")
