@@ -227,6 +227,8 @@ class ReadmeTourTest {
       return Map.of(
           "feder.demo.enabled", "true",
           "feder.auth.bootstrap-token", "dev-admin-token",
+          // Uploaded files of the tour's own, as dev mode keeps them under .feder/storage.
+          "feder.storage.directory", "target/readme-tour/storage",
           // The tour needs no warm-up, and the machine is busy enough running the tests.
           "feder.warm-up.enabled", "false");
     }
