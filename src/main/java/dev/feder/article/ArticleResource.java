@@ -8,7 +8,9 @@ import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.paging.PageRequest;
+import dev.feder.text.AsciiIntegers;
 import dev.feder.web.FederApi;
+import dev.feder.web.Locations;
 import dev.feder.web.MergePatch;
 import dev.feder.web.SparseFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,10 +59,13 @@ public class ArticleResource {
 
   private final ArticleService service;
   private final ArticleRevisionService revisions;
+  private final Locations locations;
 
-  public ArticleResource(ArticleService service, ArticleRevisionService revisions) {
+  public ArticleResource(
+      ArticleService service, ArticleRevisionService revisions, Locations locations) {
     this.service = service;
     this.revisions = revisions;
+    this.locations = locations;
   }
 
   @GET
@@ -183,10 +188,7 @@ public class ArticleResource {
   public RestResponse<ArticleResponse> create(
       @Valid @NotNull ArticleInput body, @Context UriInfo uri) {
     ArticleResponse created = service.create(body);
-    return RestResponse.ResponseBuilder.<ArticleResponse>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+    return locations.created(uri, created.id(), created);
   }
 
   @PUT
@@ -446,25 +448,17 @@ public class ArticleResource {
     if (from == null || from.isEmpty()) {
       return null;
     }
-    try {
-      int number = Integer.parseInt(from);
-      if (number >= 0) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // Answered below like any other bad number.
+    Integer number = AsciiIntegers.parse(from);
+    if (number != null) {
+      return number;
     }
     throw ProblemException.badParameter("from", "must be a non-negative integer");
   }
 
   private static int revisionNumber(String n) {
-    try {
-      int number = Integer.parseInt(n);
-      if (number >= 1) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // Answered below like any other bad number.
+    Integer number = AsciiIntegers.parse(n);
+    if (number != null && number >= 1) {
+      return number;
     }
     throw ProblemException.badParameter("n", "must be a positive integer");
   }

@@ -8,6 +8,7 @@ import dev.feder.audit.AuditAction;
 import dev.feder.auth.Caller;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
+import dev.feder.persistence.ReadOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public class ArticleRevisionService {
 
   /** The revisions of an article, newest first. */
   @Transactional
+  @ReadOnly
   public ArticleRevisions list(UUID id) {
     requireArticle(id);
     return new ArticleRevisions(
@@ -53,6 +55,7 @@ public class ArticleRevisionService {
 
   /** One revision of an article with the state it stored. */
   @Transactional
+  @ReadOnly
   public ArticleRevisionResponse get(UUID id, int number) {
     requireArticle(id);
     ArticleRevision revision = find(id, number);
@@ -68,6 +71,7 @@ public class ArticleRevisionService {
    * revision {@code number}, as each stored it.
    */
   @Transactional
+  @ReadOnly
   public ArticleRevisionDiff diff(UUID id, int number, Integer from) {
     requireArticle(id);
     ArticleInput after = readState(find(id, number).state);

@@ -10,6 +10,7 @@ import dev.feder.paging.Cursor;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
+import dev.feder.persistence.ReadOnly;
 import dev.feder.web.EntityTags;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,7 @@ public class ArticleTrash {
 
   /** A page of the trash, newest deletion first, by number or after a keyset cursor. */
   @Transactional
+  @ReadOnly
   public Page<TrashedArticleItem> list(PageRequest request) {
     Instant now = clock.instant();
     SortOrder order = SortOrder.parse(null, ORDER, NEWEST_FIRST);
@@ -89,6 +91,7 @@ public class ArticleTrash {
   }
 
   @Transactional
+  @ReadOnly
   public TrashedArticle get(UUID id) {
     return view(
         Article.<Article>findByIdOptional(id)

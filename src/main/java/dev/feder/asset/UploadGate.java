@@ -1,10 +1,9 @@
 package dev.feder.asset;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.feder.config.FederConfig;
+import dev.feder.error.EarlyProblems;
 import dev.feder.error.LargeBodies;
 import dev.feder.error.ProblemType;
-import dev.feder.error.RouteProblems;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
@@ -13,7 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
@@ -32,15 +30,15 @@ class UploadGate implements LargeBodies {
 
   private final long limit;
   private final Semaphore permits;
-  private final ObjectMapper mapper;
+  private final EarlyProblems problems;
 
   UploadGate(
       FederConfig config,
-      ObjectMapper mapper,
+      EarlyProblems problems,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> outer) {
     this.limit = config.assets().maxFileSize().asLongValue() + FORM_OVERHEAD;
     this.permits = new Semaphore(config.assets().maxUploads());
-    this.mapper = mapper;
+    this.problems = problems;
     if (outer.isPresent() && outer.get().asLongValue() < limit) {
       throw new IllegalStateException(
           "FEDER_ASSETS_MAX_FILE_SIZE allows uploads of "
@@ -81,11 +79,13 @@ class UploadGate implements LargeBodies {
   }
 
   private void refuse(RoutingContext context) {
-    RouteProblems.refuse(
+    // The body is left unread: the connection closes once the answer is out.
+    context.response().putHeader("Retry-After", "5");
+    problems.send(
         context,
-        mapper,
         ProblemType.UNAVAILABLE,
         "Too many uploads are in progress; try again in a few seconds",
-        Map.of("Retry-After", "5"));
+        null,
+        true);
   }
 }

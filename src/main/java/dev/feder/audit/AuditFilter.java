@@ -2,6 +2,7 @@ package dev.feder.audit;
 
 import dev.feder.error.ProblemException;
 import dev.feder.web.Instants;
+import dev.feder.web.Uuids;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -75,11 +76,11 @@ public class AuditFilter {
       query.ofType(AuditEntityType.parameter("entityType", entityType));
     }
     if (entityId != null) {
-      try {
-        query.ofEntity(UUID.fromString(entityId));
-      } catch (IllegalArgumentException e) {
+      UUID id = Uuids.parse(entityId);
+      if (id == null) {
         throw ProblemException.badParameter("entityId", "must be a UUID");
       }
+      query.ofEntity(id);
     }
     if (actor != null) {
       if (actor.isEmpty() || actor.length() > 200 || actor.indexOf('\0') >= 0) {

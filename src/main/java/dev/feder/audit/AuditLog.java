@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
+import dev.feder.persistence.ReadOnly;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -118,6 +119,7 @@ public class AuditLog {
 
   /** A page of the log, newest first, by number or after a keyset cursor. */
   @Transactional
+  @ReadOnly
   public Page<AuditEventResponse> list(PageRequest request, AuditFilter filter) {
     AuditQuery query = new AuditQuery();
     filter.applyTo(query);

@@ -3,6 +3,7 @@ package dev.feder.auth;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
+import dev.feder.web.Locations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,9 +38,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class TokenResource {
 
   private final TokenService service;
+  private final Locations locations;
 
-  public TokenResource(TokenService service) {
+  public TokenResource(TokenService service, Locations locations) {
     this.service = service;
+    this.locations = locations;
   }
 
   @GET
@@ -98,10 +101,7 @@ public class TokenResource {
               + " another role, an unknown author, or an expiresAt that is not in the future")
   public RestResponse<CreatedToken> create(@Valid @NotNull TokenInput body, @Context UriInfo uri) {
     CreatedToken created = service.create(body);
-    return RestResponse.ResponseBuilder.<CreatedToken>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+    return locations.created(uri, created.id(), created);
   }
 
   @DELETE

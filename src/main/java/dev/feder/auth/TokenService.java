@@ -7,6 +7,7 @@ import dev.feder.audit.AuditLog;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
+import dev.feder.persistence.ReadOnly;
 import dev.feder.web.Instants;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -44,6 +45,7 @@ public class TokenService {
   }
 
   @Transactional
+  @ReadOnly
   public Page<Token> list(PageRequest request) {
     PanacheQuery<ApiToken> query = ApiToken.findAll(NEWEST_FIRST);
     query.page(request.page() - 1, request.size());
@@ -57,6 +59,7 @@ public class TokenService {
   }
 
   @Transactional
+  @ReadOnly
   public Token get(UUID id) {
     return view(find(id));
   }
@@ -123,6 +126,7 @@ public class TokenService {
    * @throws AuthenticationFailedException for an unknown, revoked or expired token
    */
   @Transactional
+  @ReadOnly
   public SecurityIdentity authenticate(String secret) {
     ApiToken token =
         ApiToken.findByHash(TokenSecrets.hash(secret))

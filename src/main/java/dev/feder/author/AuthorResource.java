@@ -5,6 +5,7 @@ import dev.feder.auth.Roles;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
+import dev.feder.web.Locations;
 import dev.feder.web.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -46,9 +47,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AuthorResource {
 
   private final AuthorService service;
+  private final Locations locations;
 
-  public AuthorResource(AuthorService service) {
+  public AuthorResource(AuthorService service, Locations locations) {
     this.service = service;
+    this.locations = locations;
   }
 
   @GET
@@ -127,10 +130,7 @@ public class AuthorResource {
   public RestResponse<AuthorResponse> create(
       @Valid @NotNull AuthorInput body, @Context UriInfo uri) {
     AuthorResponse created = service.create(body);
-    return RestResponse.ResponseBuilder.<AuthorResponse>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+    return locations.created(uri, created.id(), created);
   }
 
   @PUT

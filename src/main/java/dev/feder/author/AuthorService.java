@@ -12,6 +12,7 @@ import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
+import dev.feder.persistence.ReadOnly;
 import dev.feder.text.Slugs;
 import dev.feder.web.Reference;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -52,6 +53,7 @@ public class AuthorService {
   }
 
   @Transactional
+  @ReadOnly
   public Page<AuthorResponse> list(PageRequest request, String sort) {
     PanacheQuery<Author> query = Author.findAll(SortOrder.parse(sort, SORTABLE, "name").toSort());
     query.page(request.page() - 1, request.size());
@@ -61,11 +63,13 @@ public class AuthorService {
   }
 
   @Transactional
+  @ReadOnly
   public AuthorResponse get(UUID id) {
     return view(authors.find(id));
   }
 
   @Transactional
+  @ReadOnly
   public AuthorResponse getBySlug(String slug) {
     return view(authors.findBySlug(slug));
   }

@@ -5,6 +5,7 @@ import dev.feder.auth.Roles;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
+import dev.feder.web.Locations;
 import dev.feder.web.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -46,9 +47,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class CategoryResource {
 
   private final CategoryService service;
+  private final Locations locations;
 
-  public CategoryResource(CategoryService service) {
+  public CategoryResource(CategoryService service, Locations locations) {
     this.service = service;
+    this.locations = locations;
   }
 
   @GET
@@ -131,10 +134,7 @@ public class CategoryResource {
   public RestResponse<CategoryResponse> create(
       @Valid @NotNull CategoryInput body, @Context UriInfo uri) {
     CategoryResponse created = service.create(body);
-    return RestResponse.ResponseBuilder.<CategoryResponse>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+    return locations.created(uri, created.id(), created);
   }
 
   @PUT

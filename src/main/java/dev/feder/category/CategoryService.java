@@ -8,6 +8,7 @@ import dev.feder.error.ProblemException;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
+import dev.feder.persistence.ReadOnly;
 import dev.feder.text.Slugs;
 import dev.feder.web.Reference;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -54,6 +55,7 @@ public class CategoryService {
   }
 
   @Transactional
+  @ReadOnly
   public Page<CategoryResponse> list(PageRequest request, String sort, boolean tree) {
     Sort order = SortOrder.parse(sort, SORTABLE, "position,name").toSort();
     if (!tree) {
@@ -103,11 +105,13 @@ public class CategoryService {
   }
 
   @Transactional
+  @ReadOnly
   public CategoryResponse get(UUID id) {
     return view(categories.find(id));
   }
 
   @Transactional
+  @ReadOnly
   public CategoryResponse getBySlug(String slug) {
     return view(categories.findBySlug(slug));
   }

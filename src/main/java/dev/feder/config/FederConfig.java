@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -51,6 +52,13 @@ public interface FederConfig {
 
     /** Where the embedded server keeps its data; empty means a fresh temporary folder. */
     Optional<String> embeddedDataDir();
+
+    /**
+     * {@code Retry-After} of the {@code 503} answers while the database cannot be reached, in whole
+     * seconds.
+     */
+    @WithDefault("5s")
+    Duration retryAfter();
   }
 
   /** Authentication of writers. */
@@ -99,6 +107,13 @@ public interface FederConfig {
       @WithDefault("64M")
       MemorySize maxSize();
     }
+
+    /**
+     * The address clients reach Feder at, such as {@code https://cms.example.org}: {@code Location}
+     * headers and the feeds' self links are absolute URLs under it. Unset, they are paths; never
+     * taken from the request's {@code Host}.
+     */
+    Optional<URI> publicBaseUrl();
   }
 
   /** The public website that shows the articles, for links in feeds and the sitemap. */

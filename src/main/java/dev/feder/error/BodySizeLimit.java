@@ -1,6 +1,5 @@
 package dev.feder.error;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
@@ -10,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,15 +27,15 @@ public class BodySizeLimit {
 
   private final long limit;
   private final Instance<LargeBodies> larger;
-  private final ObjectMapper mapper;
+  private final EarlyProblems problems;
 
   public BodySizeLimit(
       @ConfigProperty(name = "feder.http.max-body-size", defaultValue = "2M") MemorySize limit,
       Instance<LargeBodies> larger,
-      ObjectMapper mapper) {
+      EarlyProblems problems) {
     this.limit = limit.asLongValue();
     this.larger = larger;
-    this.mapper = mapper;
+    this.problems = problems;
   }
 
   void install(@Observes Router router) {
@@ -63,12 +61,13 @@ public class BodySizeLimit {
       context.next();
       return;
     }
-    RouteProblems.refuse(
+    // The rest of the body is not read: close the connection once the answer is out.
+    problems.send(
         context,
-        mapper,
         ProblemType.PAYLOAD_TOO_LARGE,
         "The body may have at most " + max + " bytes",
-        Map.of());
+        null,
+        true);
   }
 
   /** Hands Quarkus the route's own limit for a body without a length, in place of its own. */

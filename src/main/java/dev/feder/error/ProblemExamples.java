@@ -49,11 +49,6 @@ public final class ProblemExamples {
           + "\"status\":416,\"detail\":\"The file has 48213 bytes; the range asked for starts"
           + " beyond them\",\"instance\":\"/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/file\"}";
 
-  public static final String UNAVAILABLE =
-      "{\"type\":\"/problems/unavailable\",\"title\":\"Busy, try again later\",\"status\":503,"
-          + "\"detail\":\"Too many renditions are being computed right now; try again in a few"
-          + " seconds\",\"instance\":\"/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/image\"}";
-
   public static final String NOT_ACCEPTABLE =
       """
       {"type": "/problems/not-acceptable", "title": "Not acceptable", "status": 406,
@@ -98,6 +93,14 @@ public final class ProblemExamples {
        "detail": "The body may have at most 10485760 bytes", "instance": "/api/v1/articles"}
       """;
 
+  public static final String URI_TOO_LONG =
+      """
+      {"type": "/problems/uri-too-long", "title": "Request line too long", "status": 414,
+       "detail": "The request line (method, path and query) may be at most 8192 bytes; this one \
+      has 9032",
+       "instance": "/api/v1/articles"}
+      """;
+
   public static final String UNSUPPORTED_MEDIA_TYPE =
       """
       {"type": "/problems/unsupported-media-type", "title": "Unsupported media type",
@@ -118,6 +121,13 @@ public final class ProblemExamples {
       """
       {"type": "/problems/internal", "title": "Internal error", "status": 500,
        "detail": "An internal error occurred; it has been logged on the server",
+       "instance": "/api/v1/articles"}
+      """;
+
+  public static final String UNAVAILABLE =
+      """
+      {"type": "/problems/unavailable", "title": "Service unavailable", "status": 503,
+       "detail": "The database cannot be reached at the moment; try again in 5 seconds",
        "instance": "/api/v1/articles"}
       """;
 

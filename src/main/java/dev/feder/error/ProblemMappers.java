@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.feder.config.FederConfig;
+import dev.feder.persistence.DatabaseFailure;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -17,6 +19,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
@@ -25,6 +28,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -34,6 +38,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  private final long retryAfterSeconds;
+  private final AllowedMethods allowedMethods;
+
+  public ProblemMappers(FederConfig config, AllowedMethods allowedMethods) {
+    this.retryAfterSeconds = Math.max(1, config.database().retryAfter().toSeconds());
+    this.allowedMethods = allowedMethods;
+  }
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -81,6 +93,9 @@ public class ProblemMappers {
     Response.ResponseBuilder builder =
         Response.status(status).type(Problem.MEDIA_TYPE).entity(problem(type, detail, null, uri));
     String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+    if (allow == null && status == 405) {
+      allow = allowedMethods.forPath(uri.getPath());
+    }
     if (allow != null) {
       builder.header(HttpHeaders.ALLOW, allow);
     }
@@ -93,7 +108,13 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+  public Response authenticationFailed(
+      AuthenticationFailedException e, UriInfo uri, Request request) {
+    // The token could not be looked up: that says nothing about the token, and nothing else of
+    // the request has run.
+    if (DatabaseFailure.of(e).isPresent()) {
+      return unavailable(DatabaseFailure.UNREACHABLE, e, uri, request);
+    }
     return unauthorized(uri, "The bearer token is unknown, revoked or expired");
   }
 
@@ -182,7 +203,11 @@ public class ProblemMappers {
 
   /** Safety net for races that pass the service checks but hit a database constraint. */
   @ServerExceptionMapper
-  public Response persistence(PersistenceException e, UriInfo uri) {
+  public Response persistence(PersistenceException e, UriInfo uri, Request request) {
+    Optional<DatabaseFailure> failure = DatabaseFailure.of(e);
+    if (failure.isPresent()) {
+      return unavailable(failure.get(), e, uri, request);
+    }
     String state = sqlState(e);
     if (state == null) {
       return internal(e, uri);
@@ -207,8 +232,38 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-  public Response unexpected(Throwable e, UriInfo uri) {
+  public Response unexpected(Throwable e, UriInfo uri, Request request) {
+    // Also a failed commit, which the transaction manager wraps in exceptions of its own.
+    Optional<DatabaseFailure> failure = DatabaseFailure.of(e);
+    if (failure.isPresent()) {
+      return unavailable(failure.get(), e, uri, request);
+    }
     return internal(e, uri);
+  }
+
+  /**
+   * The database cannot be reached, or the connection broke: {@code 503} with {@code Retry-After}
+   * and the stable type {@code /problems/unavailable}, by which other layers (a cache that may
+   * answer from what it kept) recognise it. A change whose connection broke may or may not have
+   * been committed, and the client is told so.
+   */
+  private Response unavailable(DatabaseFailure failure, Throwable e, UriInfo uri, Request request) {
+    LOG.warnf(
+        "Database unavailable on %s %s: %s",
+        request.getMethod(), uri.getPath(), DatabaseFailure.describe(e));
+    boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    String detail =
+        failure == DatabaseFailure.CONNECTION_LOST && !safe
+            ? "The connection to the database broke during this change, which may or may not"
+                + " have been saved: read the resource again before you repeat it"
+            : "The database cannot be reached at the moment; try again in "
+                + retryAfterSeconds
+                + (retryAfterSeconds == 1 ? " second" : " seconds");
+    return Response.status(ProblemType.UNAVAILABLE.status())
+        .type(Problem.MEDIA_TYPE)
+        .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+        .entity(problem(ProblemType.UNAVAILABLE, detail, null, uri))
+        .build();
   }
 
   private static Response internal(Throwable e, UriInfo uri) {

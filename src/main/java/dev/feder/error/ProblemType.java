@@ -5,6 +5,8 @@ public enum ProblemType {
   VALIDATION(400, "/problems/validation", "Request body is invalid"),
   BAD_PARAMETER(400, "/problems/bad-parameter", "Request parameters are invalid"),
   MALFORMED_JSON(400, "/problems/malformed-json", "Request body is not valid JSON"),
+  /** An HTTP message Feder will not read: doubtful framing, a missing or repeated Host. */
+  BAD_REQUEST(400, "/problems/bad-request", "Malformed request"),
   UNAUTHORIZED(401, "/problems/unauthorized", "Authentication required"),
   FORBIDDEN(403, "/problems/forbidden", "Not allowed"),
   NOT_FOUND(404, "/problems/not-found", "Not found"),
@@ -14,11 +16,12 @@ public enum ProblemType {
   GONE(410, "/problems/gone", "Gone"),
   PRECONDITION_FAILED(412, "/problems/precondition-failed", "Precondition failed"),
   PAYLOAD_TOO_LARGE(413, "/problems/payload-too-large", "Request body too large"),
+  URI_TOO_LONG(414, "/problems/uri-too-long", "Request line too long"),
   UNSUPPORTED_MEDIA_TYPE(415, "/problems/unsupported-media-type", "Unsupported media type"),
   RANGE_NOT_SATISFIABLE(416, "/problems/range-not-satisfiable", "Range not satisfiable"),
   PRECONDITION_REQUIRED(428, "/problems/precondition-required", "Precondition required"),
   INTERNAL(500, "/problems/internal", "Internal error"),
-  UNAVAILABLE(503, "/problems/unavailable", "Busy, try again later");
+  UNAVAILABLE(503, "/problems/unavailable", "Service unavailable");
 
   private final int status;
   private final String uri;
@@ -45,7 +48,10 @@ public enum ProblemType {
   /** The type for a bare HTTP status, as raised by the framework. */
   public static ProblemType forStatus(int status) {
     for (ProblemType type : values()) {
-      if (type.status == status && type != VALIDATION && type != MALFORMED_JSON) {
+      if (type.status == status
+          && type != VALIDATION
+          && type != MALFORMED_JSON
+          && type != BAD_REQUEST) {
         return type;
       }
     }

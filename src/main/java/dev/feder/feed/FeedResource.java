@@ -1,6 +1,7 @@
 package dev.feder.feed;
 
 import dev.feder.error.Problem;
+import dev.feder.web.Locations;
 import dev.feder.web.SameForEveryCaller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FeedResource {
 
   private final FeedService service;
+  private final Locations locations;
 
-  public FeedResource(FeedService service) {
+  public FeedResource(FeedService service, Locations locations) {
     this.service = service;
+    this.locations = locations;
   }
 
   @GET
@@ -53,7 +56,7 @@ public class FeedResource {
               schema = @Schema(type = SchemaType.STRING, description = "An RSS 2.0 document"),
               examples = @ExampleObject(name = "rss", value = FeedExamples.RSS)))
   public String articlesRss(@Context UriInfo uri) {
-    return FeedXml.rss(service.latest(), uri.getAbsolutePath());
+    return FeedXml.rss(service.latest(), locations.self(uri));
   }
 
   @GET
@@ -77,7 +80,7 @@ public class FeedResource {
               schema = @Schema(type = SchemaType.STRING, description = "An Atom document"),
               examples = @ExampleObject(name = "atom", value = FeedExamples.ATOM)))
   public String articlesAtom(@Context UriInfo uri) {
-    return FeedXml.atom(service.latest(), uri.getAbsolutePath());
+    return FeedXml.atom(service.latest(), locations.self(uri));
   }
 
   @GET
@@ -113,7 +116,7 @@ public class FeedResource {
           @PathParam("slug")
           String slug,
       @Context UriInfo uri) {
-    return FeedXml.rss(service.ofCategory(slug), uri.getAbsolutePath());
+    return FeedXml.rss(service.ofCategory(slug), locations.self(uri));
   }
 
   @GET
@@ -149,6 +152,6 @@ public class FeedResource {
           @PathParam("slug")
           String slug,
       @Context UriInfo uri) {
-    return FeedXml.atom(service.ofCategory(slug), uri.getAbsolutePath());
+    return FeedXml.atom(service.ofCategory(slug), locations.self(uri));
   }
 }

@@ -43,8 +43,11 @@ public record Cursor(String sort, List<String> values) {
     } catch (IllegalArgumentException | java.io.IOException e) {
       throw invalid("is not a cursor this API issued");
     }
+    // The sort spec and the last key, the id, are never null; other keys may be (nulls last).
     if (all == null
         || all.size() != order.keys().size() + 1
+        || all.get(0) == null
+        || all.get(all.size() - 1) == null
         || all.stream().anyMatch(v -> v != null && v.chars().anyMatch(Character::isISOControl))) {
       throw invalid("is not a cursor this API issued");
     }

@@ -31,6 +31,6 @@ public record Page<T>(List<T> items, PageRequest request, Long totalItems, Strin
   }
 
   public PageLinks links(UriInfo uri) {
-    return PageLinks.of(uri, this);
+    return PageLinks.of(uri.getPath(), uri.getQueryParameters(), this);
   }
 }

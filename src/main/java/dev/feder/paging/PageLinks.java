@@ -1,16 +1,22 @@
 package dev.feder.paging;
 
-import jakarta.ws.rs.core.UriBuilder;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
+import dev.feder.text.PercentEncoding;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Navigation links of a page, keeping the request's other parameters. {@code prev} and {@code next}
  * are absent at the ends; pages fetched by cursor link only forward.
+ *
+ * <p>Links are paths with a query in one canonical form, whatever the request's looked like: the
+ * parameters in alphabetical order, then {@code size}, then {@code page} or {@code cursor}, each
+ * once, percent-encoded alike. They are built from the request's path and parameters only, never
+ * from its {@code Host}. Only parameters the operation takes get this far: any other is refused
+ * before the resource runs ({@code dev.feder.web.QueryParameters}).
  */
 @Schema(name = "PageLinks")
 public record PageLinks(
@@ -23,56 +29,98 @@ public record PageLinks(
             examples = "/api/v1/articles?page=62&size=20")
         String last) {
 
-  static PageLinks of(UriInfo uri, Page<?> page) {
+  /**
+   * Most bytes the {@code Link} header may take. The request line is at most 8 KB and five links
+   * repeat its query, so the header could take 40 KB, more than proxies, CDNs and HTTP clients
+   * accept for all headers together (commonly 8 KB): relations that do not fit are left out of the
+   * header, the least useful first (self, last, first, prev, next). The body holds them all.
+   */
+  public static final int HEADER_BUDGET = 4096;
+
+  /** Relations in the order they are kept when the header would exceed its budget. */
+  private static final List<String> PREFERENCE = List.of("next", "prev", "first", "last", "self");
+
+  /**
+   * @param path the request's path, decoded
+   * @param parameters the request's query parameters, decoded
+   */
+  static PageLinks of(String path, Map<String, List<String>> parameters, Page<?> page) {
+    String base = PercentEncoding.path(path) + "?" + otherParameters(parameters);
     PageRequest request = page.request();
-    int size = request.size();
+    String size = "size=" + request.size();
     if (request.isCursor()) {
       return new PageLinks(
-          cursor(uri, request.cursor(), size),
-          numbered(uri, 1, size),
+          base + size + "&cursor=" + PercentEncoding.encode(request.cursor(), false),
+          base + size + "&page=1",
           null,
-          page.nextCursor() == null ? null : cursor(uri, page.nextCursor(), size),
+          page.nextCursor() == null
+              ? null
+              : base + size + "&cursor=" + PercentEncoding.encode(page.nextCursor(), false),
           null);
     }
     int last = Math.max(1, page.totalPages());
     return new PageLinks(
-        numbered(uri, request.page(), size),
-        numbered(uri, 1, size),
-        request.page() > 1 ? numbered(uri, Math.min(request.page() - 1, last), size) : null,
-        request.page() < last ? numbered(uri, request.page() + 1, size) : null,
-        numbered(uri, last, size));
+        base + size + "&page=" + request.page(),
+        base + size + "&page=1",
+        request.page() > 1 ? base + size + "&page=" + Math.min(request.page() - 1, last) : null,
+        request.page() < last ? base + size + "&page=" + (request.page() + 1) : null,
+        base + size + "&page=" + last);
   }
 
-  /** The same links as an RFC 8288 {@code Link} header value. */
+  /**
+   * The same links as an RFC 8288 {@code Link} header value, within {@link #HEADER_BUDGET}; null
+   * when not even the next page's link fits.
+   */
   public String header() {
-    Map<String, String> rels = new LinkedHashMap<>();
-    rels.put("self", self);
-    rels.put("first", first);
-    rels.put("prev", prev);
-    rels.put("next", next);
-    rels.put("last", last);
-    return rels.entrySet().stream()
-        .filter(e -> e.getValue() != null)
-        .map(e -> "<" + e.getValue() + ">; rel=\"" + e.getKey() + "\"")
-        .collect(Collectors.joining(", "));
+    Map<String, String> relations = new LinkedHashMap<>();
+    relations.put("self", self);
+    relations.put("first", first);
+    relations.put("prev", prev);
+    relations.put("next", next);
+    relations.put("last", last);
+    Map<String, String> kept = new LinkedHashMap<>();
+    int length = 0;
+    for (String relation : PREFERENCE) {
+      String link = relations.get(relation);
+      if (link == null) {
+        continue;
+      }
+      String value = "<" + link + ">; rel=\"" + relation + "\"";
+      int added = value.length() + (kept.isEmpty() ? 0 : 2);
+      if (length + added <= HEADER_BUDGET) {
+        kept.put(relation, value);
+        length += added;
+      }
+    }
+    List<String> values = new ArrayList<>();
+    relations
+        .keySet()
+        .forEach(
+            relation -> {
+              if (kept.containsKey(relation)) {
+                values.add(kept.get(relation));
+              }
+            });
+    return values.isEmpty() ? null : String.join(", ", values);
   }
 
-  private static String numbered(UriInfo uri, int page, int size) {
-    return relative(base(uri, size).replaceQueryParam("page", page).build());
-  }
-
-  private static String cursor(UriInfo uri, String cursor, int size) {
-    return relative(base(uri, size).replaceQueryParam("cursor", cursor).build());
-  }
-
-  private static UriBuilder base(UriInfo uri, int size) {
-    return uri.getRequestUriBuilder()
-        .replaceQueryParam("page")
-        .replaceQueryParam("cursor")
-        .replaceQueryParam("size", size);
-  }
-
-  private static String relative(URI uri) {
-    return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  /** The request's parameters other than the paging ones, in canonical form, each with a '&'. */
+  private static String otherParameters(Map<String, List<String>> parameters) {
+    StringBuilder query = new StringBuilder();
+    new TreeMap<>(parameters)
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("page")
+                  && !name.equals("cursor")
+                  && !name.equals("size")
+                  && !values.isEmpty()) {
+                query
+                    .append(PercentEncoding.encode(name, false))
+                    .append('=')
+                    .append(PercentEncoding.encode(values.get(0), false))
+                    .append('&');
+              }
+            });
+    return query.toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.feder.paging;
 
 import dev.feder.error.ProblemException;
+import dev.feder.text.AsciiIntegers;
 
 /**
  * What page a list request asks for: a numbered page ({@code page}, {@code size}) or the page after
@@ -55,13 +56,9 @@ public record PageRequest(int page, int size, String cursor) {
     if (raw == null || raw.isEmpty()) {
       return fallback;
     }
-    try {
-      int value = Integer.parseInt(raw);
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
+    Integer value = AsciiIntegers.parse(raw);
+    if (value != null && value >= min && value <= max) {
+      return value;
     }
     throw invalid(name, "must be an integer between " + min + " and " + max);
   }

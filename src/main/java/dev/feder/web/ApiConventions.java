@@ -32,9 +32,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *       410 with only its status and what it means there ("No article with this id"): the reference
  *       keeps that description, which OpenAPI 3.1 lets override the shared one. Only a problem with
  *       an example of its own is declared with content; it gets the Problem schema.
- *   <li>The problems implied by an operation's shape are added: 401/403 where a token is required,
- *       401 also on public JSON reads since a bad token is refused there too, 413 and 415 where a
- *       body is read, 412/428 where {@code If-Match} is taken, 406 and 500 everywhere.
+ *   <li>The problems implied by an operation's shape are added: 400 everywhere (unknown or repeated
+ *       query parameters), 401/403 where a token is required, 401 also on public JSON reads since a
+ *       bad token is refused there too, 413 and 415 where a body is read, 412/428 where {@code
+ *       If-Match} is taken, 406, 414 (a request line over 8 KB), 500 and 503 (the database cannot
+ *       be reached, with {@code Retry-After}) everywhere.
  *   <li>Every 200 and 201 carries an {@code ETag}; a GET also {@code Cache-Control} and a 304.
  *   <li>{@code If-Match} is required wherever it is taken: the server answers 428 without it.
  *   <li>Public operations take an optional bearer token (it reveals unpublished content).
@@ -46,15 +48,19 @@ public class ApiConventions implements OASFilter {
 
   private static final String ETAG = "ETag";
   private static final String CACHE_CONTROL = "Cache-Control";
+  private static final String RETRY_AFTER = "Retry-After";
 
   private static final Map<String, String> HEADERS =
       Map.of(
           ETAG,
           "Entity tag of the representation; send it in If-None-Match or If-Match",
           "Link",
-          "RFC 8288 links to the first, previous, next and last pages",
+          "RFC 8288 links to this, the first, previous, next and last pages, as in the body's"
+              + " links; relations that would take the header past 4 KB are left out (self, last,"
+              + " first and prev before next), so the header may be absent",
           "Location",
-          "URL of the created resource",
+          "Path of the created resource; an absolute URL when the server has a public base URL"
+              + " (FEDER_HTTP_PUBLIC_BASE_URL)",
           CACHE_CONTROL,
           "public with max-age for anonymous reads, private for authenticated");
 
@@ -159,7 +165,8 @@ public class ApiConventions implements OASFilter {
 
   /** Adds the problems that follow from the operation's shape, without content for now. */
   private static void addImpliedProblems(Operation operation, boolean secured, boolean ifMatch) {
-    List<String> implied = new ArrayList<>();
+    // Any operation refuses query parameters it does not take, or one given twice.
+    List<String> implied = new ArrayList<>(List.of("400"));
     if (secured) {
       implied.addAll(List.of("401", "403"));
     } else if (answersJson(operation.getResponses().getAPIResponse("200"))) {
@@ -173,7 +180,7 @@ public class ApiConventions implements OASFilter {
     if (ifMatch) {
       implied.addAll(List.of("412", "428"));
     }
-    implied.addAll(List.of("406", "500"));
+    implied.addAll(List.of("406", "414", "500", "503"));
     for (String status : implied) {
       if (!operation.getResponses().hasAPIResponse(status)) {
         operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse());
@@ -235,6 +242,7 @@ public class ApiConventions implements OASFilter {
       case "410" -> ProblemResponse.GONE;
       case "412" -> ProblemResponse.PRECONDITION_FAILED;
       case "413" -> ProblemResponse.PAYLOAD_TOO_LARGE;
+      case "414" -> ProblemResponse.URI_TOO_LONG;
       case "415" -> ProblemResponse.UNSUPPORTED_MEDIA_TYPE;
       case "416" -> ProblemResponse.RANGE_NOT_SATISFIABLE;
       case "428" -> ProblemResponse.PRECONDITION_REQUIRED;
@@ -251,7 +259,16 @@ public class ApiConventions implements OASFilter {
   }
 
   private static APIResponse component(ProblemResponse problem) {
-    return OASFactory.createAPIResponse()
+    APIResponse response = OASFactory.createAPIResponse();
+    if (problem == ProblemResponse.UNAVAILABLE) {
+      response.addHeader(
+          RETRY_AFTER,
+          OASFactory.createHeader()
+              .description("Seconds to wait before trying again")
+              .required(true)
+              .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+    }
+    return response
         .description(problem.description)
         .content(
             OASFactory.createContent()

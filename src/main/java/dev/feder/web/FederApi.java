@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Headless CMS for newsrooms. Published content is public; writes need"
                     + " 'Authorization: Bearer <token>'. Every GET answers with an ETag; writes"
                     + " (PUT, PATCH, DELETE) need If-Match with the ETag last read. Errors are RFC 9457"
-                    + " application/problem+json.",
+                    + " application/problem+json. A query parameter the operation does not take, or"
+                    + " one given twice, is a 400 that names it; a request line (method, path and"
+                    + " query) over 8,192 bytes is a 414.",
             license =
                 @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
     tags = {

@@ -10,10 +10,14 @@ import dev.feder.error.ProblemExamples;
 enum ProblemResponse {
   BAD_PARAMETER(
       "BadParameter",
-      "A query, path or header parameter is invalid",
+      "A query, path or header parameter is invalid, unknown to the operation or given twice",
       "badParameter",
       ProblemExamples.BAD_PARAMETER),
-  INVALID_BODY("InvalidBody", "Invalid body", "validation", ProblemExamples.VALIDATION),
+  INVALID_BODY(
+      "InvalidBody",
+      "Invalid body, or a query parameter unknown to the operation or given twice",
+      "validation",
+      ProblemExamples.VALIDATION),
   UNAUTHORIZED(
       "Unauthorized",
       "Missing, unknown or expired bearer token",
@@ -52,6 +56,11 @@ enum ProblemResponse {
       "The body is larger than the server accepts",
       "problem",
       ProblemExamples.PAYLOAD_TOO_LARGE),
+  URI_TOO_LONG(
+      "UriTooLong",
+      "The request line (method, path and query) is longer than 8,192 bytes",
+      "problem",
+      ProblemExamples.URI_TOO_LONG),
   UNSUPPORTED_MEDIA_TYPE(
       "UnsupportedMediaType",
       "The body is not in a supported media type",
@@ -62,11 +71,6 @@ enum ProblemResponse {
       "The Range asked for lies outside the file; Content-Range names its size",
       "problem",
       ProblemExamples.RANGE_NOT_SATISFIABLE),
-  UNAVAILABLE(
-      "Unavailable",
-      "Busy right now; Retry-After says when to try again",
-      "problem",
-      ProblemExamples.UNAVAILABLE),
   PRECONDITION_REQUIRED(
       "PreconditionRequired",
       "If-Match is missing",
@@ -76,7 +80,15 @@ enum ProblemResponse {
       "Internal",
       "Internal error; details are only in the server log",
       "problem",
-      ProblemExamples.INTERNAL);
+      ProblemExamples.INTERNAL),
+  UNAVAILABLE(
+      "Unavailable",
+      "The database cannot be reached at the moment (it is restarting, for example): try again"
+          + " after the seconds in Retry-After. A change answered so was not saved, unless the"
+          + " detail says that the connection broke during it: then read the resource again"
+          + " before repeating the change",
+      "problem",
+      ProblemExamples.UNAVAILABLE);
 
   /** The key under {@code components/responses}. */
   final String component;
