@@ -32,3 +32,10 @@ CREATE TRIGGER article_author_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCA
 DROP TRIGGER IF EXISTS article_related_changed ON public.article_related;
 CREATE TRIGGER article_related_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.article_related
     FOR EACH STATEMENT EXECUTE FUNCTION public.feder_content_changed();
+-- Assets and their uses: which files anonymous readers may fetch depends on them (V18).
+DROP TRIGGER IF EXISTS asset_changed ON public.asset;
+CREATE TRIGGER asset_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.asset
+    FOR EACH STATEMENT EXECUTE FUNCTION public.feder_content_changed();
+DROP TRIGGER IF EXISTS asset_use_changed ON public.asset_use;
+CREATE TRIGGER asset_use_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.asset_use
+    FOR EACH STATEMENT EXECUTE FUNCTION public.feder_content_changed();

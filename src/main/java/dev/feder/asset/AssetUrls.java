@@ -113,11 +113,18 @@ public class AssetUrls {
       return "";
     }
     RoutingContext routing = container.instance(CurrentVertxRequest.class).get().getCurrent();
-    if (routing == null) {
+    // Without a Host (HTTP/1.0) or with one that is no host, the URLs stay paths.
+    if (routing == null || routing.request().getHeader("Host") == null) {
       return "";
     }
-    URI uri = URI.create(routing.request().absoluteURI());
-    return uri.getScheme() + "://" + uri.getRawAuthority();
+    try {
+      URI uri = URI.create(routing.request().absoluteURI());
+      return uri.getScheme() == null || uri.getRawAuthority() == null
+          ? ""
+          : uri.getScheme() + "://" + uri.getRawAuthority();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return "";
+    }
   }
 
   private static String withoutTrailingSlash(String url) {
