@@ -67,8 +67,12 @@ CREATE UNIQUE INDEX asset_use_article_key ON asset_use (article_id, field, asset
 CREATE UNIQUE INDEX asset_use_author_key ON asset_use (author_id, field, asset_id)
     WHERE author_id IS NOT NULL;
 
--- Assets and their uses are public content too: their triggers that tell the instances' caches of
--- every change are in R__content_change_notifications.sql.
+-- Assets and their uses are public content too: which files anonymous readers may fetch depends
+-- on them, so every change tells the instances' caches (see V8).
+CREATE TRIGGER asset_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON asset
+    FOR EACH STATEMENT EXECUTE FUNCTION feder_content_changed();
+CREATE TRIGGER asset_use_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON asset_use
+    FOR EACH STATEMENT EXECUTE FUNCTION feder_content_changed();
 
 -- Changes of assets are audited like those of other content.
 ALTER TABLE audit_event DROP CONSTRAINT audit_event_entity_type_check;
