@@ -292,3 +292,78 @@ $$;
 DROP TRIGGER IF EXISTS event_recorded ON public.event;
 CREATE TRIGGER event_recorded AFTER INSERT ON public.event
     FOR EACH STATEMENT EXECUTE FUNCTION public.feder_event_recorded();
+
+-- Assets and their uses (V18): which files anonymous readers may fetch, and the images articles
+-- and authors embed. A change names 'asset:<id>' and, for an asset's row, the articles and authors
+-- that show it.
+CREATE OR REPLACE FUNCTION public.feder_asset_changed() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    ids uuid[] := '{}';
+    more uuid[];
+    tags text[];
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        PERFORM feder_notify_content_changed(ARRAY['*']);
+        RETURN NULL;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        IF TG_TABLE_NAME = 'asset_use' THEN
+            SELECT array_agg(asset_id) INTO more FROM new_rows;
+        ELSE
+            SELECT array_agg(id) INTO more FROM new_rows;
+        END IF;
+        ids := ids || coalesce(more, '{}');
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        IF TG_TABLE_NAME = 'asset_use' THEN
+            SELECT array_agg(asset_id) INTO more FROM old_rows;
+        ELSE
+            SELECT array_agg(id) INTO more FROM old_rows;
+        END IF;
+        ids := ids || coalesce(more, '{}');
+    END IF;
+    IF cardinality(ids) = 0 THEN
+        RETURN NULL;
+    END IF;
+    tags := ARRAY(SELECT DISTINCT 'asset:' || i FROM unnest(ids) AS i);
+    IF TG_TABLE_NAME = 'asset' AND TG_OP <> 'INSERT' THEN
+        tags := tags || ARRAY(
+            SELECT DISTINCT CASE WHEN u.article_id IS NOT NULL THEN 'article:' || u.article_id
+                                 ELSE 'author:' || u.author_id END
+              FROM asset_use u
+             WHERE u.asset_id = ANY (ids));
+    END IF;
+    IF cardinality(tags) > 200 THEN
+        tags := ARRAY['*'];
+    END IF;
+    PERFORM feder_notify_content_changed(tags);
+    RETURN NULL;
+END;
+$$;
+
+DROP TRIGGER IF EXISTS asset_notify_insert ON public.asset;
+CREATE TRIGGER asset_notify_insert AFTER INSERT ON public.asset
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.feder_asset_changed();
+DROP TRIGGER IF EXISTS asset_notify_update ON public.asset;
+CREATE TRIGGER asset_notify_update AFTER UPDATE ON public.asset
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.feder_asset_changed();
+DROP TRIGGER IF EXISTS asset_notify_delete ON public.asset;
+CREATE TRIGGER asset_notify_delete AFTER DELETE ON public.asset
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.feder_asset_changed();
+DROP TRIGGER IF EXISTS asset_notify_truncate ON public.asset;
+CREATE TRIGGER asset_notify_truncate AFTER TRUNCATE ON public.asset
+    FOR EACH STATEMENT EXECUTE FUNCTION public.feder_asset_changed();
+DROP TRIGGER IF EXISTS asset_use_notify_insert ON public.asset_use;
+CREATE TRIGGER asset_use_notify_insert AFTER INSERT ON public.asset_use
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.feder_asset_changed();
+DROP TRIGGER IF EXISTS asset_use_notify_update ON public.asset_use;
+CREATE TRIGGER asset_use_notify_update AFTER UPDATE ON public.asset_use
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.feder_asset_changed();
+DROP TRIGGER IF EXISTS asset_use_notify_delete ON public.asset_use;
+CREATE TRIGGER asset_use_notify_delete AFTER DELETE ON public.asset_use
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.feder_asset_changed();
+DROP TRIGGER IF EXISTS asset_use_notify_truncate ON public.asset_use;
+CREATE TRIGGER asset_use_notify_truncate AFTER TRUNCATE ON public.asset_use
+    FOR EACH STATEMENT EXECUTE FUNCTION public.feder_asset_changed();

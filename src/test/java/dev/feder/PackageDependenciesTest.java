@@ -35,11 +35,12 @@ class PackageDependenciesTest {
       List.of(
           Set.of("config", "persistence"),
           Set.of("error"),
-          Set.of("text"),
+          Set.of("text", "storage"),
           Set.of("paging"),
           Set.of("web"),
           Set.of("audit", "event", "idempotency"),
           Set.of("auth", "crud"),
+          Set.of("asset"),
           Set.of("author", "category"),
           Set.of("article"),
           Set.of("feed", "demo", "changes", "webhook"));

@@ -1,5 +1,6 @@
 package dev.feder.article;
 
+import dev.feder.asset.Asset;
 import dev.feder.author.Author;
 import dev.feder.category.Category;
 import dev.feder.persistence.TrackedEntity;
@@ -102,6 +103,11 @@ public class Article extends TrackedEntity {
 
   @Column(name = "image_url")
   public String imageUrl;
+
+  /** The lead image from the media library; then the other image columns hold only overrides. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "image_asset_id")
+  public Asset imageAsset;
 
   @Column(name = "image_alt")
   public String imageAlt;

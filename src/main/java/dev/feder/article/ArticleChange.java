@@ -105,24 +105,29 @@ public record ArticleChange(
         part(b.source(), ArticleSource::url));
     value(
         changes,
+        "featuredImage.asset",
+        part(a.featuredImage(), ArticleChange::assetId),
+        part(b.featuredImage(), ArticleChange::assetId));
+    value(
+        changes,
         "featuredImage.url",
-        part(a.featuredImage(), FeaturedImage::url),
-        part(b.featuredImage(), FeaturedImage::url));
+        part(a.featuredImage(), FeaturedImageInput::url),
+        part(b.featuredImage(), FeaturedImageInput::url));
     value(
         changes,
         "featuredImage.alt",
-        part(a.featuredImage(), FeaturedImage::alt),
-        part(b.featuredImage(), FeaturedImage::alt));
+        part(a.featuredImage(), FeaturedImageInput::alt),
+        part(b.featuredImage(), FeaturedImageInput::alt));
     value(
         changes,
         "featuredImage.caption",
-        part(a.featuredImage(), FeaturedImage::caption),
-        part(b.featuredImage(), FeaturedImage::caption));
+        part(a.featuredImage(), FeaturedImageInput::caption),
+        part(b.featuredImage(), FeaturedImageInput::caption));
     value(
         changes,
         "featuredImage.credit",
-        part(a.featuredImage(), FeaturedImage::credit),
-        part(b.featuredImage(), FeaturedImage::credit));
+        part(a.featuredImage(), FeaturedImageInput::credit),
+        part(b.featuredImage(), FeaturedImageInput::credit));
     value(changes, "seo.metaTitle", part(a.seo(), Seo::metaTitle), part(b.seo(), Seo::metaTitle));
     value(
         changes,
@@ -209,6 +214,10 @@ public record ArticleChange(
   /** Stored references always hold the id; the slug is a fallback for hand-made states. */
   private static Object key(Reference reference) {
     return reference.id() != null ? reference.id() : reference.slug();
+  }
+
+  private static String assetId(FeaturedImageInput image) {
+    return image.asset() == null ? null : String.valueOf(image.asset().id());
   }
 
   private static <P> String part(P part, Function<P, String> value) {

@@ -65,7 +65,7 @@ public record ArticleInput(
             description = "Related articles pinned by hand, in order; shown before computed ones")
         List<@NotNull @Valid Reference> related,
     @Valid ArticleSource source,
-    @Valid FeaturedImage featuredImage,
+    @Valid FeaturedImageInput featuredImage,
     @Valid Seo seo) {
 
   /** The same input with other pinned related articles. */

@@ -1,5 +1,6 @@
 package dev.feder.article;
 
+import dev.feder.asset.EmbeddedImage;
 import dev.feder.author.AuthorSummary;
 import dev.feder.category.CategorySummary;
 import dev.feder.persistence.ContentTags;
@@ -31,7 +32,7 @@ public record ArticleListItem(
     @Schema(required = true) List<AuthorSummary> authors,
     @Schema(required = true) List<String> tags,
     ArticleSource source,
-    FeaturedImage featuredImage,
+    EmbeddedImage featuredImage,
     Seo seo,
     @Schema(required = true, examples = "742") int wordCount,
     @Schema(required = true, examples = "4") int readingTimeMinutes,

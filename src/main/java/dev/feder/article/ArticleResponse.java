@@ -1,5 +1,7 @@
 package dev.feder.article;
 
+import dev.feder.asset.BodyImages;
+import dev.feder.asset.EmbeddedImage;
 import dev.feder.author.AuthorSummary;
 import dev.feder.category.CategorySummary;
 import dev.feder.persistence.ContentTags;
@@ -34,7 +36,7 @@ public record ArticleResponse(
                 "Related articles pinned by editors, in order (anonymous readers see the public ones)")
         List<RelatedArticle> related,
     ArticleSource source,
-    FeaturedImage featuredImage,
+    EmbeddedImage featuredImage,
     Seo seo,
     @Schema(required = true, description = "Words in the body", examples = "742") int wordCount,
     @Schema(required = true, description = "At 200 words a minute", examples = "4")
@@ -56,7 +58,7 @@ public record ArticleResponse(
         article.title,
         article.subtitle,
         article.excerpt,
-        article.body,
+        BodyImages.render(article.body),
         article.language,
         article.statusAt(now),
         article.publishedAt,

@@ -114,12 +114,13 @@ public class ArticleRevisionService {
   }
 
   /**
-   * Writes the article's pending changes and stores its state as its next revision: after every
-   * change of an article's state. The caller holds the article's row lock (or has just created it),
-   * so two writes cannot pick the same number.
+   * Writes the article's pending changes, the assets it uses and its state as its next revision:
+   * after every change of an article's state. The caller holds the article's row lock (or has just
+   * created it), so two writes cannot pick the same number.
    */
   void record(Article article) {
     Article.flush();
+    states.recordAssetUses(article);
     ArticleRevision revision = new ArticleRevision();
     revision.id = UUID.randomUUID();
     revision.article = article;

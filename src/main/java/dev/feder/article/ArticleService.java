@@ -3,6 +3,7 @@ package dev.feder.article;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.article.preview.PreviewTokens;
 import dev.feder.article.search.ArticleSearch;
+import dev.feder.asset.BodyImages;
 import dev.feder.audit.AuditAction;
 import dev.feder.audit.AuditDetails;
 import dev.feder.config.FederConfig;
@@ -131,7 +132,8 @@ public class ArticleService {
     ArticleSearch.Hits found = search.find(Article.getEntityManager(), order, request);
     Map<UUID, ArticleSearch.Hit> byId = new HashMap<>();
     found.page().forEach(hit -> byId.put(hit.id(), hit));
-    Map<UUID, String> bodies = withBody ? Article.bodies(byId.keySet()) : Map.of();
+    Map<UUID, String> bodies =
+        withBody ? BodyImages.renderAll(Article.bodies(byId.keySet())) : Map.of();
     List<ArticleListItem> items =
         Article.inOrder(found.page().stream().map(ArticleSearch.Hit::id).toList()).stream()
             .map(
@@ -160,7 +162,9 @@ public class ArticleService {
             ? ArticleListQuery.cursorAfter(items.get(items.size() - 1), order).encode()
             : null;
     Map<UUID, String> bodies =
-        withBody ? Article.bodies(items.stream().map(a -> a.id).toList()) : Map.of();
+        withBody
+            ? BodyImages.renderAll(Article.bodies(items.stream().map(a -> a.id).toList()))
+            : Map.of();
     return new Page<>(
         items.stream().map(a -> ArticleListItem.from(a, now, bodies.get(a.id))).toList(),
         request,

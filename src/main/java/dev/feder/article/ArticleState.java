@@ -1,5 +1,7 @@
 package dev.feder.article;
 
+import dev.feder.asset.AssetReference;
+import dev.feder.asset.AssetUrls;
 import dev.feder.text.Patterns;
 import dev.feder.text.Slugs;
 import dev.feder.web.Reference;
@@ -43,8 +45,39 @@ public record ArticleState(
         @Schema(required = true, description = "Related articles pinned by hand, in order")
         List<Ref> related,
     ArticleSource source,
-    FeaturedImage featuredImage,
+    Image featuredImage,
     Seo seo) {
+
+  /**
+   * The lead image as a revision stored it. An image of the media library has its file's URL too,
+   * so that every stored image has one, as before assets; a PUT of it ignores that URL.
+   */
+  @Schema(name = "ArticleStateImage")
+  public record Image(
+      @Schema(description = "An image of the media library") AssetReference asset,
+      @Schema(
+              required = true,
+              maxLength = 2048,
+              pattern = Patterns.HTTP_URL,
+              description = "The image elsewhere, or the asset's file",
+              examples = "https://images.example.org/2026/11/hafen-pjoengjang.jpg")
+          String url,
+      @Schema(maxLength = 500, examples = "Schiffe im Hafen von Nampo") String alt,
+      @Schema(maxLength = 1000, examples = "Der Hafen von Nampo am Morgen nach der Übung.")
+          String caption,
+      @Schema(maxLength = 200, examples = "Foto: Jörg Weißmann") String credit) {
+
+    static Image of(FeaturedImageInput image) {
+      if (image == null) {
+        return null;
+      }
+      String url =
+          image.asset() != null && image.url() == null
+              ? AssetUrls.current().file(image.asset().id())
+              : image.url();
+      return new Image(image.asset(), url, image.alt(), image.caption(), image.credit());
+    }
+  }
 
   /** A reference as a revision stores it: by id and by the slug it had then. */
   @Schema(name = "ArticleStateReference")
@@ -81,7 +114,7 @@ public record ArticleState(
         state.tags() == null ? List.of() : state.tags(),
         Ref.of(state.related()),
         state.source(),
-        state.featuredImage(),
+        Image.of(state.featuredImage()),
         state.seo());
   }
 }

@@ -1,11 +1,15 @@
 package dev.feder.article;
 
+import dev.feder.asset.Asset;
+import dev.feder.asset.AssetService;
+import dev.feder.asset.BodyImages;
 import dev.feder.author.Author;
 import dev.feder.author.AuthorService;
 import dev.feder.category.CategoryService;
 import dev.feder.error.ProblemException;
 import dev.feder.text.HtmlSanitizer;
 import dev.feder.text.Markdown;
+import dev.feder.text.Patterns;
 import dev.feder.text.Slugs;
 import dev.feder.web.Instants;
 import dev.feder.web.Reference;
@@ -30,6 +34,7 @@ class ArticleStates {
   private final AuthorService authors;
   private final HtmlSanitizer sanitizer;
   private final Markdown markdown;
+  private final AssetService assets;
   private final Clock clock;
 
   ArticleStates(
@@ -37,11 +42,13 @@ class ArticleStates {
       AuthorService authors,
       HtmlSanitizer sanitizer,
       Markdown markdown,
+      AssetService assets,
       Clock clock) {
     this.categories = categories;
     this.authors = authors;
     this.sanitizer = sanitizer;
     this.markdown = markdown;
+    this.assets = assets;
     this.clock = clock;
   }
 
@@ -65,7 +72,7 @@ class ArticleStates {
             .map(r -> new Reference(r.id, r.slug))
             .toList(),
         ArticleParts.source(article),
-        ArticleParts.featuredImage(article),
+        ArticleParts.featuredImageInput(article),
         ArticleParts.seo(article));
   }
 
@@ -86,10 +93,13 @@ class ArticleStates {
     article.subtitle = input.subtitle();
     article.excerpt = input.excerpt();
     article.body =
-        sanitizer.sanitize(
-            input.bodyFormat() == BodyFormat.MARKDOWN
-                ? markdown.toHtml(input.body())
-                : input.body());
+        BodyImages.normalize(
+                sanitizer.sanitize(
+                    input.bodyFormat() == BodyFormat.MARKDOWN
+                        ? markdown.toHtml(input.body())
+                        : input.body()),
+                assets::findAll)
+            .html();
     article.bodyText = HtmlSanitizer.plainText(article.body);
     article.wordCount = HtmlSanitizer.wordCount(article.body);
     article.readingTimeMinutes = HtmlSanitizer.readingTimeMinutes(article.wordCount);
@@ -109,7 +119,49 @@ class ArticleStates {
     if (!pins.equals(article.related)) {
       article.related = pins;
     }
-    ArticleParts.apply(article, input.source(), input.featuredImage(), input.seo());
+    ArticleParts.apply(
+        article,
+        input.source(),
+        input.featuredImage(),
+        featuredAsset(input.featuredImage()),
+        input.seo());
+  }
+
+  /**
+   * Records which assets the article shows, for the media library's usage and visibility; after
+   * every change of its state, once the article's row is written.
+   */
+  void recordAssetUses(Article article) {
+    assets.recordUses(
+        article.id,
+        null,
+        "featuredImage",
+        article.imageAsset == null ? List.of() : List.of(article.imageAsset.id));
+    assets.recordUses(article.id, null, "body", BodyImages.referenced(article.body));
+  }
+
+  /** The lead image's asset, or null for an image by URL; a bad reference is an invalid field. */
+  private Asset featuredAsset(FeaturedImageInput image) {
+    if (image == null) {
+      return null;
+    }
+    if (image.asset() == null) {
+      if (image.url() == null || !image.url().matches(Patterns.HTTP_URL)) {
+        throw ProblemException.invalidField(
+            image.url() == null ? "featuredImage" : "featuredImage.url",
+            image.url() == null ? "must hold an asset or a url" : "must be an http or https URL");
+      }
+      return null;
+    }
+    Asset asset = assets.findAll(List.of(image.asset().id())).get(image.asset().id());
+    if (asset == null) {
+      throw ProblemException.invalidField(
+          "featuredImage.asset.id", "no asset with id '" + image.asset().id() + "'");
+    }
+    if (!asset.isImage()) {
+      throw ProblemException.invalidField("featuredImage.asset", "is a PDF, not an image");
+    }
+    return asset;
   }
 
   private static void applyStatus(

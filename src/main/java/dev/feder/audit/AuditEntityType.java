@@ -15,7 +15,8 @@ public enum AuditEntityType implements WireValue {
   CATEGORY,
   AUTHOR,
   TOKEN,
-  WEBHOOK;
+  WEBHOOK,
+  ASSET;
 
   @JsonValue
   @Override

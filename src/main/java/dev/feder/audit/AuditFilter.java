@@ -20,7 +20,7 @@ public class AuditFilter {
       schema =
           @Schema(
               type = SchemaType.STRING,
-              enumeration = {"article", "category", "author", "token", "webhook"}))
+              enumeration = {"article", "category", "author", "token", "webhook", "asset"}))
   public String entityType;
 
   @QueryParam("entityId")

@@ -3,7 +3,6 @@ package dev.feder.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.feder.paging.Cursor;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.persistence.ReadOnly;
@@ -124,27 +123,7 @@ public class AuditLog {
   public Page<AuditEventResponse> list(PageRequest request, AuditFilter filter) {
     AuditQuery query = new AuditQuery();
     filter.applyTo(query);
-    if (request.isCursor()) {
-      query.after(Cursor.decode(request.cursor(), AuditQuery.NEWEST_FIRST));
-      List<AuditEvent> rows = query.first(request.size() + 1);
-      boolean more = rows.size() > request.size();
-      List<AuditEvent> items = more ? rows.subList(0, request.size()) : rows;
-      return new Page<>(
-          items.stream().map(this::view).toList(),
-          request,
-          null,
-          more ? AuditQuery.cursorAfter(items.get(items.size() - 1)).encode() : null);
-    }
-    long total = query.count();
-    List<AuditEvent> rows = query.page(request);
-    boolean more = (long) request.offset() + rows.size() < total;
-    return new Page<>(
-        rows.stream().map(this::view).toList(),
-        request,
-        total,
-        more && !rows.isEmpty()
-            ? AuditQuery.cursorAfter(rows.get(rows.size() - 1)).encode()
-            : null);
+    return query.fetch(request, this::view);
   }
 
   private AuditEventResponse view(AuditEvent event) {

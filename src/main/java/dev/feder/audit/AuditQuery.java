@@ -3,6 +3,7 @@ package dev.feder.audit;
 import dev.feder.error.ProblemException;
 import dev.feder.paging.Cursor;
 import dev.feder.paging.PageRequest;
+import dev.feder.paging.PagedQuery;
 import dev.feder.paging.SortOrder;
 import dev.feder.web.Instants;
 import io.quarkus.panache.common.Parameters;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * after a keyset cursor. Every value is a bound parameter; each filter has an index that serves it
  * in this order ({@code V7__audit_log.sql}).
  */
-final class AuditQuery {
+final class AuditQuery implements PagedQuery<AuditEvent> {
 
   /** The one order of the log: newest first. */
   static final SortOrder NEWEST_FIRST = SortOrder.parse(null, Map.of("at", "occurredAt"), "-at");
@@ -55,8 +56,14 @@ final class AuditQuery {
     params.and("until", instant);
   }
 
+  @Override
+  public SortOrder order() {
+    return NEWEST_FIRST;
+  }
+
   /** Only events after the position a cursor names. */
-  void after(Cursor cursor) {
+  @Override
+  public void after(Cursor cursor) {
     List<String> raw = cursor.values();
     try {
       where.add(
@@ -72,24 +79,28 @@ final class AuditQuery {
   }
 
   /** The cursor that continues after {@code last}. */
-  static Cursor cursorAfter(AuditEvent last) {
+  @Override
+  public Cursor cursorAfter(AuditEvent last) {
     return new Cursor(NEWEST_FIRST.spec(), List.of(last.occurredAt.toString(), last.id.toString()));
   }
 
   /** The first {@code limit} events, without OFFSET. */
-  List<AuditEvent> first(int limit) {
+  @Override
+  public List<AuditEvent> first(int limit) {
     return AuditEvent.<AuditEvent>find(condition(), NEWEST_FIRST.toSort(), params)
         .range(0, limit - 1)
         .list();
   }
 
-  List<AuditEvent> page(PageRequest page) {
+  @Override
+  public List<AuditEvent> page(PageRequest page) {
     return AuditEvent.<AuditEvent>find(condition(), NEWEST_FIRST.toSort(), params)
         .page(page.page() - 1, page.size())
         .list();
   }
 
-  long count() {
+  @Override
+  public long count() {
     return AuditEvent.count(condition(), params);
   }
 

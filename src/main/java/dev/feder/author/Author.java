@@ -1,9 +1,13 @@
 package dev.feder.author;
 
+import dev.feder.asset.Asset;
 import dev.feder.persistence.TrackedEntity;
 import dev.feder.text.Slugs;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.Optional;
 
@@ -24,6 +28,11 @@ public class Author extends TrackedEntity {
 
   @Column(name = "avatar_url")
   public String avatarUrl;
+
+  /** A picture from the media library, next to or instead of {@link #avatarUrl}. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "avatar_asset_id")
+  public Asset avatarAsset;
 
   public String website;
 

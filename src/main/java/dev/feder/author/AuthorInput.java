@@ -3,6 +3,7 @@ package dev.feder.author;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.feder.text.Patterns;
 import dev.feder.text.Slugs;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -29,6 +30,8 @@ public record AuthorInput(
         @Pattern(regexp = Patterns.HTTP_URL, message = "must be an http or https URL")
         @Schema(examples = "https://images.example.org/authors/sophie-mueller.jpg")
         String avatarUrl,
+    @Valid @Schema(description = "A picture from the media library (then avatarUrl may stay empty)")
+        AvatarInput avatar,
     @Size(max = 2048)
         @Pattern(regexp = Patterns.HTTP_URL, message = "must be an http or https URL")
         @Schema(examples = "https://sophie-mueller.example.org")

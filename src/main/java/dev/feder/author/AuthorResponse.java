@@ -1,5 +1,6 @@
 package dev.feder.author;
 
+import dev.feder.asset.EmbeddedImage;
 import dev.feder.persistence.ContentTags;
 import dev.feder.web.CacheTagged;
 import dev.feder.web.CacheTags;
@@ -19,6 +20,8 @@ public record AuthorResponse(
             examples = "sophie.mueller@example.org")
         String email,
     @Schema(examples = "https://images.example.org/authors/sophie-mueller.jpg") String avatarUrl,
+    @Schema(description = "A picture from the media library, with its sources")
+        EmbeddedImage avatar,
     @Schema(examples = "https://sophie-mueller.example.org") String website,
     @Schema(required = true, description = "Published articles naming this author", examples = "42")
         long articleCount,
@@ -40,6 +43,7 @@ public record AuthorResponse(
         author.bio,
         withPrivateFields ? author.email : null,
         author.avatarUrl,
+        AuthorSummary.avatar(author),
         author.website,
         articleCount,
         author.createdAt,

@@ -1,6 +1,9 @@
 package dev.feder.author;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.feder.asset.Asset;
+import dev.feder.asset.AssetReference;
+import dev.feder.asset.AssetService;
 import dev.feder.audit.AuditEntityType;
 import dev.feder.auth.Caller;
 import dev.feder.crud.Crud;
@@ -30,10 +33,13 @@ public class AuthorService {
   private final Caller caller;
   private final AuthorArticleCounts counts;
   private final Crud<Author, AuthorInput> authors;
+  private final AssetService assets;
 
-  public AuthorService(Cruds cruds, Caller caller, AuthorArticleCounts counts) {
+  public AuthorService(
+      Cruds cruds, Caller caller, AuthorArticleCounts counts, AssetService assets) {
     this.caller = caller;
     this.counts = counts;
+    this.assets = assets;
     this.authors =
         cruds.of(
             new Crud.Kind<>(
@@ -43,7 +49,7 @@ public class AuthorService {
                 Author::findBySlug,
                 author -> author.slug,
                 AuthorService::toInput,
-                AuthorService::apply,
+                this::apply,
                 this::view,
                 author -> EntityState.author(author.slug)));
   }
@@ -72,17 +78,17 @@ public class AuthorService {
 
   @Transactional
   public AuthorResponse create(AuthorInput input) {
-    return view(authors.create(new Author(), input));
+    return view(recordAssetUses(authors.create(new Author(), input)));
   }
 
   @Transactional
   public AuthorResponse replace(UUID id, AuthorInput input, String ifMatch) {
-    return view(authors.replace(id, input, ifMatch));
+    return view(recordAssetUses(authors.replace(id, input, ifMatch)));
   }
 
   @Transactional
   public AuthorResponse patch(UUID id, JsonNode patch, String ifMatch) {
-    return view(authors.patch(id, patch, ifMatch));
+    return view(recordAssetUses(authors.patch(id, patch, ifMatch)));
   }
 
   @Transactional
@@ -122,14 +128,45 @@ public class AuthorService {
 
   private static AuthorInput toInput(Author author) {
     return new AuthorInput(
-        author.name, author.slug, author.bio, author.email, author.avatarUrl, author.website);
+        author.name,
+        author.slug,
+        author.bio,
+        author.email,
+        author.avatarUrl,
+        author.avatarAsset == null
+            ? null
+            : new AvatarInput(new AssetReference(author.avatarAsset.id)),
+        author.website);
   }
 
-  private static void apply(Author author, AuthorInput input) {
+  private Asset avatarAsset(AvatarInput avatar) {
+    Asset asset = assets.findAll(List.of(avatar.asset().id())).get(avatar.asset().id());
+    if (asset == null) {
+      throw ProblemException.invalidField(
+          "avatar.asset.id", "no asset with id '" + avatar.asset().id() + "'");
+    }
+    if (!asset.isImage()) {
+      throw ProblemException.invalidField("avatar.asset", "is a PDF, not an image");
+    }
+    return asset;
+  }
+
+  /** Records which asset the author shows, for the media library's usage and visibility. */
+  private Author recordAssetUses(Author author) {
+    assets.recordUses(
+        null,
+        author.id,
+        "avatar",
+        author.avatarAsset == null ? List.of() : List.of(author.avatarAsset.id));
+    return author;
+  }
+
+  private void apply(Author author, AuthorInput input) {
     author.name = input.name();
     author.bio = input.bio();
     author.email = input.email();
     author.avatarUrl = input.avatarUrl();
+    author.avatarAsset = input.avatar() == null ? null : avatarAsset(input.avatar());
     author.website = input.website();
     author.slug =
         Slugs.choose(author.slug, input.slug(), input.name(), "author", Author::slugTaken);

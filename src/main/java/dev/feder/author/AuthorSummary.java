@@ -1,5 +1,6 @@
 package dev.feder.author;
 
+import dev.feder.asset.EmbeddedImage;
 import dev.feder.persistence.ContentTags;
 import dev.feder.web.CacheTagged;
 import dev.feder.web.CacheTags;
@@ -12,7 +13,9 @@ public record AuthorSummary(
     @Schema(required = true) UUID id,
     @Schema(required = true, examples = "sophie-mueller") String slug,
     @Schema(required = true, examples = "Sophie Müller") String name,
-    @Schema(examples = "https://images.example.org/authors/sophie-mueller.jpg") String avatarUrl)
+    @Schema(examples = "https://images.example.org/authors/sophie-mueller.jpg") String avatarUrl,
+    @Schema(description = "A picture from the media library, with its sources")
+        EmbeddedImage avatar)
     implements CacheTagged {
 
   @Override
@@ -21,6 +24,14 @@ public record AuthorSummary(
   }
 
   public static AuthorSummary from(Author author) {
-    return new AuthorSummary(author.id, author.slug, author.name, author.avatarUrl);
+    return new AuthorSummary(author.id, author.slug, author.name, author.avatarUrl, avatar(author));
+  }
+
+  /** The author's picture from the media library, alt text the author's name unless it has one. */
+  static EmbeddedImage avatar(Author author) {
+    return author.avatarAsset == null
+        ? null
+        : EmbeddedImage.of(
+            author.avatarAsset, author.avatarAsset.alt == null ? author.name : null, null, null);
   }
 }

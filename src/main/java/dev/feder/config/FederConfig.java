@@ -51,6 +51,12 @@ public interface FederConfig {
   /** Replays of creating POSTs sent again with the same {@code Idempotency-Key}. */
   Idempotency idempotency();
 
+  /** Where uploaded files and their renditions are kept. */
+  Storage storage();
+
+  /** The media library: uploads, their limits and the renditions of images. */
+  Assets assets();
+
   /** Database bootstrapping. */
   interface Database {
     /** Start an embedded PostgreSQL when no datasource URL is set (default in dev and test). */
@@ -90,6 +96,13 @@ public interface FederConfig {
     /** {@code stale-while-revalidate} of anonymous GET responses. */
     @WithDefault("300s")
     Duration staleWhileRevalidate();
+
+    /**
+     * Largest request body of the JSON API; larger ones are a 413. Uploads have their own limit
+     * ({@code feder.assets.max-file-size}); {@code quarkus.http.limits.max-body-size} bounds both.
+     */
+    @WithDefault("2M")
+    MemorySize maxBodySize();
 
     /** Feder's own cache of public responses. */
     Cache cache();
@@ -253,5 +266,118 @@ public interface FederConfig {
     /** How long the answer to a request with an {@code Idempotency-Key} is kept for replays. */
     @WithDefault("24h")
     Duration retention();
+  }
+
+  /** Where uploaded files and their renditions are kept. */
+  interface Storage {
+    /**
+     * Local folder for the files, used when no S3 bucket is set; required in prod (dev: {@code
+     * .feder/storage}). Instances that share a database must share this folder.
+     */
+    Optional<String> directory();
+
+    /** An S3-compatible object store, used instead of the folder when a bucket is set. */
+    S3 s3();
+
+    /** An S3-compatible object store (AWS S3, MinIO, Ceph, Cloudflare R2, …). */
+    interface S3 {
+      /** The bucket; setting it switches storage to S3. */
+      Optional<String> bucket();
+
+      /** Endpoint of a store other than AWS, such as {@code http://minio:9000}. */
+      Optional<java.net.URI> endpoint();
+
+      /** Region of the bucket (stores other than AWS mostly ignore it). */
+      @WithDefault("us-east-1")
+      String region();
+
+      /** Path-style requests ({@code endpoint/bucket/key}), which MinIO and Ceph need. */
+      @WithDefault("false")
+      boolean pathStyle();
+
+      /** Prefix of every key, so that Feder can share a bucket with other data. */
+      Optional<String> prefix();
+    }
+  }
+
+  /** The media library: uploads, their limits and the renditions of images. */
+  interface Assets {
+    /** Largest file an upload may carry; a larger one is refused with 413. */
+    @WithDefault("25M")
+    MemorySize maxFileSize();
+
+    /**
+     * Most pixels (width × height) an uploaded image may declare; a larger one is refused with 413
+     * before any decoding (decompression bombs).
+     */
+    @WithDefault("60000000")
+    @Min(1)
+    long maxPixels();
+
+    /** Uploads received and processed at once; more are refused with 503 and Retry-After. */
+    @WithDefault("4")
+    @Min(1)
+    int maxUploads();
+
+    /** Renditions computed at once, each on a thread of its own (a CPU core each). */
+    @WithDefault("2")
+    @Min(1)
+    int renditionThreads();
+
+    /** Renditions that may wait for a thread; beyond them requests get 503 and Retry-After. */
+    @WithDefault("32")
+    @Min(0)
+    int renditionQueue();
+
+    /**
+     * Most pixels one rendition decodes (about 3 bytes each, plus a quarter of that): large images
+     * are decoded subsampled to stay below it.
+     */
+    @WithDefault("12000000")
+    @Min(1000000)
+    long renditionPixelBudget();
+
+    /** The widths ({@code w}) a rendition may be asked for; others are a 400. */
+    @WithDefault("64,160,320,480,640,800,960,1280,1600,1920,2560")
+    java.util.List<Integer> widths();
+
+    /** The heights ({@code h}) a rendition may be asked for; others are a 400. */
+    @WithDefault("64,90,120,160,180,240,270,320,360,480,540,640,720,800,960,1080,1280,1440")
+    java.util.List<Integer> heights();
+
+    /** The qualities ({@code q}) a lossy rendition may be asked for; others are a 400. */
+    @WithDefault("50,60,70,75,80,85,90")
+    java.util.List<Integer> qualities();
+
+    /** Quality of lossy renditions when {@code q} is not given (one of the qualities). */
+    @WithDefault("80")
+    int quality();
+
+    /** Widths of the WebP renditions in the {@code srcset} of embedded images (of the widths). */
+    @WithDefault("320,640,960,1280,1920")
+    java.util.List<Integer> srcsetWidths();
+
+    /**
+     * Put before the asset URLs in responses, such as {@code https://cdn.example.org}; unset, they
+     * are paths ({@code /api/v1/assets/…}) like the API's other links.
+     */
+    Optional<String> baseUrl();
+
+    /**
+     * A folder with libwebp's {@code cwebp} and {@code dwebp} of the system's own, instead of those
+     * shipped for Linux and macOS on x86-64 and ARM.
+     */
+    Optional<java.nio.file.Path> libwebpDirectory();
+
+    /**
+     * How often stored files that no asset owns (left by a crash mid-upload) are removed ({@code
+     * off}: never); read by the scheduler as {@code {feder.assets.sweep-interval}}.
+     */
+    @WithDefault("6h")
+    String sweepInterval();
+
+    /** How old a file without an asset must be before the sweep removes it (uploads in flight). */
+    @WithDefault("1h")
+    Duration sweepGrace();
   }
 }

@@ -44,6 +44,11 @@ public final class ProblemExamples {
        "instance": "/api/v1/articles/slug/groesste-uebung"}
       """;
 
+  public static final String RANGE_NOT_SATISFIABLE =
+      "{\"type\":\"/problems/range-not-satisfiable\",\"title\":\"Range not satisfiable\","
+          + "\"status\":416,\"detail\":\"The file has 48213 bytes; the range asked for starts"
+          + " beyond them\",\"instance\":\"/api/v1/assets/3f6c1e2a-8b4d-4c1e-9a7f-2d5e6b8c9a01/file\"}";
+
   public static final String NOT_ACCEPTABLE =
       """
       {"type": "/problems/not-acceptable", "title": "Not acceptable", "status": 406,

@@ -85,7 +85,9 @@ public class ProblemMappers {
           case 404 -> "No resource at " + uri.getPath();
           case 405 -> "This resource does not support that method";
           case 406 -> "This resource cannot answer in a media type that the Accept header allows";
-          case 415 -> "Send the body as application/json (application/merge-patch+json for PATCH)";
+          case 415 ->
+              "Send the body as application/json (application/merge-patch+json for PATCH,"
+                  + " multipart/form-data for uploads)";
           default -> e.getMessage();
         };
     Response.ResponseBuilder builder =

@@ -24,6 +24,7 @@ public enum ProblemType {
   /** The {@code Idempotency-Key} was used before with a different request. */
   IDEMPOTENCY_KEY_REUSED(
       422, "/problems/idempotency-key-reused", "Idempotency-Key used for another request"),
+  RANGE_NOT_SATISFIABLE(416, "/problems/range-not-satisfiable", "Range not satisfiable"),
   PRECONDITION_REQUIRED(428, "/problems/precondition-required", "Precondition required"),
   INTERNAL(500, "/problems/internal", "Internal error"),
   UNAVAILABLE(503, "/problems/unavailable", "Service unavailable");

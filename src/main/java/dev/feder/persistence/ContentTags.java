@@ -75,6 +75,11 @@ public final class ContentTags {
     return "author:" + id;
   }
 
+  /** An asset of the media library: its file, its renditions and where it is embedded. */
+  public static String asset(UUID id) {
+    return "asset:" + id;
+  }
+
   /** {@code article:any} for {@code article:<id>}, and so on; null for a tag of no item. */
   public static String anyOfKind(String tag) {
     int colon = tag.indexOf(':');

@@ -26,7 +26,7 @@ public class HtmlSanitizer {
           .addTags("figure", "figcaption", "hr", "s", "mark", "time")
           .addAttributes("time", "datetime")
           .addAttributes("a", "rel", "target")
-          .addAttributes("img", "srcset", "sizes", "loading")
+          .addAttributes("img", "srcset", "sizes", "loading", "data-asset-id")
           .addProtocols("a", "href", "http", "https", "mailto", "tel")
           .removeProtocols("a", "href", "ftp")
           .preserveRelativeLinks(true);

@@ -343,6 +343,7 @@ public class ApiConventions implements OASFilter {
       case "413" -> ProblemResponse.PAYLOAD_TOO_LARGE;
       case "414" -> ProblemResponse.URI_TOO_LONG;
       case "415" -> ProblemResponse.UNSUPPORTED_MEDIA_TYPE;
+      case "416" -> ProblemResponse.RANGE_NOT_SATISFIABLE;
       case "428" -> ProblemResponse.PRECONDITION_REQUIRED;
       case "500" -> ProblemResponse.INTERNAL;
       case "503" -> ProblemResponse.UNAVAILABLE;

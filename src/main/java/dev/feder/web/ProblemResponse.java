@@ -77,6 +77,11 @@ enum ProblemResponse {
       "The body is not in a supported media type",
       "problem",
       ProblemExamples.UNSUPPORTED_MEDIA_TYPE),
+  RANGE_NOT_SATISFIABLE(
+      "RangeNotSatisfiable",
+      "The Range asked for lies outside the file; Content-Range names its size",
+      "problem",
+      ProblemExamples.RANGE_NOT_SATISFIABLE),
   PRECONDITION_REQUIRED(
       "PreconditionRequired",
       "If-Match is missing",

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * fields of the summaries that reads return are accepted and ignored, so a read can be written back
  * unchanged.
  */
-@JsonIgnoreProperties({"name", "parentSlug", "avatarUrl", "title", "publishedAt"})
+@JsonIgnoreProperties({"name", "parentSlug", "avatarUrl", "avatar", "title", "publishedAt"})
 @Schema(
     name = Reference.SCHEMA,
     description =

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.function.Executable;
 class ReadmeConfigurationTest {
 
   private static final Pattern ROW =
-      Pattern.compile("^\\| (`[A-Z_]+`(?:, `[A-Z_]+`)*) \\| (.+?) \\| .+ \\|$");
-  private static final Pattern NAME = Pattern.compile("`([A-Z_]+)`");
+      Pattern.compile("^\\| (`[A-Z0-9_]+`(?:, `[A-Z0-9_]+`)*) \\| (.+?) \\| .+ \\|$");
+  private static final Pattern NAME = Pattern.compile("`([A-Z0-9_]+)`");
   private static final Pattern PROFILE_VALUE =
       Pattern.compile("`([^`]*)` in ([a-z]+(?: and [a-z]+)*)(?:, |$)");
 

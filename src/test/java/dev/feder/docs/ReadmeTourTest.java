@@ -229,6 +229,8 @@ class ReadmeTourTest {
           "feder.auth.bootstrap-token", "dev-admin-token",
           // As in dev mode: the tour's webhook points at a website on localhost.
           "feder.webhooks.allow-private-networks", "true",
+          // Uploaded files of the tour's own, as dev mode keeps them under .feder/storage.
+          "feder.storage.directory", "target/readme-tour/storage",
           // The tour needs no warm-up, and the machine is busy enough running the tests.
           "feder.warm-up.enabled", "false");
     }

@@ -59,6 +59,8 @@ public final class ContractDiff {
    */
   private static final OpenApiDiffOptions OPTIONS =
       OpenApiDiffOptions.builder()
+          .configProperty(
+              BackwardIncompatibleProp.RESPONSE_ENUM_INCREASED.getPropertyName(), "false")
           .configProperty(BackwardIncompatibleProp.OPERATION_ID_CHANGED.getPropertyName(), "true")
           .configProperty(
               BackwardIncompatibleProp.REQUEST_MIN_LENGTH_INCREASED.getPropertyName(), "true")

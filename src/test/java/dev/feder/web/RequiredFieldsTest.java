@@ -8,16 +8,26 @@ import dev.feder.support.Api;
 import dev.feder.support.Fixtures;
 import dev.feder.support.OpenApiDocument;
 import dev.feder.support.ResponseShapes;
+import dev.feder.support.SpecValidation;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -74,6 +84,7 @@ class RequiredFieldsTest {
     trash();
     previews();
     tokens();
+    assets();
     auditLog();
     changesFeed(since);
     webhooks();
@@ -306,6 +317,99 @@ class RequiredFieldsTest {
     admin().delete(API + "/tokens/" + editor.get("id")).then().statusCode(204);
     admin().get(API + "/tokens/" + editor.get("id")).then().statusCode(200);
     admin().queryParam("size", 100).get(API + "/tokens").then().statusCode(200);
+  }
+
+  /**
+   * A bare image and a described one, a PDF (no size, no renditions), the list, usage empty and by
+   * an article and an author, and the revision state of an article that shows an asset.
+   */
+  private void assets() {
+    Map<String, Object> image = uploaded(picture(), "bild.png", "image/png", Map.of());
+    uploaded(
+        picture(),
+        "hafen.png",
+        "image/png",
+        Map.of(
+            "title", "Hafen",
+            "alt", "Schiffe im Hafen",
+            "caption", "Der Hafen am Morgen.",
+            "credit", "Foto: Jörg Weißmann",
+            "copyright", "© Feder",
+            "source", "Feder",
+            "focalPoint", "{\"x\": 0.25, \"y\": 0.5}"));
+    uploaded(
+        ("%PDF-1.4\n% "
+                + run
+                + "\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII),
+        "liste.pdf",
+        "application/pdf",
+        Map.of());
+    String asset = API + "/assets/" + image.get("id");
+    admin().get(asset + "/usage").then().statusCode(200);
+    Map<String, Object> shown =
+        created(
+            "/articles",
+            Map.of(
+                "title",
+                "Bildmeldung " + run,
+                "status",
+                "published",
+                "category",
+                slugOf(root),
+                "featuredImage",
+                Map.of("asset", Map.of("id", image.get("id"))),
+                "body",
+                "<p>Vorher</p><img data-asset-id=\"" + image.get("id") + "\" alt=\"\">"));
+    created(
+        "/authors",
+        Map.of(
+            "name", "Fotografin " + run, "avatar", Map.of("asset", Map.of("id", image.get("id")))));
+    anonymous().get(asset).then().statusCode(200);
+    admin().get(asset).then().statusCode(200);
+    admin().get(asset + "/usage").then().statusCode(200);
+    admin().queryParam("size", 100).get(API + "/assets").then().statusCode(200);
+    admin().get(API + "/articles/" + shown.get("id") + "/revisions/1").then().statusCode(200);
+  }
+
+  private Map<String, Object> uploaded(
+      byte[] bytes, String filename, String type, Map<String, String> parts) {
+    RequestSpecification request =
+        RestAssured.given()
+            .filter(SpecValidation.responsesOnly())
+            .filter(shapes)
+            .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+            .accept("application/json, application/problem+json")
+            .contentType("multipart/form-data; charset=UTF-8")
+            .multiPart("file", filename, bytes, type);
+    for (Map.Entry<String, String> part : parts.entrySet()) {
+      request =
+          request.multiPart(
+              new MultiPartSpecBuilder(part.getValue())
+                  .controlName(part.getKey())
+                  .mimeType("text/plain")
+                  .charset(StandardCharsets.UTF_8)
+                  .build());
+    }
+    return request.post(API + "/assets").then().statusCode(201).extract().path("$");
+  }
+
+  /** A PNG of its own: random colours, so no earlier upload has its bytes. */
+  private static byte[] picture() {
+    java.util.Random random = new Random();
+    BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 64; x++) {
+      for (int y = 0; y < 48; y++) {
+        image.setRGB(x, y, random.nextInt(0xFFFFFF));
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** The audit log of all the above: creates, patches, restores, token events. */

@@ -48,7 +48,7 @@ class WireValueTest {
             "revoke-preview-links"),
         values(AuditAction.class));
     assertEquals(
-        List.of("article", "category", "author", "token", "webhook"),
+        List.of("article", "category", "author", "token", "webhook", "asset"),
         values(AuditEntityType.class));
     assertEquals(
         List.of(Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR, Roles.VIEWER), values(TokenRole.class));

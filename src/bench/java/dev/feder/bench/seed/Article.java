@@ -4,7 +4,7 @@ import dev.feder.article.ArticleInput;
 import dev.feder.article.ArticleSource;
 import dev.feder.article.ArticleStatus;
 import dev.feder.article.BodyFormat;
-import dev.feder.article.FeaturedImage;
+import dev.feder.article.FeaturedImageInput;
 import dev.feder.article.Seo;
 import dev.feder.bench.seed.Newsroom.Author;
 import dev.feder.bench.seed.Newsroom.Category;
@@ -56,7 +56,9 @@ final class Article {
         List.copyOf(tags),
         Arrays.stream(related).mapToObj(j -> new Reference(g.articleId(j), g.slugs[j])).toList(),
         sourceName == null ? null : new ArticleSource(sourceName, sourceUrl),
-        imageUrl == null ? null : new FeaturedImage(imageUrl, imageAlt, imageCaption, imageCredit),
+        imageUrl == null
+            ? null
+            : new FeaturedImageInput(null, imageUrl, imageAlt, imageCaption, imageCredit),
         metaTitle == null && metaDescription == null && canonicalUrl == null
             ? null
             : new Seo(metaTitle, metaDescription, canonicalUrl));
