@@ -44,7 +44,8 @@ class WireValueTest {
             "revoke",
             "restore-revision"),
         values(AuditAction.class));
-    assertEquals(List.of("article", "category", "author", "token", "asset"), values(AuditEntityType.class));
+    assertEquals(
+        List.of("article", "category", "author", "token", "asset"), values(AuditEntityType.class));
     assertEquals(
         List.of(Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR, Roles.VIEWER), values(TokenRole.class));
   }
