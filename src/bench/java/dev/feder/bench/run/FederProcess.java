@@ -45,6 +45,8 @@ final class FederProcess implements AutoCloseable {
     env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
     env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
     env.put("FEDER_AUTH_BOOTSTRAP_TOKEN", o.adminToken);
+    // Prod needs a place for uploaded files; the benchmark uploads none.
+    env.putIfAbsent("FEDER_STORAGE_DIRECTORY", "target/bench/storage");
     env.put("FEDER_DEMO_ENABLED", "false");
     // As recommended for Feder (README, Deployment): two malloc arenas instead of up to eight per
     // core, so native memory freed by the JIT and the I/O buffers is reused.

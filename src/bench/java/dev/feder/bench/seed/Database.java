@@ -15,6 +15,7 @@ final class Database {
 
   /** Everything a seed replaces, in an order that TRUNCATE accepts. */
   static final String[] CONTENT_TABLES = {
+    "asset_use",
     "article_related",
     "article_revision",
     "article_author",
@@ -22,7 +23,8 @@ final class Database {
     "article",
     "author",
     "category",
-    "api_token"
+    "api_token",
+    "asset"
   };
 
   private final SeedOptions o;

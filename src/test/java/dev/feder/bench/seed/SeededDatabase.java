@@ -49,6 +49,7 @@ public class SeededDatabase implements QuarkusTestResourceLifecycleManager {
       throw new IllegalStateException("the seed failed", e);
     }
     return Map.of(
+        "feder.storage.directory", "target/seed-it-storage",
         "quarkus.datasource.jdbc.url", url,
         "quarkus.datasource.username", USER,
         "quarkus.datasource.password", USER);
