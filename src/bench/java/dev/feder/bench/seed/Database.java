@@ -18,6 +18,7 @@ final class Database {
     "article_related",
     "article_revision",
     "article_author",
+    "article_go_live",
     "article",
     "author",
     "category",
