@@ -20,6 +20,7 @@ final class Database {
     "article_revision",
     "article_author",
     "article_preview",
+    "article_go_live",
     "article",
     "author",
     "category",
