@@ -40,9 +40,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>Every 200 and 201 carries an {@code ETag}; a GET also {@code Cache-Control} and a 304.
  *   <li>{@code If-Match} is required wherever it is taken: the server answers 428 without it.
  *   <li>Public operations take an optional bearer token (it reveals unpublished content).
- *   <li>Every POST that creates (answers 201) takes an {@code Idempotency-Key} ({@code
- *       idempotency.Idempotent} on the resource method makes it so), may answer 409 and 422 for it,
- *       and marks a replayed 201 with {@code Idempotent-Replayed}.
+ *   <li>Every POST that creates (answers 201), except a file upload, takes an {@code
+ *       Idempotency-Key} ({@code idempotency.Idempotent} on the resource method makes it so), may
+ *       answer 409 and 422 for it, and marks a replayed 201 with {@code Idempotent-Replayed}.
  *   <li>Merge-patch bodies are described as patches of the input they change ({@link
  *       MergePatchSchemas}).
  * </ul>
@@ -117,7 +117,8 @@ public class ApiConventions implements OASFilter {
                   OASFactory.createSecurityRequirement().addScheme(FederApi.BEARER)));
         }
         if (entry.getKey() == PathItem.HttpMethod.POST
-            && operation.getResponses().hasAPIResponse("201")) {
+            && operation.getResponses().hasAPIResponse("201")
+            && !isUpload(operation)) {
           takeIdempotencyKey(operation, used);
         }
         boolean ifMatch = requireIfMatch(operation);
@@ -161,6 +162,16 @@ public class ApiConventions implements OASFilter {
    * 422 for a key used for another request and a 409 while a request with the key still runs (added
    * to the operation's own 409 if it has one).
    */
+  /**
+   * An upload of a file ({@code multipart/form-data}): idempotent by its content already (the same
+   * bytes again answer the asset they made), so it takes no {@code Idempotency-Key}.
+   */
+  private static boolean isUpload(Operation operation) {
+    return operation.getRequestBody() != null
+        && operation.getRequestBody().getContent() != null
+        && operation.getRequestBody().getContent().hasMediaType("multipart/form-data");
+  }
+
   private static void takeIdempotencyKey(Operation operation, Set<ProblemResponse> used) {
     operation.addParameter(OASFactory.createParameter().ref(IDEMPOTENCY_KEY_PARAMETER));
     operation
