@@ -2,6 +2,7 @@ package dev.feder.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.auth.Roles;
+import dev.feder.idempotency.Idempotent;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.web.FederApi;
@@ -90,6 +91,7 @@ public class WebhookResource {
   }
 
   @POST
+  @Idempotent
   @Operation(
       operationId = "createWebhook",
       summary = "Register a webhook endpoint",
