@@ -343,6 +343,8 @@ class TwoInstancesIT {
       env.put("FEDER_DEMO_ENABLED", "false");
       env.put("FEDER_WARM_UP_ENABLED", "false");
       env.put("FEDER_HTTP_MAX_AGE", MAX_AGE_SECONDS + "s");
+      // Both instances share one folder for uploads, as instances behind one load balancer would.
+      env.put("FEDER_STORAGE_DIRECTORY", "target/two-instances-storage");
       Instance instance = new Instance(name, port, builder.start(), log);
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (true) {
