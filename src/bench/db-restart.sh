@@ -153,12 +153,13 @@ pg_start
 say "starting Feder ($APP) on port $PORT; log: $DIR/feder.log"
 # shellcheck disable=SC2086
 QUARKUS_DATASOURCE_JDBC_URL=$JDBC QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 FEDER_AUTH_BOOTSTRAP_TOKEN=$ADMIN_TOKEN \
+  QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) \
+  FEDER_AUTH_BOOTSTRAP_TOKEN=$ADMIN_TOKEN \
   FEDER_WARM_UP_ENABLED=false MALLOC_ARENA_MAX=2 \
   java $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$DIR/feder.log" 2>&1 &
 FEDER_PID=$!
 for i in $(seq 1 600); do
-  curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break
+  curl -fs -o /dev/null "http://127.0.0.1:$((PORT + 1000))/q/health/ready" && break
   kill -0 "$FEDER_PID" 2>/dev/null || die "Feder exited during startup (log: $DIR/feder.log)"
   [[ $i -lt 600 ]] || die "Feder was not ready within a minute (log: $DIR/feder.log)"
   sleep 0.1

@@ -90,11 +90,11 @@ start_feder() {
   say "starting Feder on port $PORT ($JAVA_OPTS; embedded PostgreSQL; files in $storage)"
   # shellcheck disable=SC2086
   FEDER_DATABASE_EMBEDDED=true FEDER_AUTH_BOOTSTRAP_TOKEN=$TOKEN FEDER_STORAGE_DIRECTORY=$storage \
-    FEDER_WARM_UP_ENABLED=false QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
+    FEDER_WARM_UP_ENABLED=false QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) QUARKUS_LOG_LEVEL=WARN \
     java $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$MEDIA/feder.log" 2>&1 &
   FEDER_PID=$!
   for _ in $(seq 1 240); do
-    curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && return
+    curl -sf "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null 2>&1 && return
     kill -0 "$FEDER_PID" 2>/dev/null || die "Feder stopped; see $MEDIA/feder.log"
     sleep 0.5
   done

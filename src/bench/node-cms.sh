@@ -151,11 +151,11 @@ measure_server() {
 
 run_feder() {
   local cache=$1 pid
-  setsid env QUARKUS_HTTP_PORT="$FEDER_PORT" FEDER_DEMO_ENABLED=false FEDER_HTTP_CACHE_ENABLED="$cache" \
+  setsid env QUARKUS_HTTP_PORT="$FEDER_PORT" QUARKUS_MANAGEMENT_PORT=$((FEDER_PORT + 1000)) FEDER_DEMO_ENABLED=false FEDER_HTTP_CACHE_ENABLED="$cache" \
     MALLOC_ARENA_MAX=2 java -Xmx256m -XX:+UseSerialGC -jar "$APP/quarkus-run.jar" >"$WORK/feder.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
-  wait_for "http://127.0.0.1:$FEDER_PORT/q/health/ready" "$pid" || die "Feder did not start (log: $WORK/feder.log)"
+  wait_for "http://127.0.0.1:$((FEDER_PORT + 1000))/q/health/ready" "$pid" || die "Feder did not start (log: $WORK/feder.log)"
   measure_server feder Feder "$cache" "http://127.0.0.1:$FEDER_PORT" "$pid"
 }
 

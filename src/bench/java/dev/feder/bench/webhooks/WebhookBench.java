@@ -463,6 +463,7 @@ public final class WebhookBench {
       env.put("FEDER_AUTH_BOOTSTRAP_TOKEN", TOKEN);
       env.put("FEDER_DEMO_ENABLED", "false");
       env.put("FEDER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+      env.put("FEDER_STORAGE_DIRECTORY", "target/bench/storage");
       env.putAll(extra);
       Feder feder = new Feder(builder.start());
       HttpClient client = HttpClient.newHttpClient();
