@@ -1,5 +1,6 @@
 package dev.feder.event;
 
+import dev.feder.persistence.ContentTags;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -12,26 +13,12 @@ import java.util.UUID;
  * that item (also embedded, as an article shows its category and byline), {@code articles} for
  * article lists.
  *
- * <p>The smallest computation of the scheme, kept here until the cache layer offers its own "tags a
- * change invalidates"; then this class should call that one.
+ * <p>The tag names come from {@link ContentTags}; which of them an event names is decided here from
+ * the states before and after, as the event describes the change.
  */
 final class CacheTags {
 
-  static final String ARTICLES = "articles";
-
   private CacheTags() {}
-
-  static String article(UUID id) {
-    return "article:" + id;
-  }
-
-  static String category(UUID id) {
-    return "category:" + id;
-  }
-
-  static String author(UUID id) {
-    return "author:" + id;
-  }
 
   /**
    * The tags of a change of {@code kind}. An article's own tag always; when it was or is public,
@@ -44,40 +31,40 @@ final class CacheTags {
     Set<String> tags = new LinkedHashSet<>();
     switch (kind) {
       case ARTICLE -> {
-        tags.add(article(id));
+        tags.add(ContentTags.article(id));
         boolean wasVisible = before != null && before.visible();
         boolean isVisible = after != null && after.visible();
         if (wasVisible || isVisible) {
-          tags.add(ARTICLES);
+          tags.add(ContentTags.ARTICLES);
           boolean visibilityChanged = wasVisible != isVisible;
           List<EntityState.Node> oldChain = chain(before, wasVisible);
           List<EntityState.Node> newChain = chain(after, isVisible);
           if (visibilityChanged || !oldChain.equals(newChain)) {
-            oldChain.forEach(node -> tags.add(category(node.id())));
-            newChain.forEach(node -> tags.add(category(node.id())));
+            oldChain.forEach(node -> tags.add(ContentTags.category(node.id())));
+            newChain.forEach(node -> tags.add(ContentTags.category(node.id())));
           }
           List<UUID> oldAuthors = wasVisible ? before.authors() : List.of();
           List<UUID> newAuthors = isVisible ? after.authors() : List.of();
           if (visibilityChanged || !Set.copyOf(oldAuthors).equals(Set.copyOf(newAuthors))) {
             oldAuthors.stream()
                 .filter(a -> visibilityChanged || !newAuthors.contains(a))
-                .forEach(a -> tags.add(author(a)));
+                .forEach(a -> tags.add(ContentTags.author(a)));
             newAuthors.stream()
                 .filter(a -> visibilityChanged || !oldAuthors.contains(a))
-                .forEach(a -> tags.add(author(a)));
+                .forEach(a -> tags.add(ContentTags.author(a)));
           }
         }
       }
       case CATEGORY -> {
-        tags.add(category(id));
+        tags.add(ContentTags.category(id));
         List<EntityState.Node> oldChain = before == null ? List.of() : before.categories();
         List<EntityState.Node> newChain = after == null ? List.of() : after.categories();
         if (!Objects.equals(parents(oldChain), parents(newChain))) {
-          parents(oldChain).forEach(node -> tags.add(category(node.id())));
-          parents(newChain).forEach(node -> tags.add(category(node.id())));
+          parents(oldChain).forEach(node -> tags.add(ContentTags.category(node.id())));
+          parents(newChain).forEach(node -> tags.add(ContentTags.category(node.id())));
         }
       }
-      case AUTHOR -> tags.add(author(id));
+      case AUTHOR -> tags.add(ContentTags.author(id));
     }
     return List.copyOf(tags);
   }
