@@ -91,9 +91,9 @@ class ArticleEvents {
     log.record(EventType.ARTICLE_RESTORED, article.id, before, written(article), List.of());
   }
 
-  /** Removed for good; call before the article is deleted. */
-  void purged(Article article) {
-    log.record(EventType.ARTICLE_PURGED, article.id, state(article), null, List.of());
+  /** Removed for good; {@code before} is its state taken before it was deleted. */
+  void purged(UUID id, EntityState before) {
+    log.record(EventType.ARTICLE_PURGED, id, before, null, List.of());
   }
 
   /** A scheduled article whose time has come, announced by {@link GoLiveJob}. */

@@ -143,8 +143,7 @@ public class ArticleTrash {
     Article article = lockInTrash(id);
     tags.checkIfMatch(ifMatch, view(article));
     audit.record(AuditAction.PURGE, article, AuditDetails.NONE);
-    events.purged(article);
-    remove(article);
+    purge(article);
   }
 
   /**
@@ -164,10 +163,17 @@ public class ArticleTrash {
             .list();
     for (Article article : expired) {
       audit.record(RETENTION, AuditAction.PURGE, article);
-      events.purged(article);
-      remove(article);
+      purge(article);
     }
     return expired.size();
+  }
+
+  /** Deletes the article, then records its event, which names what the deletion changed. */
+  private void purge(Article article) {
+    EntityState before = events.state(article);
+    UUID id = article.id;
+    remove(article);
+    events.purged(id, before);
   }
 
   private static void remove(Article article) {

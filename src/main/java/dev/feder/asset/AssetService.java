@@ -9,6 +9,9 @@ import dev.feder.auth.Caller;
 import dev.feder.config.FederConfig;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
+import dev.feder.event.EntityState;
+import dev.feder.event.EventLog;
+import dev.feder.event.EventType;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageRequest;
 import dev.feder.storage.Blob;
@@ -60,6 +63,7 @@ public class AssetService {
   private final MergePatch mergePatch;
   private final Caller caller;
   private final AuditLog auditLog;
+  private final EventLog events;
   private final BlobStorage storage;
   private final UploadInspector inspector;
   private final Renditions renditions;
@@ -74,6 +78,7 @@ public class AssetService {
       MergePatch mergePatch,
       Caller caller,
       AuditLog auditLog,
+      EventLog events,
       BlobStorage storage,
       UploadInspector inspector,
       Renditions renditions,
@@ -86,6 +91,7 @@ public class AssetService {
     this.mergePatch = mergePatch;
     this.caller = caller;
     this.auditLog = auditLog;
+    this.events = events;
     this.storage = storage;
     this.inspector = inspector;
     this.renditions = renditions;
@@ -206,6 +212,7 @@ public class AssetService {
     asset.persist();
     Asset.flush();
     audit(AuditAction.CREATE, asset, AuditDetails.NONE);
+    events.record(EventType.ASSET_CREATED, asset.id, null, state(asset), List.of());
     return view(asset);
   }
 
@@ -215,26 +222,37 @@ public class AssetService {
   public AssetResponse replace(UUID id, AssetInput input, String ifMatch) {
     Asset asset = lockForWrite(id, ifMatch);
     AssetInput before = toInput(asset);
+    EntityState stateBefore = state(asset);
     apply(asset, input);
-    return changed(asset, before, AuditAction.UPDATE);
+    return changed(asset, before, stateBefore, AuditAction.UPDATE);
   }
 
   @Transactional
   public AssetResponse patch(UUID id, JsonNode patch, String ifMatch) {
     Asset asset = lockForWrite(id, ifMatch);
     AssetInput before = toInput(asset);
+    EntityState stateBefore = state(asset);
     apply(asset, mergePatch.apply(before, patch, AssetInput.class));
-    return changed(asset, before, AuditAction.PATCH);
+    return changed(asset, before, stateBefore, AuditAction.PATCH);
   }
 
-  private AssetResponse changed(Asset asset, AssetInput before, AuditAction action) {
+  /**
+   * Audits a replace or patch, and records {@code asset.updated} when a field changed (as for the
+   * other kinds, a write that changes nothing announces nothing).
+   */
+  private AssetResponse changed(
+      Asset asset, AssetInput before, EntityState stateBefore, AuditAction action) {
     int version = asset.fileVersion;
     if (!Objects.equals(before.focalPoint(), toInput(asset).focalPoint())) {
       // Crops change: new URLs, and the renditions of the old version are of no more use.
       asset.fileVersion++;
     }
     Asset.flush();
-    audit(action, asset, AuditDetails.changed(auditLog.changedFields(before, toInput(asset))));
+    List<String> changed = auditLog.changedFields(before, toInput(asset));
+    audit(action, asset, AuditDetails.changed(changed));
+    if (!changed.isEmpty()) {
+      events.record(EventType.ASSET_UPDATED, asset.id, stateBefore, state(asset), changed);
+    }
     if (asset.fileVersion != version) {
       UUID id = asset.id;
       afterCommit(() -> deleteAllQuietly(AssetKeys.version(id, version)));
@@ -260,6 +278,7 @@ public class AssetService {
                     "Asset " + id + " came into use meanwhile; look at its usage and try again");
               }
               audit(AuditAction.DELETE, asset, AuditDetails.NONE);
+              events.record(EventType.ASSET_DELETED, id, state(asset), null, List.of());
             });
     deleteAllQuietly(AssetKeys.asset(id));
   }
@@ -438,6 +457,11 @@ public class AssetService {
         asset.createdAt,
         asset.updatedAt,
         caller.seesUnpublished() ? asset.createdBy : null);
+  }
+
+  /** The asset as its events see it. */
+  private static EntityState state(Asset asset) {
+    return EntityState.asset(asset.filename);
   }
 
   private static AssetInput toInput(Asset asset) {

@@ -25,7 +25,9 @@ public record Change(
     @Schema(required = true) UUID entityId,
     @Schema(
             required = true,
-            description = "The entity's slug after the change (for a delete: the last one)",
+            description =
+                "The entity's slug after the change (for a delete: the last one); an asset's"
+                    + " filename",
             examples = "groesste-uebung-seit-jahren-marine-probt-vor-der-kueste")
         String slug,
     @Schema(

@@ -39,7 +39,13 @@ public class ChangesResource {
               + " or repeats a change. Anonymous callers get the public view: an upsert with the"
               + " entity's public representation when it became visible or changed while visible,"
               + " a delete tombstone (id and slug) when it left the public view; drafts never"
-              + " appear. Requests with a token get every event, with the whole event in event."
+              + " appear. Assets of the media library are not part of the public view: their"
+              + " events (asset.created, asset.updated, asset.deleted) go to requests with a token"
+              + " only, as an asset is public only while published content uses it; anonymous"
+              + " consumers see such a change through the articles and authors that show the"
+              + " asset. Requests with a token get every event, with the whole event in event;"
+              + " new event types and kinds are added in minor versions, so skip what you do not"
+              + " know."
               + " Start with since=now after reading the content from the lists; a cursor older"
               + " than the retention (FEDER_EVENTS_RETENTION, 30 days) is a 410: read the lists"
               + " again. Never cached: answers carry Cache-Control: no-store.")
@@ -68,7 +74,9 @@ public class ChangesResource {
           @QueryParam("since")
           String since,
       @Parameter(
-              description = "Comma list of article, category, author; absent for all",
+              description =
+                  "Comma list of article, category, author, asset; absent for all (asset gives"
+                      + " anonymous callers no items)",
               example = "article,category")
           @QueryParam("types")
           String types,

@@ -32,6 +32,9 @@ import java.util.function.Supplier;
  * <p>Representations are read after the events, each in a transaction of its own, so an upsert may
  * carry a state newer than its event; the item that brought that state follows. An upsert whose
  * entity has left the caller's view since is left out of the public view: the tombstone follows.
+ *
+ * <p>Asset events reach tokens only: whether an asset is public depends on the published content
+ * that uses it, so anonymous consumers see its changes through those articles and authors.
  */
 @ApplicationScoped
 public class ChangesService {
@@ -108,6 +111,8 @@ public class ChangesService {
       case ARTICLE -> read(() -> articles.get(id, null)).map(change::withArticle);
       case CATEGORY -> read(() -> categories.get(id)).map(change::withCategory);
       case AUTHOR -> read(() -> authors.get(id)).map(change::withAuthor);
+      // Never an upsert: assets are not part of the public view (EntityState.asset).
+      case ASSET -> Optional.empty();
     };
   }
 

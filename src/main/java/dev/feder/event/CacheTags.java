@@ -25,7 +25,8 @@ final class CacheTags {
    * the article lists too, and the categories (their article counts) and authors (theirs) whose
    * counts the change moves: all of both states' when it became or stopped being public, else those
    * that came or went. A category's own tag, and its old and new ancestors when it moved in the
-   * tree; an author's own.
+   * tree; an author's own; an asset's own (the articles and authors that embed it come from the
+   * database, see {@link EventLog}).
    */
   static List<String> of(EntityKind kind, UUID id, EntityState before, EntityState after) {
     Set<String> tags = new LinkedHashSet<>();
@@ -65,6 +66,7 @@ final class CacheTags {
         }
       }
       case AUTHOR -> tags.add(ContentTags.author(id));
+      case ASSET -> tags.add(ContentTags.asset(id));
     }
     return List.copyOf(tags);
   }

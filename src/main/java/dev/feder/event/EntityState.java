@@ -7,11 +7,12 @@ import java.util.UUID;
  * What an entity was before a change or is after it, as far as its event tells: a feature builds it
  * from its entity; {@link EventLog} derives the public paths and cache tags the change affects.
  *
- * @param slug the slug
+ * @param slug the slug; an asset's filename (assets have no slug)
  * @param status an article's status as readers see it at the time ({@code draft}, {@code
  *     scheduled}, {@code published}, {@code archived}); null for other kinds
  * @param visible whether anonymous readers see the entity: an article that is public now and not in
- *     the trash; categories and authors always
+ *     the trash; categories and authors always; assets never, as far as events tell (see {@link
+ *     #asset})
  * @param categories an article's category and that category's ancestors, nearest first; a category
  *     itself and its ancestors; empty for authors
  * @param authors an article's byline; empty for other kinds
@@ -35,5 +36,15 @@ public record EntityState(
   /** An author: always visible. */
   public static EntityState author(String slug) {
     return new EntityState(slug, null, true, List.of(), List.of());
+  }
+
+  /**
+   * An asset, named by its filename. Not part of the public view of the changes feed: whether
+   * anonymous readers may fetch it depends on the published content that uses it, which changes
+   * without an asset event, so anonymous consumers learn of assets through the articles and authors
+   * that embed them.
+   */
+  public static EntityState asset(String filename) {
+    return new EntityState(filename, null, false, List.of(), List.of());
   }
 }

@@ -22,10 +22,15 @@ public record Event(
     @Schema(required = true) UUID entityId,
     @Schema(
             required = true,
-            description = "The slug after the change (for a deletion or purge: the last one)",
+            description =
+                "The slug after the change (for a deletion or purge: the last one); for an asset,"
+                    + " which has no slug, its filename",
             examples = "groesste-uebung-seit-jahren-marine-probt-vor-der-kueste")
         String slug,
-    @Schema(description = "The slug before the change; only when the change altered it")
+    @Schema(
+            description =
+                "The slug (an asset's filename) before the change; only when the change altered"
+                    + " it")
         String previousSlug,
     @Schema(
             description =
@@ -64,7 +69,9 @@ public record Event(
             required = true,
             description =
                 "Cache tags of the public answers the change invalidates, as their Surrogate-Key"
-                    + " header names them: purge these at a CDN, or pass each to Next.js"
-                    + " revalidateTag",
+                    + " header names them and as Feder's own cache drops them (search for the text"
+                    + " of a public article, article:<id> and author:<id> of what embeds a changed"
+                    + " asset, <kind>:any for answers that stand for every item of a kind): purge"
+                    + " these at a CDN, or pass each to Next.js revalidateTag",
             examples = "[\"article:6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88\", \"articles\"]")
         List<String> tags) {}

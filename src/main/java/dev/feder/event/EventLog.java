@@ -2,9 +2,12 @@ package dev.feder.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.feder.persistence.ContentTags;
 import dev.feder.persistence.Sql;
 import dev.feder.web.WireValue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,8 +16,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -25,19 +31,39 @@ import java.util.UUID;
  * <p>Readers see only final events: those written by transactions older than the oldest one still
  * running (see V19__events.sql). A long-running write anywhere on the database server holds every
  * reader back until it ends, so writes keep their transactions short.
+ *
+ * <p>An event's cache tags are those its states imply ({@link CacheTags}) and those the database
+ * triggers named for the statements of its change ({@link ContentTags#collectedInTransaction}): the
+ * same tags Feder's own response cache drops for it, such as {@code search} for the text of a
+ * public article or the articles that embed a changed asset. A feature therefore records an event
+ * after the statements of its change.
  */
 @ApplicationScoped
 public class EventLog {
 
+  /** Where in the transaction's collected tags the previous event left off. */
+  private record Mark(UUID entityId, int from, int upTo) {}
+
+  private static final String MARK = EventLog.class.getName() + ".mark";
+
   private final Sql sql;
   private final ObjectMapper mapper;
   private final PublicPaths paths;
+  private final EntityManager entityManager;
+  private final TransactionSynchronizationRegistry transactions;
   private final Clock clock = Clock.systemUTC();
 
-  public EventLog(Sql sql, ObjectMapper mapper, PublicPaths paths) {
+  public EventLog(
+      Sql sql,
+      ObjectMapper mapper,
+      PublicPaths paths,
+      EntityManager entityManager,
+      TransactionSynchronizationRegistry transactions) {
     this.sql = sql;
     this.mapper = mapper;
     this.paths = paths;
+    this.entityManager = entityManager;
+    this.transactions = transactions;
   }
 
   /**
@@ -100,7 +126,7 @@ public class EventLog {
             List.copyOf(changed),
             paths.pages(kind, before, after),
             paths.feeds(kind, before, after),
-            CacheTags.of(kind, entityId, before, after));
+            tags(kind, entityId, before, after));
     sql.update(
         "insert into event (id, type, occurred_at, entity_type, entity_id, public_change,"
             + " payload) values (?, ?, ?, ?, ?, ?, cast(? as jsonb))",
@@ -112,6 +138,34 @@ public class EventLog {
         change.value(),
         write(event));
     return event;
+  }
+
+  /**
+   * The tags of a change: those of its states, and those the triggers named since the previous
+   * event of this transaction, with {@code <kind>:any} for every kind among them (as the response
+   * cache drops them); the states' own first. Most transactions record one event; a write that
+   * records two of one entity (an article's update and its publication) names the same tags in
+   * both, and a job that changes several entities in one transaction records each one's event after
+   * its change, so that each event names its own.
+   */
+  private List<String> tags(EntityKind kind, UUID entityId, EntityState before, EntityState after) {
+    List<String> own = CacheTags.of(kind, entityId, before, after);
+    String collected = ContentTags.collectedInTransaction(entityManager);
+    Mark previous = (Mark) transactions.getResource(MARK);
+    int from =
+        previous == null
+            ? 0
+            : previous.entityId().equals(entityId) ? previous.from() : previous.upTo();
+    if (from > collected.length()) {
+      // The triggers replaced what they collected by everything ('*').
+      from = 0;
+    }
+    transactions.putResource(MARK, new Mark(entityId, from, collected.length()));
+    Set<String> more = new TreeSet<>(ContentTags.named(collected.substring(from)));
+    more.addAll(ContentTags.withAnyOfKind(own));
+    Set<String> tags = new LinkedHashSet<>(own);
+    tags.addAll(more);
+    return List.copyOf(tags);
   }
 
   /**

@@ -4,14 +4,21 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What happened, named {@code <resource>.<verb>}. Article visibility has types of its own: {@code
  * article.published} when an article becomes public (by a write, or by itself when its scheduled
  * time comes), {@code article.unpublished} when it leaves the public view for draft, scheduled or
- * archived. Asset events ({@code asset.created}, {@code asset.updated}, {@code asset.deleted}) go
- * here when the media library lands (see {@link EntityKind}).
+ * archived. Assets of the media library have {@code asset.created} (an upload that kept new bytes),
+ * {@code asset.updated} (metadata or focal point) and {@code asset.deleted}. Consumers must expect
+ * types to be added.
  */
+@Schema(
+    name = "EventType",
+    description =
+        "What happened, as <kind>.<verb>. An open list: new types are added as features are, in"
+            + " minor versions of the API; skip or log an event of a type you do not know.")
 public enum EventType {
   ARTICLE_CREATED(EntityKind.ARTICLE, "created"),
   ARTICLE_UPDATED(EntityKind.ARTICLE, "updated"),
@@ -25,7 +32,10 @@ public enum EventType {
   CATEGORY_DELETED(EntityKind.CATEGORY, "deleted"),
   AUTHOR_CREATED(EntityKind.AUTHOR, "created"),
   AUTHOR_UPDATED(EntityKind.AUTHOR, "updated"),
-  AUTHOR_DELETED(EntityKind.AUTHOR, "deleted");
+  AUTHOR_DELETED(EntityKind.AUTHOR, "deleted"),
+  ASSET_CREATED(EntityKind.ASSET, "created"),
+  ASSET_UPDATED(EntityKind.ASSET, "updated"),
+  ASSET_DELETED(EntityKind.ASSET, "deleted");
 
   private final EntityKind entity;
   private final String value;

@@ -41,8 +41,8 @@ class PublicPaths {
           state.categories().forEach(node -> paths.add(categoryPage(node.slug())));
         }
         case CATEGORY -> paths.add(categoryPage(state.slug()));
-        case AUTHOR -> {
-          // No author pages are configured; the tags name the author.
+        case AUTHOR, ASSET -> {
+          // No author pages are configured; the tags name the author. Assets are never visible.
         }
       }
     }
@@ -61,7 +61,7 @@ class PublicPaths {
           feeds.add(SITEMAP);
         }
         case CATEGORY -> addCategoryFeeds(feeds, state.slug());
-        case AUTHOR -> {
+        case AUTHOR, ASSET -> {
           // Feeds name authors, but which feeds show an author's articles is not known here.
         }
       }

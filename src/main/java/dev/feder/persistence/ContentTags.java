@@ -125,12 +125,29 @@ public final class ContentTags {
    * counted. Empty when nothing public changed.
    */
   public static Set<String> changedInTransaction(EntityManager entityManager) {
+    return named(collectedInTransaction(entityManager));
+  }
+
+  /**
+   * The tags the triggers collected in the current transaction so far, as they wrote them: the
+   * payloads of its notifications in order, separated by spaces ({@code *} alone once they grew too
+   * long). Flushes the persistence context first. Empty when nothing public changed. A reader that
+   * remembers the length can tell what a later part of the transaction changed.
+   */
+  public static String collectedInTransaction(EntityManager entityManager) {
     entityManager.flush();
     Object collected =
         entityManager
             .createNativeQuery("select current_setting('" + TRANSACTION_SETTING + "', true)")
             .getSingleResult();
-    String payload = collected == null ? "" : collected.toString();
-    return payload.isBlank() ? Set.of() : withAnyOfKind(parse(payload));
+    return collected == null ? "" : collected.toString();
+  }
+
+  /**
+   * The tags of a part of {@link #collectedInTransaction}, with {@code <kind>:any} added; empty for
+   * a blank part.
+   */
+  public static Set<String> named(String collected) {
+    return collected.isBlank() ? Set.of() : withAnyOfKind(parse(collected));
   }
 }

@@ -130,6 +130,31 @@ final class WebhookExamples {
       }
       """;
 
+  /**
+   * The data of an asset event, for the webhooks section: the slug is the filename, and the tags
+   * name the article that embeds the image.
+   */
+  static final String ASSET_EVENT =
+      """
+      {
+        "id": "0193a5d2-6e7f-7a8b-9c0d-1e2f3a4b5c6d",
+        "type": "asset.updated",
+        "occurredAt": "2026-11-26T10:25:00.000Z",
+        "entityType": "asset",
+        "entityId": "7e6d5c4b-3a2f-4e1d-8c0b-9a8f7e6d5c4b",
+        "slug": "hafen-kiel-marine.jpg",
+        "changed": ["alt", "caption"],
+        "paths": [],
+        "feeds": [],
+        "tags": [
+          "asset:7e6d5c4b-3a2f-4e1d-8c0b-9a8f7e6d5c4b",
+          "article:6f1c2a43-5e1b-4d8e-9a57-3b2c1d0e9f88",
+          "article:any",
+          "asset:any"
+        ]
+      }
+      """;
+
   /** A test ping. */
   static final String PING =
       """

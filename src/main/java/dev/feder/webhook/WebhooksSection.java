@@ -177,7 +177,9 @@ public class WebhooksSection implements OASFilter {
             ? EventExamples.EVENT
             : type.entity() == EntityKind.CATEGORY
                 ? WebhookExamples.CATEGORY_EVENT
-                : WebhookExamples.AUTHOR_EVENT;
+                : type.entity() == EntityKind.AUTHOR
+                    ? WebhookExamples.AUTHOR_EVENT
+                    : WebhookExamples.ASSET_EVENT;
     ObjectNode data = (ObjectNode) parse(base);
     data.put("type", type.value());
     if (type.value().endsWith(".created")) {
@@ -209,6 +211,13 @@ public class WebhooksSection implements OASFilter {
       case AUTHOR_CREATED -> "an author is created";
       case AUTHOR_UPDATED -> "fields of an author change";
       case AUTHOR_DELETED -> "an author is deleted";
+      case ASSET_CREATED ->
+          "an upload keeps a new file in the media library (not when the same bytes were"
+              + " uploaded before); slug is the asset's filename";
+      case ASSET_UPDATED ->
+          "an asset's metadata or focal point change; tags name the articles and authors that"
+              + " embed it";
+      case ASSET_DELETED -> "an asset is deleted";
     };
   }
 

@@ -70,11 +70,13 @@ public final class ContractDiff {
 
   /**
    * Response enums that are open lists, so that a new value is compatible: the audit log's kinds of
-   * change and of entity grow with every audited feature, and their schemas say that clients must
-   * expect values they do not know. A new value of any other enum that a response sends (an
-   * article's status, say) is breaking.
+   * change and of entity grow with every audited feature, and the event types and kinds of content
+   * of the changes feed and the webhooks with every kind of content that gets events; their schemas
+   * say that clients must expect values they do not know. A new value of any other enum that a
+   * response sends (an article's status, say) is breaking.
    */
-  private static final Set<String> OPEN_ENUMS = Set.of("AuditAction", "AuditEntityType");
+  private static final Set<String> OPEN_ENUMS =
+      Set.of("AuditAction", "AuditEntityType", "EntityKind", "EventType");
 
   private final ChangedOpenApi diff;
   private final JsonNode releasedSchemas;
