@@ -35,7 +35,10 @@ public final class EventExamples {
           "articles",
           "category:3d0c1b2a-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
           "category:8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d",
-          "author:5b4c3d2e-1f0a-4b9c-8d7e-6f5a4b3c2d1e"
+          "author:5b4c3d2e-1f0a-4b9c-8d7e-6f5a4b3c2d1e",
+          "article:any",
+          "author:any",
+          "category:any"
         ]
       }
       """;

@@ -109,7 +109,7 @@ final class WebhookExamples {
         "changed": ["description", "name"],
         "paths": ["/kategorie/welt"],
         "feeds": ["/api/v1/feeds/categories/welt.rss", "/api/v1/feeds/categories/welt.atom"],
-        "tags": ["category:3d0c1b2a-4e5f-4a6b-8c7d-9e0f1a2b3c4d"]
+        "tags": ["category:3d0c1b2a-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "categories", "category:any"]
       }
       """;
 
@@ -126,7 +126,7 @@ final class WebhookExamples {
         "changed": ["bio"],
         "paths": [],
         "feeds": [],
-        "tags": ["author:5b4c3d2e-1f0a-4b9c-8d7e-6f5a4b3c2d1e"]
+        "tags": ["author:5b4c3d2e-1f0a-4b9c-8d7e-6f5a4b3c2d1e", "author:any", "authors"]
       }
       """;
 

@@ -74,7 +74,9 @@ class ChangesResourceTest {
     Map<String, Object> created = event(article.get(0));
     assertEquals("draft", created.get("status"));
     assertEquals(List.of(), created.get("paths"), "a draft is on no public page");
-    assertEquals(List.of("article:" + id), created.get("tags"));
+    // As the response cache drops them: a new article may enter lists and search once public.
+    assertEquals(
+        List.of("article:" + id, "article:any", "articles", "search"), created.get("tags"));
 
     Map<String, Object> published = event(article.get(2));
     assertEquals("published", published.get("status"));
@@ -102,20 +104,53 @@ class ChangesResourceTest {
             "articles",
             "category:" + region.id(),
             "category:" + welt.id(),
-            "author:" + author.id()),
+            "author:" + author.id(),
+            "article:any",
+            "author:any",
+            "category:any"),
         published.get("tags"));
 
     Map<String, Object> edited = event(article.get(3));
     assertEquals(List.of("subtitle"), edited.get("changed"));
     assertNull(edited.get("previousStatus"), "the status did not change");
     assertEquals(
-        List.of("article:" + id, "articles"),
+        List.of("article:" + id, "articles", "article:any", "search"),
         edited.get("tags"),
-        "an edit moves no count of a category or author");
+        "an edit moves no count of a category or author; a public text is searched");
 
     assertEquals("delete", article.get(4).get("operation"));
     assertEquals("upsert", article.get(5).get("operation"));
     assertEquals(id, ((Map<?, ?>) article.get(5).get("article")).get("id"));
+  }
+
+  @Test
+  void anArticleBodyEditNamesTheSearchTagThatTheCacheDrops() {
+    ChangesFeed feed = ChangesFeed.fromNow(Api::admin);
+    String run = Fixtures.suffix();
+    Created category = Fixtures.category("Suchbar " + run);
+    String id =
+        Fixtures.article(
+                Map.of(
+                    "title",
+                    "Suchbar " + run,
+                    "body",
+                    "<p>Erste Fassung</p>",
+                    "status",
+                    "published",
+                    "category",
+                    Map.of("slug", category.slug())))
+            .id();
+    patch(id, "{\"body\": \"<p>Zweite Fassung mit Hafenkran</p>\"}");
+
+    List<Map<String, Object>> article = of(feed.pollUntil(read -> of(read, id).size() >= 3), id);
+    assertEquals(
+        List.of("article.created", "article.published", "article.updated"), types(article));
+    Map<String, Object> edited = event(article.get(2));
+    assertEquals(List.of("body"), edited.get("changed"));
+    assertEquals(
+        List.of("article:" + id, "articles", "article:any", "search"),
+        edited.get("tags"),
+        "the new text changes search results, which carry the search tag");
   }
 
   @Test
