@@ -21,6 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -30,10 +33,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.imageio.ImageIO;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -305,6 +310,30 @@ class KeptRenditionTest {
     Api.anonymous().get(image).then().statusCode(200);
   }
 
+  @Test
+  void theOriginalFileIsKeptUpToTheCeiling() throws IOException {
+    publishedWith(asset);
+    String small = "/api/v1/assets/" + asset + "/file?v=1";
+    Response first = keep(small);
+    first.then().contentType("image/jpeg").header("Content-Disposition", startsWith("inline"));
+
+    // Random pixels do not compress: well over the 256 KB a kept file may have.
+    String noisy =
+        upload(noise(600, 600), "rauschen.png", "image/png", Map.of())
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    publishedWith(noisy);
+    String large = "/api/v1/assets/" + noisy + "/file?v=1";
+    byte[] bytes = Api.anonymous().get(large).then().statusCode(200).extract().asByteArray();
+    assertTrue(bytes.length > 256 * 1024, "size " + bytes.length);
+
+    Response[] again = new Response[1];
+    assertEquals(false, fromCache(() -> again[0] = Api.anonymous().get(large)));
+    assertArrayEquals(bytes, again[0].asByteArray());
+  }
+
   // ------------------------------------------------------------------------------- helpers
 
   private Response publishedWith(String assetId) {
@@ -333,6 +362,19 @@ class KeptRenditionTest {
             .patch(ARTICLES + "/" + article.path("id"));
     changed.then().statusCode(200);
     return changed;
+  }
+
+  private static byte[] noise(int width, int height) throws IOException {
+    Random random = new Random();
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, random.nextInt(0xFFFFFF));
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   /** Reads {@code url} anonymously until it is kept; the kept answer. */
