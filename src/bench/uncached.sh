@@ -94,7 +94,7 @@ start=$(date +%s%N)
 # shellcheck disable=SC2086
 env QUARKUS_PROFILE=prod QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
   FEDER_AUTH_BOOTSTRAP_TOKEN=$ADMIN_TOKEN FEDER_DEMO_ENABLED=false FEDER_HTTP_CACHE_ENABLED=false \
-  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+  FEDER_STORAGE_DIRECTORY="$OUT/storage" MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
   java $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$WORK/feder.log" 2>&1 &
 FEDER_PID=$!
 until [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/articles?size=1") == 200 ]]; do
