@@ -121,13 +121,14 @@ ensure_tools
 PHOTO=$(make_photo)
 start_feder
 
-ASSET=$(curl -sf -X POST "$API/assets" -H "$AUTH" -F "file=@$PHOTO;filename=photo.jpg" | field id)
+# Each step says why it failed rather than ending the script silently (set -e).
+ASSET=$(curl -s -X POST "$API/assets" -H "$AUTH" -F "file=@$PHOTO;filename=photo.jpg" | field id || true)
 [[ -n $ASSET ]] || die "the upload failed; see $MEDIA/feder.log"
 curl -sf -X POST "$API/categories" -H "$AUTH" -H 'Content-Type: application/json' \
-  -d '{"name": "Bilder", "slug": "bench-bilder"}' >/dev/null
+  -d '{"name": "Bilder", "slug": "bench-bilder"}' >/dev/null || die "creating the category failed"
 curl -sf -X POST "$API/articles" -H "$AUTH" -H 'Content-Type: application/json' \
   -d "{\"title\": \"Bildstrecke\", \"status\": \"published\", \"category\": {\"slug\": \"bench-bilder\"},
-       \"featuredImage\": {\"asset\": {\"id\": \"$ASSET\"}}}" >/dev/null
+       \"featuredImage\": {\"asset\": {\"id\": \"$ASSET\"}}}" >/dev/null || die "publishing the article failed"
 IMAGE="$API/assets/$ASSET/image"
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 

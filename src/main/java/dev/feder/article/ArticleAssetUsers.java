@@ -3,6 +3,7 @@ package dev.feder.article;
 import dev.feder.asset.AssetUsage;
 import dev.feder.asset.AssetUse;
 import dev.feder.asset.AssetUsers;
+import dev.feder.persistence.ContentTags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -21,6 +23,11 @@ import java.util.UUID;
 @ApplicationScoped
 class ArticleAssetUsers implements AssetUsers {
 
+  /** The uses of assets by articles that are published and visible now. */
+  private static final String SHOWN =
+      " from AssetUse u, Article a where a.id = u.articleId and a.status = :published"
+          + " and a.publishedAt <= :now and a.deletedAt is null";
+
   @Override
   public Set<UUID> shownPublicly(Collection<UUID> assetIds) {
     if (assetIds.isEmpty()) {
@@ -29,15 +36,24 @@ class ArticleAssetUsers implements AssetUsers {
     return new HashSet<>(
         Article.getEntityManager()
             .createQuery(
-                "select distinct u.assetId from AssetUse u, Article a"
-                    + " where a.id = u.articleId and u.assetId in :assets"
-                    + " and a.status = :published and a.publishedAt <= :now"
-                    + " and a.deletedAt is null",
-                UUID.class)
+                "select distinct u.assetId" + SHOWN + " and u.assetId in :assets", UUID.class)
             .setParameter("assets", assetIds)
             .setParameter("published", Article.PUBLISHED)
             .setParameter("now", Instant.now())
             .getResultList());
+  }
+
+  @Override
+  public Set<String> showing(UUID assetId) {
+    Set<String> tags = new TreeSet<>();
+    Article.getEntityManager()
+        .createQuery("select distinct a.id" + SHOWN + " and u.assetId = :asset", UUID.class)
+        .setParameter("asset", assetId)
+        .setParameter("published", Article.PUBLISHED)
+        .setParameter("now", Instant.now())
+        .getResultList()
+        .forEach(id -> tags.add(ContentTags.article(id)));
+    return tags;
   }
 
   @Override

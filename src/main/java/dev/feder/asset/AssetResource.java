@@ -6,9 +6,14 @@ import dev.feder.auth.Roles;
 import dev.feder.config.FederConfig;
 import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
+import dev.feder.persistence.ContentTags;
 import dev.feder.storage.BlobStorage;
+import dev.feder.web.CacheTags;
+import dev.feder.web.CachedResponses;
 import dev.feder.web.FederApi;
 import dev.feder.web.MergePatch;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -31,7 +36,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -67,18 +79,27 @@ public class AssetResource {
   private final ObjectMapper mapper;
   private final Validator validator;
   private final FederConfig config;
+  private final KnownAssets known;
+  private final CachedResponses cachedResponses;
+  private final CurrentVertxRequest exchange;
 
   public AssetResource(
       AssetService service,
       BlobStorage storage,
       ObjectMapper mapper,
       Validator validator,
-      FederConfig config) {
+      FederConfig config,
+      KnownAssets known,
+      CachedResponses cachedResponses,
+      CurrentVertxRequest exchange) {
     this.service = service;
     this.storage = storage;
     this.mapper = mapper;
     this.validator = validator;
     this.config = config;
+    this.known = known;
+    this.cachedResponses = cachedResponses;
+    this.exchange = exchange;
   }
 
   @GET
@@ -397,7 +418,7 @@ public class AssetResource {
       @Context Request request) {
     Integer version =
         RenditionRequest.parse(null, null, null, null, null, v, config.assets()).version();
-    return send(service.file(id, version, conditions(headers)), request);
+    return send(id, service.file(id, version, conditions(headers)), request);
   }
 
   @GET
@@ -518,6 +539,7 @@ public class AssetResource {
       @Context Request request) {
     RenditionRequest rendition = RenditionRequest.parse(w, h, fit, fm, q, v, config.assets());
     return send(
+        id,
         service.image(
             id, rendition, headers.getHeaderString(HttpHeaders.ACCEPT), conditions(headers)),
         request);
@@ -530,21 +552,81 @@ public class AssetResource {
         headers.getHeaderString("If-Range"));
   }
 
-  /** The answer with its headers; the bytes straight from the file where the store is local. */
-  private Response send(AssetService.Served served, Request request) {
+  /**
+   * The answer with its headers; the bytes straight from the file where the store is local. A whole
+   * file or rendition that anonymous readers may fetch names what makes it public in its cache tags
+   * (the asset, and the articles and authors that show it), and is kept under them in the response
+   * cache when it is small enough ({@code feder.http.cache.max-binary-size}): the next anonymous
+   * reader gets it from memory, until one of them changes.
+   */
+  private Response send(UUID id, AssetService.Served served, Request request) {
     BinaryAnswer answer = served.answer();
+    List<Map.Entry<String, String>> headers = new ArrayList<>(answer.headers());
+    Set<String> tags = answer.status() == 200 ? publicTags(id, headers) : Set.of();
+    if (!tags.isEmpty()) {
+      headers.add(Map.entry(CacheTags.SURROGATE_KEY, String.join(" ", tags)));
+      headers.add(Map.entry(CacheTags.CACHE_TAG, String.join(",", tags)));
+    }
     Response.ResponseBuilder builder = Response.status(answer.status());
-    for (Map.Entry<String, String> header : answer.headers()) {
+    for (Map.Entry<String, String> header : headers) {
       builder.header(header.getKey(), header.getValue());
     }
     if (answer.status() == 304 || "HEAD".equals(request.getMethod())) {
       return builder.build();
+    }
+    RoutingContext context = exchange.getCurrent();
+    if (!tags.isEmpty() && cachedResponses.mayKeep(context, answer.length())) {
+      byte[] bytes = read(served.key(), answer.length());
+      cachedResponses.keep(context, bytes, header(headers, HttpHeaders.ETAG), headers, tags);
+      return builder.entity(bytes).build();
     }
     var local = storage.localFile(served.key());
     if (local.isPresent()) {
       return builder.entity(new PathPart(local.get(), answer.offset(), answer.length())).build();
     }
     return builder.entity(storage.open(served.key(), answer.offset(), answer.length())).build();
+  }
+
+  /**
+   * The cache tags of a public answer: the asset and the users that make it public now; none for a
+   * signed-in caller's (private) answer.
+   */
+  private Set<String> publicTags(UUID id, List<Map.Entry<String, String>> headers) {
+    String cacheControl = header(headers, HttpHeaders.CACHE_CONTROL);
+    KnownAssets.Known asset = known.find(id);
+    if (cacheControl == null
+        || !cacheControl.startsWith("public")
+        || asset == null
+        || !asset.shownPublicly()) {
+      return Set.of();
+    }
+    CacheTags tags = new CacheTags().add(ContentTags.asset(id));
+    asset.shownBy().forEach(tags::add);
+    return tags.tags();
+  }
+
+  private static String header(List<Map.Entry<String, String>> headers, String name) {
+    for (Map.Entry<String, String> header : headers) {
+      if (header.getKey().equalsIgnoreCase(name)) {
+        return header.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** A whole stored object, into memory. */
+  private byte[] read(String key, long length) {
+    try {
+      var local = storage.localFile(key);
+      if (local.isPresent()) {
+        return Files.readAllBytes(local.get());
+      }
+      try (InputStream in = storage.open(key, 0, length)) {
+        return in.readAllBytes();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The multipart body of an upload, for the OpenAPI document. */

@@ -19,6 +19,13 @@ public interface AssetUsers {
    */
   Set<UUID> shownPublicly(Collection<UUID> assetIds);
 
+  /**
+   * The cache tags of this feature's items that show the asset to anonymous readers right now
+   * ({@code article:<id>} of each published, visible article using it; {@code author:<id>} of each
+   * author): a kept answer that only these make public ends when one of them changes.
+   */
+  Set<String> showing(UUID assetId);
+
   /** The users of this feature among {@code uses}, described for the usage list. */
   List<AssetUsage> describe(List<AssetUse> uses);
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -30,7 +31,8 @@ class KnownAssets {
    *
    * @param width width as shown, null for PDFs
    * @param height height as shown, null for PDFs
-   * @param shownPublicly whether anonymous readers may fetch its file and renditions now
+   * @param shownBy the cache tags of the articles and authors that let anonymous readers fetch its
+   *     file and renditions now ({@link AssetUsers#showing}); empty while none does
    */
   record Known(
       UUID id,
@@ -43,7 +45,12 @@ class KnownAssets {
       int orientation,
       double focalX,
       double focalY,
-      boolean shownPublicly) {
+      Set<String> shownBy) {
+
+    /** Whether anonymous readers may fetch its file and renditions now. */
+    boolean shownPublicly() {
+      return !shownBy.isEmpty();
+    }
 
     boolean isImage() {
       return width != null;
@@ -126,6 +133,15 @@ class KnownAssets {
         asset.orientation,
         asset.focalX,
         asset.focalY,
-        shownPublicly(id));
+        showing(id));
+  }
+
+  /** The cache tags of the users that show the asset to anonymous readers now. */
+  private Set<String> showing(UUID id) {
+    Set<String> tags = new TreeSet<>();
+    for (AssetUsers feature : users) {
+      tags.addAll(feature.showing(id));
+    }
+    return Set.copyOf(tags);
   }
 }

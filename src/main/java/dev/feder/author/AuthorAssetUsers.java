@@ -3,6 +3,7 @@ package dev.feder.author;
 import dev.feder.asset.AssetUsage;
 import dev.feder.asset.AssetUse;
 import dev.feder.asset.AssetUsers;
+import dev.feder.persistence.ContentTags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Tells the media library which assets authors use: all public, as authors are. */
@@ -30,6 +32,20 @@ class AuthorAssetUsers implements AssetUsers {
                 UUID.class)
             .setParameter("assets", assetIds)
             .getResultList());
+  }
+
+  @Override
+  public Set<String> showing(UUID assetId) {
+    Set<String> tags = new TreeSet<>();
+    Author.getEntityManager()
+        .createQuery(
+            "select distinct u.authorId from AssetUse u"
+                + " where u.authorId is not null and u.assetId = :asset",
+            UUID.class)
+        .setParameter("asset", assetId)
+        .getResultList()
+        .forEach(id -> tags.add(ContentTags.author(id)));
+    return tags;
   }
 
   @Override

@@ -121,6 +121,13 @@ public interface FederConfig {
       MemorySize maxSize();
 
       /**
+       * The largest file or image rendition kept ({@code 256K}): larger ones are streamed from the
+       * storage each time, so that one big image cannot push many pages out.
+       */
+      @WithDefault("256K")
+      MemorySize maxBinarySize();
+
+      /**
        * How long kept answers stand in, with their {@code Age}, for answers that fail because the
        * database cannot be reached ({@code 503}), counted from when they stopped being current.
        */

@@ -69,7 +69,8 @@ public class ApiConventions implements OASFilter {
           CacheTags.SURROGATE_KEY,
           "What a public answer shows, space separated, for purging CDNs by tag: article:<id>,"
               + " category:<id>, author:<id> for the items it shows or embeds; articles for lists,"
-              + " searches, feeds and counts; categories, authors, search; <kind>:any when it"
+              + " searches, feeds and counts; categories, authors, search; asset:<id> for a file"
+              + " or rendition, with the articles and authors that make it public; <kind>:any when it"
               + " shows more items of a kind than the header names. Not sent to signed-in"
               + " callers of personal answers",
           CacheTags.CACHE_TAG,

@@ -2,6 +2,7 @@ package dev.feder.web;
 
 import dev.feder.persistence.ContentVersions;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.vertx.http.runtime.VertxHttpBuildTimeConfig;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.Context;
@@ -133,6 +134,56 @@ public class CachedResponses {
         (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * Whether the answer to the current request may be kept as the bytes of a file or an image
+   * rendition of {@code size} bytes: an anonymous GET that the cache missed while changes can be
+   * heard (not a range, which never comes here), no larger than {@code
+   * feder.http.cache.max-binary-size}.
+   */
+  public boolean mayKeep(RoutingContext context, long size) {
+    Miss miss = context.get(MISS);
+    return miss != null && miss.reading() != null && cache.keepsBinary(size);
+  }
+
+  /**
+   * Keeps the bytes of a file or an image rendition (see {@link #mayKeep}) as the answer to the
+   * current request, with the headers it is sent with (but its length), under {@code tags}. Never
+   * compressed: images are compressed already.
+   */
+  public void keep(
+      RoutingContext context,
+      byte[] body,
+      String etag,
+      List<Map.Entry<String, String>> headers,
+      Set<String> tags) {
+    Miss miss = context.get(MISS);
+    if (miss == null || miss.reading() == null) {
+      return;
+    }
+    List<Map.Entry<String, String>> kept = new ArrayList<>();
+    for (Map.Entry<String, String> header : headers) {
+      if (!HttpHeaders.CONTENT_LENGTH.toString().equalsIgnoreCase(header.getKey())) {
+        kept.add(header);
+      }
+    }
+    keep(
+        miss,
+        new ResponseCache.Answer(body, etag, List.copyOf(kept), false, routeTemplate(context)),
+        tags,
+        false);
+  }
+
+  /**
+   * Offers an answer built after a miss to the cache; those who waited for it learn how it went.
+   */
+  void keep(Miss miss, ResponseCache.Answer answer, Set<String> tags, boolean lagging) {
+    ResponseCache.Stored stored = cache.store(miss.key(), miss.reading(), answer, tags, lagging);
+    if (miss.building() != null && stored == ResponseCache.Stored.CHANGED) {
+      // Those who waited for it wait for the next one instead of each reading the database.
+      miss.building().changed = true;
+    }
+  }
+
   /** The route template the request is counted under in the HTTP metrics, or null. */
   static String routeTemplate(RoutingContext context) {
     return requestContext(context).getLocal(ROUTE_TEMPLATE);
@@ -147,6 +198,8 @@ public class CachedResponses {
     HttpMethod method = request.method();
     if ((method != HttpMethod.GET && method != HttpMethod.HEAD)
         || request.headers().contains(HttpHeaders.AUTHORIZATION)
+        // A part of a file or rendition is cut from the stored bytes by the resource.
+        || request.headers().contains(HttpHeaderNames.RANGE)
         || Previews.requested(context)
         || hasBody(request)) {
       context.next();

@@ -171,22 +171,16 @@ public class HttpCaching {
                 values.forEach(value -> headers.add(Map.entry(name, value)));
               }
             });
-    ResponseCache.Stored stored =
-        cache.store(
-            miss.key(),
-            miss.reading(),
-            new ResponseCache.Answer(
-                body,
-                etag,
-                List.copyOf(headers),
-                cachedResponses.compresses(type),
-                CachedResponses.routeTemplate(exchange.getCurrent())),
-            named,
-            lagging);
-    if (miss.building() != null && stored == ResponseCache.Stored.CHANGED) {
-      // Those who waited for it wait for the next one instead of each reading the database.
-      miss.building().changed = true;
-    }
+    cachedResponses.keep(
+        miss,
+        new ResponseCache.Answer(
+            body,
+            etag,
+            List.copyOf(headers),
+            cachedResponses.compresses(type),
+            CachedResponses.routeTemplate(exchange.getCurrent())),
+        named,
+        lagging);
   }
 
   /**

@@ -136,6 +136,7 @@ public class ResponseCache {
   }
 
   private final boolean enabled;
+  private final long maxBinarySize;
   private final Duration maxAge;
   private final Duration staleIfError;
   private final ContentVersions versions;
@@ -143,6 +144,7 @@ public class ResponseCache {
 
   public ResponseCache(FederConfig config, ContentVersions versions, MeterRegistry registry) {
     this.enabled = config.http().cache().enabled();
+    this.maxBinarySize = config.http().cache().maxBinarySize().asLongValue();
     this.maxAge = config.http().maxAge();
     this.staleIfError = config.http().cache().staleIfError();
     this.versions = versions;
@@ -164,6 +166,11 @@ public class ResponseCache {
   /** The reading a response built from now on is kept after, or null when nothing is kept. */
   public Reading begin() {
     return enabled ? versions.begin() : null;
+  }
+
+  /** Whether a file or image rendition of this many bytes may be kept. */
+  boolean keepsBinary(long size) {
+    return size <= maxBinarySize;
   }
 
   /** What is kept for this request, current or not; null if nothing. */
