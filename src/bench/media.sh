@@ -77,7 +77,8 @@ make_photo() {
     local width height
     width=$(awk -v mp="$MEGAPIXELS" 'BEGIN { printf "%d", sqrt(mp * 1000000 * 3 / 2) }')
     height=$((width * 2 / 3))
-    say "making a ${width}x${height} JPEG ($MEGAPIXELS MP) with ImageMagick"
+    # On stderr: what this function prints on stdout is the file's name.
+    say "making a ${width}x${height} JPEG ($MEGAPIXELS MP) with ImageMagick" >&2
     convert -size "${width}x${height}" gradient:'#1d4e89-#f4a259' -attenuate 0.3 +noise Gaussian \
       -quality 88 "$file"
   fi
