@@ -55,7 +55,9 @@ public record Event(
             description =
                 "Paths of the website's pages that show what changed, before and after the"
                     + " change (FEDER_FRONTEND_ARTICLE_URL, FEDER_FRONTEND_CATEGORY_URL): revalidate"
-                    + " them. Empty when nothing public changed.",
+                    + " them. For an asset, the pages of the public articles that show it (at most"
+                    + " 100, newest first; its tags name them all). Empty when nothing public"
+                    + " changed.",
             examples = "[\"/artikel/groesste-uebung\", \"/kategorie/welt\"]")
         List<String> paths,
     @Schema(

@@ -124,7 +124,7 @@ public class EventLog {
                 ? before.status()
                 : null,
             List.copyOf(changed),
-            paths.pages(kind, before, after),
+            paths.pages(kind, entityId, before, after, clock.instant()),
             paths.feeds(kind, before, after),
             tags(kind, entityId, before, after));
     sql.update(

@@ -48,18 +48,18 @@ class AssetEventsTest {
     patchAsset(id, "{\"alt\": \"Der Hafen\"}");
     String run = Fixtures.suffix();
     Fixtures.Created category = Fixtures.category("Hafenressort " + run);
-    String article =
+    Fixtures.Created shown =
         Fixtures.article(
-                Map.of(
-                    "title",
-                    "Hafen " + run,
-                    "category",
-                    Map.of("slug", category.slug()),
-                    "status",
-                    "published",
-                    "featuredImage",
-                    Map.of("asset", Map.of("id", id))))
-            .id();
+            Map.of(
+                "title",
+                "Hafen " + run,
+                "category",
+                Map.of("slug", category.slug()),
+                "status",
+                "published",
+                "featuredImage",
+                Map.of("asset", Map.of("id", id))));
+    String article = shown.id();
     patchAsset(id, "{\"credit\": \"dpa\"}");
     String gone = uploadedJpeg().id();
     Api.admin()
@@ -87,12 +87,17 @@ class AssetEventsTest {
     Map<String, Object> edited = event(asset.get(1));
     assertEquals(List.of("alt", "caption"), edited.get("changed"));
     assertFalse(tags(edited).contains("article:" + article), "no article used it yet");
+    assertEquals(List.of(), edited.get("paths"), "no public page showed it yet");
 
     Map<String, Object> credited = event(asset.get(2));
     assertEquals(List.of("credit"), credited.get("changed"));
     assertTrue(
         tags(credited).containsAll(List.of("asset:" + id, "article:" + article)),
         "the article that embeds the asset shows the change: " + tags(credited));
+    assertEquals(
+        List.of("/" + category.slug() + "/" + shown.slug(), "/" + category.slug()),
+        credited.get("paths"),
+        "the page of the public article that shows the asset, and its category's page");
 
     Map<String, Object> deleted = event(of(items, gone).get(1));
     assertEquals("bild.jpg", deleted.get("slug"));
