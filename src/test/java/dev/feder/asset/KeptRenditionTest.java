@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
 import dev.feder.support.Fixtures;
+import dev.feder.support.QueryCounts;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +41,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -404,11 +404,7 @@ class KeptRenditionTest {
   }
 
   private long statements(Supplier<?> reads) {
-    Statistics statistics = sessionFactory.getStatistics();
-    statistics.setStatisticsEnabled(true);
-    long before = statistics.getPrepareStatementCount();
-    reads.get();
-    return statistics.getPrepareStatementCount() - before;
+    return QueryCounts.statementsFor(sessionFactory, reads::get);
   }
 
   /** The headers of a response but its date, as name: value lines. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.support.Api;
 import dev.feder.support.Fixtures;
+import dev.feder.support.QueryCounts;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -29,7 +30,6 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -624,10 +624,6 @@ class CacheInvalidationTest {
   }
 
   private long statementsFor(Supplier<?> reads) {
-    Statistics statistics = sessionFactory.getStatistics();
-    statistics.setStatisticsEnabled(true);
-    long before = statistics.getPrepareStatementCount();
-    reads.get();
-    return statistics.getPrepareStatementCount() - before;
+    return QueryCounts.statementsFor(sessionFactory, reads::get);
   }
 }

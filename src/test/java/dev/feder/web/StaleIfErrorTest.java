@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.feder.persistence.ContentChanges;
 import dev.feder.support.Fixtures;
 import dev.feder.support.Fixtures.Created;
+import dev.feder.support.QueryCounts;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -26,7 +27,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.postgresql.Driver;
 
@@ -168,11 +168,7 @@ class StaleIfErrorTest {
   }
 
   private long statementsFor(Supplier<?> reads) {
-    Statistics statistics = sessionFactory.getStatistics();
-    statistics.setStatisticsEnabled(true);
-    long before = statistics.getPrepareStatementCount();
-    reads.get();
-    return statistics.getPrepareStatementCount() - before;
+    return QueryCounts.statementsFor(sessionFactory, reads::get);
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
