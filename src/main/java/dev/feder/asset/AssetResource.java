@@ -562,10 +562,12 @@ public class AssetResource {
   private Response send(UUID id, AssetService.Served served, Request request) {
     BinaryAnswer answer = served.answer();
     List<Map.Entry<String, String>> headers = new ArrayList<>(answer.headers());
-    Set<String> tags = answer.status() == 200 ? publicTags(id, headers) : Set.of();
-    if (!tags.isEmpty()) {
-      headers.add(Map.entry(CacheTags.SURROGATE_KEY, String.join(" ", tags)));
-      headers.add(Map.entry(CacheTags.CACHE_TAG, String.join(",", tags)));
+    CacheTags shown = answer.status() == 200 ? publicTags(id, headers) : null;
+    Set<String> tags = shown == null ? Set.of() : shown.all();
+    if (shown != null) {
+      Set<String> named = shown.tags();
+      headers.add(Map.entry(CacheTags.SURROGATE_KEY, String.join(" ", named)));
+      headers.add(Map.entry(CacheTags.CACHE_TAG, String.join(",", named)));
     }
     Response.ResponseBuilder builder = Response.status(answer.status());
     for (Map.Entry<String, String> header : headers) {
@@ -588,21 +590,21 @@ public class AssetResource {
   }
 
   /**
-   * The cache tags of a public answer: the asset and the users that make it public now; none for a
+   * The cache tags of a public answer: the asset and the users that make it public now; null for a
    * signed-in caller's (private) answer.
    */
-  private Set<String> publicTags(UUID id, List<Map.Entry<String, String>> headers) {
+  private CacheTags publicTags(UUID id, List<Map.Entry<String, String>> headers) {
     String cacheControl = header(headers, HttpHeaders.CACHE_CONTROL);
     KnownAssets.Known asset = known.find(id);
     if (cacheControl == null
         || !cacheControl.startsWith("public")
         || asset == null
         || !asset.shownPublicly()) {
-      return Set.of();
+      return null;
     }
     CacheTags tags = new CacheTags().add(ContentTags.asset(id));
     asset.shownBy().forEach(tags::add);
-    return tags.tags();
+    return tags;
   }
 
   private static String header(List<Map.Entry<String, String>> headers, String name) {

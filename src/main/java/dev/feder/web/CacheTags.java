@@ -22,11 +22,14 @@ public final class CacheTags {
   public static final String CACHE_TAG = "Cache-Tag";
 
   /**
-   * The longest header either gets. Both together stay within 8 KB, which Varnish's default limit
-   * of a header and the 16 KB that Fastly and Cloudflare accept for theirs allow with room; a page
-   * of 20 articles needs about 2 KB.
+   * The longest header either gets. Both together take at most 2 KB, so that an answer's whole
+   * header block stays within the 4 KB a reverse proxy reads by default (nginx's {@code
+   * proxy_buffer_size} is one memory page; a larger block is its {@code 502} "upstream sent too big
+   * header"), and within Fastly's 1 KB per key and the 16 KB Fastly and Cloudflare accept for the
+   * whole header. A page of 20 articles would need about 2.4 KB per header: it names its articles
+   * as {@code article:any}. The cache inside Feder keeps answers under {@link #all all} their tags.
    */
-  public static final int HEADER_BUDGET = 4096;
+  public static final int HEADER_BUDGET = 1000;
 
   private final Set<String> tags = new TreeSet<>();
   private boolean lagging;
@@ -67,9 +70,21 @@ public final class CacheTags {
     return lagging;
   }
 
-  /** The tags collected, within the {@link #HEADER_BUDGET} (see {@link #withinBudget}). */
+  /**
+   * The tags collected, within the {@link #HEADER_BUDGET} (see {@link #withinBudget}): what the
+   * headers name.
+   */
   public Set<String> tags() {
     return withinBudget(tags, HEADER_BUDGET);
+  }
+
+  /**
+   * Every tag collected, however many: what Feder's own cache keeps an answer under, so that a
+   * change of one item ends only the answers that show it, where a CDN purging by the headers'
+   * {@code article:any} drops more.
+   */
+  public Set<String> all() {
+    return Set.copyOf(tags);
   }
 
   /**

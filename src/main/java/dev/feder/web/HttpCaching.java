@@ -139,7 +139,7 @@ public class HttpCaching {
         response.getHeaders().putSingle(CacheTags.CACHE_TAG, String.join(",", named));
       }
       if (miss != null && miss.reading() != null) {
-        keep(miss, response, body, type, etag, named, shown.isLagging());
+        keep(miss, response, body, type, etag, shown.all(), shown.isLagging());
       }
     }
     String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
