@@ -32,10 +32,12 @@ public record PageLinks(
   /**
    * Most bytes the {@code Link} header may take. The request line is at most 8 KB and five links
    * repeat its query, so the header could take 40 KB, more than proxies, CDNs and HTTP clients
-   * accept for all headers together (commonly 8 KB): relations that do not fit are left out of the
-   * header, the least useful first (self, last, first, prev, next). The body holds them all.
+   * accept for all headers together: relations that do not fit are left out of the header, the
+   * least useful first (self, last, first, prev, next). The body holds them all. With the cache tag
+   * headers (at most 2 KB together) and the rest, an answer's header block stays within the 4 KB
+   * that nginx reads from an upstream by default.
    */
-  public static final int HEADER_BUDGET = 4096;
+  public static final int HEADER_BUDGET = 1280;
 
   /** Relations in the order they are kept when the header would exceed its budget. */
   private static final List<String> PREFERENCE = List.of("next", "prev", "first", "last", "self");

@@ -59,7 +59,7 @@ public class ApiConventions implements OASFilter {
           "Entity tag of the representation; send it in If-None-Match or If-Match",
           "Link",
           "RFC 8288 links to this, the first, previous, next and last pages, as in the body's"
-              + " links; relations that would take the header past 4 KB are left out (self, last,"
+              + " links; relations that would take the header past 1,280 bytes are left out (self, last,"
               + " first and prev before next), so the header may be absent",
           "Location",
           "Path of the created resource; an absolute URL when the server has a public base URL"
