@@ -8,6 +8,7 @@ import dev.feder.paging.Page;
 import dev.feder.paging.PageParameters;
 import dev.feder.persistence.ContentTags;
 import dev.feder.storage.BlobStorage;
+import dev.feder.web.ApiConventions;
 import dev.feder.web.CacheTags;
 import dev.feder.web.CachedResponses;
 import dev.feder.web.FederApi;
@@ -47,6 +48,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Encoding;
@@ -331,6 +333,9 @@ public class AssetResource {
   @GET
   @Path("/{id}/file")
   @Produces(MediaType.WILDCARD)
+  @Extension(
+      name = ApiConventions.BINARY_TYPES,
+      value = "image/jpeg image/png image/webp image/gif application/pdf")
   @Operation(
       operationId = "getAssetFile",
       summary = "Download an asset's file",
@@ -352,23 +357,6 @@ public class AssetResource {
             description = "inline for images, attachment for PDFs, with the filename"),
         @Header(name = "Content-Length", description = "Length of the body"),
         @Header(name = "Accept-Ranges", description = "bytes")
-      },
-      content = {
-        @Content(
-            mediaType = "image/jpeg",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "image/png",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "image/webp",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "image/gif",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "application/pdf",
-            schema = @Schema(type = SchemaType.STRING, format = "binary"))
       })
   @APIResponse(
       responseCode = "206",
@@ -377,23 +365,6 @@ public class AssetResource {
         @Header(name = "ETag"),
         @Header(name = "Content-Range", description = "bytes first-last/length"),
         @Header(name = "Content-Length", description = "Length of the range")
-      },
-      content = {
-        @Content(
-            mediaType = "image/jpeg",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "image/png",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "image/webp",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "image/gif",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "application/pdf",
-            schema = @Schema(type = SchemaType.STRING, format = "binary"))
       })
   @APIResponse(responseCode = "400", description = "v is not a positive integer")
   @APIResponse(
@@ -424,6 +395,7 @@ public class AssetResource {
   @GET
   @Path("/{id}/image")
   @Produces(MediaType.WILDCARD)
+  @Extension(name = ApiConventions.BINARY_TYPES, value = "image/webp image/jpeg image/png")
   @Operation(
       operationId = "getAssetImage",
       summary = "Get a rendition of an image",
@@ -448,17 +420,6 @@ public class AssetResource {
         @Header(name = "Vary", description = "Accept, when fm is auto"),
         @Header(name = "Content-Length", description = "Length of the body"),
         @Header(name = "Accept-Ranges", description = "bytes")
-      },
-      content = {
-        @Content(
-            mediaType = "image/webp",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "image/jpeg",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "image/png",
-            schema = @Schema(type = SchemaType.STRING, format = "binary"))
       })
   @APIResponse(
       responseCode = "206",
@@ -467,17 +428,6 @@ public class AssetResource {
         @Header(name = "ETag"),
         @Header(name = "Content-Range", description = "bytes first-last/length"),
         @Header(name = "Content-Length", description = "Length of the range")
-      },
-      content = {
-        @Content(
-            mediaType = "image/webp",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "image/jpeg",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "image/png",
-            schema = @Schema(type = SchemaType.STRING, format = "binary"))
       })
   @APIResponse(
       responseCode = "400",

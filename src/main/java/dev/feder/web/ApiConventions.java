@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -100,6 +101,14 @@ public class ApiConventions implements OASFilter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Marks an operation that answers with the bytes of a file, in one of the media types the
+   * extension names (space separated): its {@code 200} and {@code 206} get a binary body of each,
+   * so a resource names its types once instead of a content list per answer. The extension itself
+   * is not in the document.
+   */
+  public static final String BINARY_TYPES = "x-feder-binary-types";
+
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -110,6 +119,7 @@ public class ApiConventions implements OASFilter {
     for (PathItem item : openAPI.getPaths().getPathItems().values()) {
       for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
         Operation operation = entry.getValue();
+        describeBinaryContent(operation);
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (!secured) {
           operation.setSecurity(
@@ -158,11 +168,38 @@ public class ApiConventions implements OASFilter {
     }
   }
 
-  /**
-   * A creating POST takes an {@code Idempotency-Key}: the header, the replay marker on its 201, a
-   * 422 for a key used for another request and a 409 while a request with the key still runs (added
-   * to the operation's own 409 if it has one).
-   */
+  /** The binary bodies of an operation marked with {@link #BINARY_TYPES}. */
+  private static void describeBinaryContent(Operation operation) {
+    Map<String, Object> extensions = operation.getExtensions();
+    if (extensions == null || !extensions.containsKey(BINARY_TYPES)) {
+      return;
+    }
+    String[] types = extensions.get(BINARY_TYPES).toString().split(" ");
+    operation.removeExtension(BINARY_TYPES);
+    // The annotation scanner puts an operation's extensions on its responses too.
+    operation.getResponses().removeExtension(BINARY_TYPES);
+    operation
+        .getResponses()
+        .getAPIResponses()
+        .values()
+        .forEach(r -> r.removeExtension(BINARY_TYPES));
+    for (String status : List.of("200", "206")) {
+      APIResponse response = operation.getResponses().getAPIResponse(status);
+      if (response == null) {
+        continue;
+      }
+      Content content = OASFactory.createContent();
+      for (String type : types) {
+        content.addMediaType(
+            type,
+            OASFactory.createMediaType()
+                .schema(
+                    OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("binary")));
+      }
+      response.setContent(content);
+    }
+  }
+
   /**
    * An upload of a file ({@code multipart/form-data}): idempotent by its content already (the same
    * bytes again answer the asset they made), so it takes no {@code Idempotency-Key}.
@@ -173,6 +210,11 @@ public class ApiConventions implements OASFilter {
         && operation.getRequestBody().getContent().hasMediaType("multipart/form-data");
   }
 
+  /**
+   * A creating POST takes an {@code Idempotency-Key}: the header, the replay marker on its 201, a
+   * 422 for a key used for another request and a 409 while a request with the key still runs (added
+   * to the operation's own 409 if it has one).
+   */
   private static void takeIdempotencyKey(Operation operation, Set<ProblemResponse> used) {
     operation.addParameter(OASFactory.createParameter().ref(IDEMPOTENCY_KEY_PARAMETER));
     operation

@@ -1,6 +1,7 @@
 package dev.feder.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -54,6 +55,33 @@ class OpenApiConventionsTest {
           }
         });
     assertEquals(List.of(), defaults, "Say these defaults in the description instead");
+  }
+
+  @Test
+  void filesAndRenditionsAreBinaryBodiesOfTheirMediaTypes() {
+    Map<String, List<String>> types =
+        Map.of(
+            "getAssetFile",
+            List.of("image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"),
+            "getAssetImage",
+            List.of("image/webp", "image/jpeg", "image/png"));
+    for (OpenApiDocument.Operation operation : SPEC.operations()) {
+      List<String> expected = types.get(operation.id());
+      if (expected == null) {
+        continue;
+      }
+      for (String status : List.of("200", "206")) {
+        JsonNode content = operation.node().path("responses").path(status).path("content");
+        List<String> declared = new ArrayList<>();
+        content.fieldNames().forEachRemaining(declared::add);
+        assertEquals(expected, declared, operation.id() + " " + status);
+        for (String type : declared) {
+          assertEquals("binary", content.path(type).path("schema").path("format").asText());
+        }
+      }
+    }
+    // The marker ApiConventions reads (BINARY_TYPES) is not part of the document.
+    assertFalse(SPEC.root().toString().contains(ApiConventions.BINARY_TYPES));
   }
 
   @Test
