@@ -115,7 +115,8 @@ public class AssetService {
   @Transactional
   public AssetResponse get(UUID id) {
     Asset asset = find(id);
-    if (caller.isAnonymous() && !known.shownPublicly(id)) {
+    KnownAssets.Known shown = known.find(id);
+    if (caller.isAnonymous() && (shown == null || !shown.shownPublicly())) {
       throw notFound(id);
     }
     return view(asset);

@@ -98,16 +98,6 @@ class KnownAssets {
         && versions.unchangedSince(reading, ContentTags.ARTICLES);
   }
 
-  /** Whether anonymous readers may see the asset now, asked of every feature that uses assets. */
-  boolean shownPublicly(UUID id) {
-    for (AssetUsers feature : users) {
-      if (!feature.shownPublicly(List.of(id)).isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Which of these assets anonymous readers may see now. */
   Set<UUID> shownPublicly(List<UUID> ids) {
     Set<UUID> shown = new java.util.HashSet<>();

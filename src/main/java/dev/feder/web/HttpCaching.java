@@ -157,7 +157,7 @@ public class HttpCaching {
       byte[] body,
       MediaType type,
       String etag,
-      Set<String> named,
+      Set<String> tags,
       boolean lagging) {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, type.toString()));
@@ -179,7 +179,7 @@ public class HttpCaching {
             List.copyOf(headers),
             cachedResponses.compresses(type),
             CachedResponses.routeTemplate(exchange.getCurrent())),
-        named,
+        tags,
         lagging);
   }
 
