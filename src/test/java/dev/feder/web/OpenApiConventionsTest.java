@@ -65,11 +65,13 @@ class OpenApiConventionsTest {
             List.of("image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"),
             "getAssetImage",
             List.of("image/webp", "image/jpeg", "image/png"));
+    List<String> seen = new ArrayList<>();
     for (OpenApiDocument.Operation operation : SPEC.operations()) {
       List<String> expected = types.get(operation.id());
       if (expected == null) {
         continue;
       }
+      seen.add(operation.id());
       for (String status : List.of("200", "206")) {
         JsonNode content = operation.node().path("responses").path(status).path("content");
         List<String> declared = new ArrayList<>();
@@ -80,6 +82,7 @@ class OpenApiConventionsTest {
         }
       }
     }
+    assertEquals(Set.copyOf(types.keySet()), Set.copyOf(seen), "operations found");
     // The marker ApiConventions reads (BINARY_TYPES) is not part of the document.
     assertFalse(SPEC.root().toString().contains(ApiConventions.BINARY_TYPES));
   }
