@@ -148,6 +148,11 @@ public class Article extends TrackedEntity {
 
   /** The status as readers see it at {@code now}. */
   public ArticleStatus statusAt(Instant now) {
+    return statusAt(status, publishedAt, now);
+  }
+
+  /** The status as readers see it at {@code now} of an article stored with these. */
+  static ArticleStatus statusAt(String status, Instant publishedAt, Instant now) {
     return switch (status) {
       case DRAFT -> ArticleStatus.DRAFT;
       case ARCHIVED -> ArticleStatus.ARCHIVED;

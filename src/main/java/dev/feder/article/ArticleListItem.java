@@ -53,27 +53,7 @@ public record ArticleListItem(
    * article's body fetched with those of the whole page.
    */
   static ArticleListItem from(Article article, Instant now, String body) {
-    return new ArticleListItem(
-        article.id,
-        article.slug,
-        article.title,
-        article.subtitle,
-        article.excerpt,
-        body,
-        article.language,
-        article.statusAt(now),
-        article.publishedAt,
-        CategorySummary.from(article.category),
-        article.authors.stream().map(AuthorSummary::from).toList(),
-        List.copyOf(article.tags),
-        ArticleParts.source(article),
-        ArticleParts.featuredImage(article),
-        ArticleParts.seo(article),
-        article.wordCount,
-        article.readingTimeMinutes,
-        article.createdAt,
-        article.updatedAt,
-        null);
+    return ArticleRead.of(article, body, false).listItem(now);
   }
 
   /** The same item with the places where a search matched. */

@@ -52,29 +52,7 @@ public record ArticleResponse(
   }
 
   static ArticleResponse from(Article article, Instant now, boolean withUnpublished) {
-    return new ArticleResponse(
-        article.id,
-        article.slug,
-        article.title,
-        article.subtitle,
-        article.excerpt,
-        BodyImages.render(article.body),
-        article.language,
-        article.statusAt(now),
-        article.publishedAt,
-        CategorySummary.from(article.category),
-        article.authors.stream().map(AuthorSummary::from).toList(),
-        List.copyOf(article.tags),
-        article.related.stream()
-            .filter(r -> !r.inTrash() && (withUnpublished || r.isPublicAt(now)))
-            .map(RelatedArticle::from)
-            .toList(),
-        ArticleParts.source(article),
-        ArticleParts.featuredImage(article),
-        ArticleParts.seo(article),
-        article.wordCount,
-        article.readingTimeMinutes,
-        article.createdAt,
-        article.updatedAt);
+    return ArticleRead.of(article, BodyImages.render(article.body), true)
+        .response(now, withUnpublished);
   }
 }

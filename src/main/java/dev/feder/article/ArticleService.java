@@ -52,6 +52,7 @@ public class ArticleService {
   private static final Sort NEWEST_FIRST = SortOrder.parse(null, SORTABLE, "-publishedAt").toSort();
 
   private final ArticleAccess access;
+  private final ArticleReads reads;
   private final ArticleStates states;
   private final ArticleRevisionService revisions;
   private final ArticleAudit audit;
@@ -64,6 +65,7 @@ public class ArticleService {
 
   ArticleService(
       ArticleAccess access,
+      ArticleReads reads,
       ArticleStates states,
       ArticleRevisionService revisions,
       ArticleAudit audit,
@@ -74,6 +76,7 @@ public class ArticleService {
       FederConfig config,
       Clock clock) {
     this.access = access;
+    this.reads = reads;
     this.states = states;
     this.revisions = revisions;
     this.audit = audit;
@@ -201,17 +204,13 @@ public class ArticleService {
   }
 
   /** The article as the caller reads it; see {@link #read}. */
-  @Transactional
-  @ReadOnly
   public ArticleResponse get(UUID id, String preview) {
-    return read(Article.findLive(id), preview, "Article " + id);
+    return read(reads.byId(id), preview, "Article " + id);
   }
 
   /** The article as the caller reads it; see {@link #read}. */
-  @Transactional
-  @ReadOnly
   public ArticleResponse getBySlug(String slug, String preview) {
-    return read(Article.findBySlug(slug), preview, "Article '" + slug + "'");
+    return read(reads.bySlug(slug), preview, "Article '" + slug + "'");
   }
 
   /**
@@ -221,14 +220,21 @@ public class ArticleService {
    * for any other article it grants nothing. A token that is not good is refused even so (400,
    * 403), so an editor never mistakes the published state for the draft. In the trash: 404 all the
    * same.
+   *
+   * <p>Read in one statement outside a transaction ({@link ArticleReads}), unlike the writes.
    */
-  private ArticleResponse read(Optional<Article> found, String preview, String what) {
+  private ArticleResponse read(Optional<ArticleRead> found, String preview, String what) {
     Instant now = clock.instant();
     UUID granted = preview == null ? null : previewTokens.grantedArticle(preview, now);
-    if (granted != null && found.isPresent() && found.get().id.equals(granted)) {
-      return ArticleResponse.from(found.get(), now, false);
+    if (granted != null && found.isPresent() && found.get().id().equals(granted)) {
+      return found.get().response(now, false);
     }
-    return access.view(access.visible(found, what));
+    ArticleRead article = found.orElseThrow(() -> ProblemException.notFound(what));
+    boolean withUnpublished = access.seesUnpublished();
+    if (!withUnpublished && !article.isPublicAt(now)) {
+      throw ProblemException.notFound(what);
+    }
+    return article.response(now, withUnpublished);
   }
 
   /**

@@ -131,8 +131,11 @@ public final class BodyImages {
     return rendered;
   }
 
-  /** A stored body as responses send it: each asset image with its sources and size. */
-  static String render(String html, Map<UUID, Asset> assets) {
+  /**
+   * A stored body as responses send it: each asset image with its sources and size, the assets
+   * read already ({@code assets}: at least those the body shows that exist).
+   */
+  public static String render(String html, Map<UUID, Asset> assets) {
     if (html == null || !html.contains(ATTRIBUTE)) {
       return html;
     }

@@ -43,7 +43,7 @@ public record AuthorResponse(
         author.bio,
         withPrivateFields ? author.email : null,
         author.avatarUrl,
-        AuthorSummary.avatar(author),
+        AuthorSummary.from(author).avatar(),
         author.website,
         articleCount,
         author.createdAt,

@@ -1,5 +1,6 @@
 package dev.feder.author;
 
+import dev.feder.asset.Asset;
 import dev.feder.asset.EmbeddedImage;
 import dev.feder.persistence.ContentTags;
 import dev.feder.web.CacheTagged;
@@ -24,14 +25,19 @@ public record AuthorSummary(
   }
 
   public static AuthorSummary from(Author author) {
-    return new AuthorSummary(author.id, author.slug, author.name, author.avatarUrl, avatar(author));
+    return of(author.id, author.slug, author.name, author.avatarUrl, author.avatarAsset);
   }
 
-  /** The author's picture from the media library, alt text the author's name unless it has one. */
-  static EmbeddedImage avatar(Author author) {
-    return author.avatarAsset == null
-        ? null
-        : EmbeddedImage.of(
-            author.avatarAsset, author.avatarAsset.alt == null ? author.name : null, null, null);
+  /**
+   * The summary of an author stored with these, the picture from the media library ({@code
+   * avatarAsset}, or null) with the author's name as alt text unless it has one.
+   */
+  public static AuthorSummary of(
+      UUID id, String slug, String name, String avatarUrl, Asset avatarAsset) {
+    EmbeddedImage avatar =
+        avatarAsset == null
+            ? null
+            : EmbeddedImage.of(avatarAsset, avatarAsset.alt == null ? name : null, null, null);
+    return new AuthorSummary(id, slug, name, avatarUrl, avatar);
   }
 }

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.JDBCException;
+import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * A failure of the database itself rather than of a statement: Feder cannot reach PostgreSQL, or
@@ -43,6 +44,15 @@ public enum DatabaseFailure {
    * another backend (57P02), idle for too long (57P05).
    */
   private static final Set<String> TERMINATED_STATES = Set.of("57P01", "57P02", "57P05");
+
+  /**
+   * The failure of plain JDBC to get a connection from the pool, in the form Hibernate gives it, so
+   * that it is told {@link #UNREACHABLE} whatever the pool's own exception says (its acquisition
+   * timeout carries no SQLSTATE).
+   */
+  public static RuntimeException unreachable(SQLException cause) {
+    return new JDBCConnectionException(ACQUISITION + ": " + cause.getMessage(), cause);
+  }
 
   /**
    * The kind of database failure behind {@code failure}, if it is one: looked for among its causes

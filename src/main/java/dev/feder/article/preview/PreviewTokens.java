@@ -3,11 +3,13 @@ package dev.feder.article.preview;
 import dev.feder.config.FederConfig;
 import dev.feder.error.ProblemException;
 import dev.feder.error.ProblemType;
+import dev.feder.persistence.ReadOnly;
 import dev.feder.web.Previews;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -96,6 +98,8 @@ public class PreviewTokens {
    * token at all; a 403 that says why when it is not (or no longer) good: signed with another key
    * or altered, expired, or revoked.
    */
+  @Transactional
+  @ReadOnly
   public UUID grantedArticle(String token, Instant now) {
     int dot = token.indexOf('.');
     byte[] payload = dot < 0 ? null : PreviewToken.decode(token.substring(0, dot));

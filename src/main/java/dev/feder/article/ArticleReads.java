@@ -1,0 +1,246 @@
+package dev.feder.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.feder.asset.Asset;
+import dev.feder.asset.BodyImages;
+import dev.feder.asset.EmbeddedImage;
+import dev.feder.author.AuthorSummary;
+import dev.feder.category.CategorySummary;
+import dev.feder.persistence.Sql;
+import dev.feder.text.Slugs;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads articles as their readers get them, each in one statement: the row with its category and
+ * parent, lead image, byline with avatars, and for a single article its body with the images it
+ * shows and its pinned related articles, which PostgreSQL gathers as JSON. One round trip on an
+ * auto-commit connection ({@link Sql#read}) instead of a transaction of seven or more, and no
+ * entities to load: the uncached read path of signed-in readers, previews and the first read after
+ * a change.
+ *
+ * <p>What is read is mapped to answers by {@link ArticleRead}, as the entities of writes are.
+ */
+@ApplicationScoped
+class ArticleReads {
+
+  /** The columns of an asset that an {@link EmbeddedImage} shows, as a JSON array. */
+  private static final String IMAGE_JSON =
+      "json_build_array(%1$s.id, %1$s.file_version, %1$s.width, %1$s.height, %1$s.alt,"
+          + " %1$s.caption, %1$s.credit, %1$s.focal_x, %1$s.focal_y, %1$s.lqip)";
+
+  /** The article, its category path, lead image and byline: what a list item shows. */
+  private static final String ITEM =
+      "select a.id, a.slug, a.title, a.subtitle, a.excerpt, a.language, a.status, a.published_at,"
+          + " a.tags, a.source_name, a.source_url, a.image_url, a.image_alt, a.image_caption,"
+          + " a.image_credit, a.meta_title, a.meta_description, a.canonical_url, a.word_count,"
+          + " a.reading_time_minutes, a.created_at, a.updated_at,"
+          + " c.id, c.slug, c.name, p.slug,"
+          + " case when i.id is not null then "
+          + IMAGE_JSON.formatted("i")
+          + " end,"
+          + " (select json_agg(json_build_array(w.id, w.slug, w.name, w.avatar_url,"
+          + " case when v.id is not null then "
+          + IMAGE_JSON.formatted("v")
+          + " end) order by aa.position)"
+          + " from article_author aa join author w on w.id = aa.author_id"
+          + " left join asset v on v.id = w.avatar_asset_id where aa.article_id = a.id)";
+
+  /** The body with the assets it shows, and the live pinned articles in order. */
+  private static final String DETAIL =
+      ", a.body,"
+          + " case when strpos(a.body, '"
+          + BodyImages.ATTRIBUTE
+          + "') > 0 then (select json_agg("
+          + IMAGE_JSON.formatted("x")
+          + ") from asset x where x.width is not null and x.id in (select m[1]::uuid from"
+          + " regexp_matches(a.body, '"
+          + BodyImages.ATTRIBUTE
+          + "=\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"', 'g') m)) end,"
+          + " (select json_agg(json_build_array(r.id, r.slug, r.title, r.published_at, r.status)"
+          + " order by ar.position) from article_related ar join article r on r.id = ar.related_id"
+          + " where ar.article_id = a.id and r.deleted_at is null)";
+
+  private static final String FROM =
+      " from article a join category c on c.id = a.category_id"
+          + " left join category p on p.id = c.parent_id"
+          + " left join asset i on i.id = a.image_asset_id";
+
+  private static final String BY_SLUG =
+      ITEM + DETAIL + FROM + " where a.slug = ? and a.deleted_at is null";
+
+  private static final String BY_ID = ITEM + DETAIL + FROM + " where a.id = ? and a.deleted_at is null";
+
+  private final Sql sql;
+  private final ObjectMapper json;
+
+  ArticleReads(Sql sql, ObjectMapper json) {
+    this.sql = sql;
+    this.json = json;
+  }
+
+  /** The live article with this id, with its body and pinned articles. */
+  Optional<ArticleRead> byId(UUID id) {
+    return sql.read(BY_ID, this::detail, id).stream().findFirst();
+  }
+
+  /**
+   * The live article with this slug, with its body and pinned articles; a malformed slug finds
+   * nothing without asking the database.
+   */
+  Optional<ArticleRead> bySlug(String slug) {
+    return Slugs.isValid(slug)
+        ? sql.read(BY_SLUG, this::detail, slug).stream().findFirst()
+        : Optional.empty();
+  }
+
+  private ArticleRead detail(ResultSet row) throws SQLException {
+    return read(row, true);
+  }
+
+  /** Reads the columns of {@link #ITEM}, and those of {@link #DETAIL} if {@code detail}. */
+  private ArticleRead read(ResultSet row, boolean detail) throws SQLException {
+    UUID id = row.getObject(1, UUID.class);
+    String slug = row.getString(2);
+    String title = row.getString(3);
+    String subtitle = row.getString(4);
+    String excerpt = row.getString(5);
+    String language = row.getString(6);
+    String status = row.getString(7);
+    Instant publishedAt = Sql.instant(row, 8);
+    List<String> tags = tags(row.getArray(9));
+    String sourceName = row.getString(10);
+    String sourceUrl = row.getString(11);
+    String imageUrl = row.getString(12);
+    String imageAlt = row.getString(13);
+    String imageCaption = row.getString(14);
+    String imageCredit = row.getString(15);
+    String metaTitle = row.getString(16);
+    String metaDescription = row.getString(17);
+    String canonicalUrl = row.getString(18);
+    int wordCount = row.getInt(19);
+    int readingTimeMinutes = row.getInt(20);
+    Instant createdAt = Sql.instant(row, 21);
+    Instant updatedAt = Sql.instant(row, 22);
+    CategorySummary category =
+        new CategorySummary(
+            row.getObject(23, UUID.class), row.getString(24), row.getString(25), row.getString(26));
+    String leadImage = row.getString(27);
+    EmbeddedImage featuredImage =
+        leadImage != null
+            ? EmbeddedImage.of(asset(tree(leadImage)), imageAlt, imageCaption, imageCredit)
+            : imageUrl != null
+                ? EmbeddedImage.external(imageUrl, imageAlt, imageCaption, imageCredit)
+                : null;
+    List<AuthorSummary> authors = new ArrayList<>();
+    for (JsonNode author : parse(row.getString(28))) {
+      authors.add(
+          AuthorSummary.of(
+              UUID.fromString(author.get(0).asText()),
+              author.get(1).asText(),
+              author.get(2).asText(),
+              text(author.get(3)),
+              author.get(4).isNull() ? null : asset(author.get(4))));
+    }
+    String body = null;
+    List<ArticleRead.Pinned> related = null;
+    if (detail) {
+      Map<UUID, Asset> shown = new HashMap<>();
+      for (JsonNode image : parse(row.getString(30))) {
+        Asset asset = asset(image);
+        shown.put(asset.id, asset);
+      }
+      body = BodyImages.render(row.getString(29), shown);
+      related = new ArrayList<>();
+      for (JsonNode pinned : parse(row.getString(31))) {
+        related.add(
+            new ArticleRead.Pinned(
+                new RelatedArticle(
+                    UUID.fromString(pinned.get(0).asText()),
+                    pinned.get(1).asText(),
+                    pinned.get(2).asText(),
+                    instant(pinned.get(3))),
+                pinned.get(4).asText()));
+      }
+    }
+    return new ArticleRead(
+        id,
+        slug,
+        title,
+        subtitle,
+        excerpt,
+        body,
+        language,
+        status,
+        publishedAt,
+        category,
+        List.copyOf(authors),
+        tags,
+        related == null ? null : List.copyOf(related),
+        sourceName == null ? null : new ArticleSource(sourceName, sourceUrl),
+        featuredImage,
+        metaTitle == null && metaDescription == null && canonicalUrl == null
+            ? null
+            : new Seo(metaTitle, metaDescription, canonicalUrl),
+        wordCount,
+        readingTimeMinutes,
+        createdAt,
+        updatedAt);
+  }
+
+  /** A JSON array PostgreSQL built; SQL null (an empty aggregate) is an empty one. */
+  private Iterable<JsonNode> parse(String text) {
+    return text == null ? List.of() : tree(text);
+  }
+
+  private JsonNode tree(String text) {
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The asset an {@link #IMAGE_JSON} array describes, as far as embedding it needs. */
+  private static Asset asset(JsonNode image) {
+    Asset asset = new Asset();
+    asset.id = UUID.fromString(image.get(0).asText());
+    asset.fileVersion = image.get(1).asInt();
+    asset.width = image.get(2).isNull() ? null : image.get(2).asInt();
+    asset.height = image.get(3).isNull() ? null : image.get(3).asInt();
+    asset.alt = text(image.get(4));
+    asset.caption = text(image.get(5));
+    asset.credit = text(image.get(6));
+    asset.focalX = image.get(7).asDouble();
+    asset.focalY = image.get(8).asDouble();
+    asset.lqip = text(image.get(9));
+    return asset;
+  }
+
+  private static String text(JsonNode node) {
+    return node.isNull() ? null : node.asText();
+  }
+
+  private static Instant instant(JsonNode node) {
+    return node.isNull() ? null : OffsetDateTime.parse(node.asText()).toInstant();
+  }
+
+  private static List<String> tags(Array array) throws SQLException {
+    return Collections.unmodifiableList(Arrays.asList((String[]) array.getArray()));
+  }
+}
