@@ -17,7 +17,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,20 +196,6 @@ public class Article extends TrackedEntity {
     Map<UUID, Article> byId = new HashMap<>();
     Article.<Article>list("id in ?1", ids).forEach(a -> byId.put(a.id, a));
     return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-  }
-
-  /** The bodies of these articles, in one statement (list pages that ask for them). */
-  static Map<UUID, String> bodies(Collection<UUID> ids) {
-    Map<UUID, String> bodies = new HashMap<>();
-    if (ids.isEmpty()) {
-      return bodies;
-    }
-    getEntityManager()
-        .createQuery("select a.id, a.body from Article a where a.id in :ids", Object[].class)
-        .setParameter("ids", ids)
-        .getResultList()
-        .forEach(row -> bodies.put((UUID) row[0], (String) row[1]));
-    return bodies;
   }
 
   /** When the first article scheduled after {@code instant} goes live, if one is. */

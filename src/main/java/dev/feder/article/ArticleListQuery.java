@@ -5,6 +5,7 @@ import dev.feder.error.ProblemException;
 import dev.feder.paging.Cursor;
 import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
+import dev.feder.persistence.Sql;
 import dev.feder.web.Instants;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The article list query: visibility first (anonymous readers see only what is public now), then
@@ -182,13 +184,23 @@ final class ArticleListQuery {
     boolean neverNull =
         first.equals("publishedAt") ? publicConditions >= 0 : !first.equals("deletedAt");
     where.add(order.after(values, params, neverNull));
+    sqlWhere.add(order.after(values, params, neverNull, ArticleListQuery::column));
   }
 
   /** The cursor that continues after {@code last} in {@code order}. */
   static Cursor cursorAfter(Article last, SortOrder order) {
+    return cursorAfter(attribute -> keyOf(last, attribute), order);
+  }
+
+  /** The cursor that continues after {@code last}, as read for a list, in {@code order}. */
+  static Cursor cursorAfter(ArticleRead last, SortOrder order) {
+    return cursorAfter(attribute -> keyOf(last, attribute), order);
+  }
+
+  private static Cursor cursorAfter(Function<String, Object> keys, SortOrder order) {
     List<String> values = new ArrayList<>();
     for (SortOrder.Key key : order.keys()) {
-      Object value = keyOf(last, key.attribute());
+      Object value = keys.apply(key.attribute());
       values.add(value == null ? null : value.toString());
     }
     return new Cursor(order.spec(), values);
@@ -205,6 +217,49 @@ final class ArticleListQuery {
   /** The first {@code limit} articles in {@code sort}, without OFFSET. */
   List<Article> first(Sort sort, int limit) {
     return Article.<Article>find(condition(), sort, params).range(0, limit - 1).list();
+  }
+
+  /**
+   * The ids of the articles from {@code offset} on, at most {@code limit}, in {@code order}, as SQL
+   * that reads them off the list's index alone ({@link ArticleReads#items(Sql.Statement, boolean)}
+   * reads the rows of the page only). Offset and limit are written in as numbers: PostgreSQL plans
+   * the statement of a page once, where an offset as a parameter would have it planned anew on
+   * every request.
+   */
+  Sql.Statement ids(SortOrder order, int offset, int limit) {
+    String sql =
+        "select a.id from article a where "
+            + String.join(" and ", sqlWhere)
+            + " order by "
+            + order.orderBy(ArticleListQuery::column)
+            + " limit "
+            + limit
+            + (offset > 0 ? " offset " + offset : "");
+    return Sql.Statement.named(sql, params.map());
+  }
+
+  /** The column of an attribute that lists sort by. */
+  private static String column(String attribute) {
+    return switch (attribute) {
+      case "publishedAt" -> "a.published_at";
+      case "title" -> "a.title";
+      case "createdAt" -> "a.created_at";
+      case "updatedAt" -> "a.updated_at";
+      case "deletedAt" -> "a.deleted_at";
+      case "id" -> "a.id";
+      default -> throw new IllegalArgumentException(attribute);
+    };
+  }
+
+  private static Object keyOf(ArticleRead article, String attribute) {
+    return switch (attribute) {
+      case "publishedAt" -> article.publishedAt();
+      case "title" -> article.title();
+      case "createdAt" -> article.createdAt();
+      case "updatedAt" -> article.updatedAt();
+      case "id" -> article.id();
+      default -> throw new IllegalArgumentException(attribute);
+    };
   }
 
   private static Object keyOf(Article article, String attribute) {

@@ -90,8 +90,8 @@ record ArticleRead(
   }
 
   /**
-   * The article as clients read it at {@code now}: with its body, read, and the pinned articles
-   * the reader may see (the public ones, unless {@code withUnpublished}).
+   * The article as clients read it at {@code now}: with its body, read, and the pinned articles the
+   * reader may see (the public ones, unless {@code withUnpublished}).
    */
   ArticleResponse response(Instant now, boolean withUnpublished) {
     return new ArticleResponse(

@@ -7,6 +7,7 @@ import dev.feder.asset.Asset;
 import dev.feder.asset.BodyImages;
 import dev.feder.asset.EmbeddedImage;
 import dev.feder.author.AuthorSummary;
+import dev.feder.author.KnownAuthors;
 import dev.feder.category.CategorySummary;
 import dev.feder.persistence.Sql;
 import dev.feder.text.Slugs;
@@ -27,12 +28,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads articles as their readers get them, each in one statement: the row with its category and
- * parent, lead image, byline with avatars, and for a single article its body with the images it
- * shows and its pinned related articles, which PostgreSQL gathers as JSON. One round trip on an
- * auto-commit connection ({@link Sql#read}) instead of a transaction of seven or more, and no
- * entities to load: the uncached read path of signed-in readers, previews and the first read after
- * a change.
+ * Reads articles as their readers get them, in one statement: the rows with their category and
+ * parent, lead image and the ids of their byline (whose authors {@link KnownAuthors} remembers),
+ * and for a single article its body with the images it shows and its pinned related articles, which
+ * PostgreSQL gathers as JSON. One round trip on an auto-commit connection ({@link Sql#read})
+ * instead of a transaction of seven or more, and no entities to load: the uncached read path of
+ * signed-in readers, previews and the first read after a change.
  *
  * <p>What is read is mapped to answers by {@link ArticleRead}, as the entities of writes are.
  */
@@ -44,7 +45,7 @@ class ArticleReads {
       "json_build_array(%1$s.id, %1$s.file_version, %1$s.width, %1$s.height, %1$s.alt,"
           + " %1$s.caption, %1$s.credit, %1$s.focal_x, %1$s.focal_y, %1$s.lqip)";
 
-  /** The article, its category path, lead image and byline: what a list item shows. */
+  /** The article, its category path, lead image and byline's ids: what a list item shows. */
   private static final String ITEM =
       "select a.id, a.slug, a.title, a.subtitle, a.excerpt, a.language, a.status, a.published_at,"
           + " a.tags, a.source_name, a.source_url, a.image_url, a.image_alt, a.image_caption,"
@@ -54,15 +55,11 @@ class ArticleReads {
           + " case when i.id is not null then "
           + IMAGE_JSON.formatted("i")
           + " end,"
-          + " (select json_agg(json_build_array(w.id, w.slug, w.name, w.avatar_url,"
-          + " case when v.id is not null then "
-          + IMAGE_JSON.formatted("v")
-          + " end) order by aa.position)"
-          + " from article_author aa join author w on w.id = aa.author_id"
-          + " left join asset v on v.id = w.avatar_asset_id where aa.article_id = a.id)";
+          + " (select array_agg(aa.author_id order by aa.position) from article_author aa"
+          + " where aa.article_id = a.id)";
 
-  /** The body with the assets it shows, and the live pinned articles in order. */
-  private static final String DETAIL =
+  /** The body with the assets it shows. */
+  private static final String BODY =
       ", a.body,"
           + " case when strpos(a.body, '"
           + BodyImages.ATTRIBUTE
@@ -71,26 +68,44 @@ class ArticleReads {
           + ") from asset x where x.width is not null and x.id in (select m[1]::uuid from"
           + " regexp_matches(a.body, '"
           + BodyImages.ATTRIBUTE
-          + "=\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"', 'g') m)) end,"
-          + " (select json_agg(json_build_array(r.id, r.slug, r.title, r.published_at, r.status)"
+          + "=\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"', 'g') m)) end";
+
+  /** The live pinned articles in order. */
+  private static final String RELATED =
+      ", (select json_agg(json_build_array(r.id, r.slug, r.title, r.published_at, r.status)"
           + " order by ar.position) from article_related ar join article r on r.id = ar.related_id"
           + " where ar.article_id = a.id and r.deleted_at is null)";
 
-  private static final String FROM =
-      " from article a join category c on c.id = a.category_id"
+  /** The category, its parent and the lead image of the article {@code a}. */
+  private static final String JOINS =
+      " join category c on c.id = a.category_id"
           + " left join category p on p.id = c.parent_id"
           + " left join asset i on i.id = a.image_asset_id";
 
-  private static final String BY_SLUG =
-      ITEM + DETAIL + FROM + " where a.slug = ? and a.deleted_at is null";
+  private static final String FROM = " from article a" + JOINS;
 
-  private static final String BY_ID = ITEM + DETAIL + FROM + " where a.id = ? and a.deleted_at is null";
+  private static final String BY_SLUG =
+      ITEM + BODY + RELATED + FROM + " where a.slug = ? and a.deleted_at is null";
+
+  private static final String BY_ID =
+      ITEM + BODY + RELATED + FROM + " where a.id = ? and a.deleted_at is null";
+
+  /** The ids of a list in order: {@code %s} is a query of them. */
+  private static final String PAGE =
+      " from unnest(array(%s)) with ordinality as page(id, n) join article a on a.id = page.id"
+          + JOINS
+          + " where a.deleted_at is null order by page.n";
+
+  /** A list of ids given as one array parameter. */
+  private static final String GIVEN = "select unnest(cast(? as uuid[]))";
 
   private final Sql sql;
+  private final KnownAuthors knownAuthors;
   private final ObjectMapper json;
 
-  ArticleReads(Sql sql, ObjectMapper json) {
+  ArticleReads(Sql sql, KnownAuthors knownAuthors, ObjectMapper json) {
     this.sql = sql;
+    this.knownAuthors = knownAuthors;
     this.json = json;
   }
 
@@ -109,12 +124,37 @@ class ArticleReads {
         : Optional.empty();
   }
 
-  private ArticleRead detail(ResultSet row) throws SQLException {
-    return read(row, true);
+  /**
+   * The live articles with these ids as lists show them, in the order of the ids (one in the trash
+   * by now is left out); with their bodies if {@code withBodies}.
+   */
+  List<ArticleRead> items(List<UUID> ids, boolean withBodies) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return items(
+        new Sql.Statement(GIVEN, Collections.singletonList(ids.toArray(UUID[]::new))), withBodies);
   }
 
-  /** Reads the columns of {@link #ITEM}, and those of {@link #DETAIL} if {@code detail}. */
-  private ArticleRead read(ResultSet row, boolean detail) throws SQLException {
+  /**
+   * The live articles whose ids {@code ids} selects, in its order, as lists show them; with their
+   * bodies if {@code withBodies}. The ids and the rows are read in one statement.
+   */
+  List<ArticleRead> items(Sql.Statement ids, boolean withBodies) {
+    String page = ITEM + (withBodies ? BODY : "") + PAGE.formatted(ids.sql());
+    return sql.read(new Sql.Statement(page, ids.parameters()), row -> read(row, withBodies, false));
+  }
+
+  private ArticleRead detail(ResultSet row) throws SQLException {
+    return read(row, true, true);
+  }
+
+  /**
+   * Reads the columns of {@link #ITEM}, then those of {@link #BODY} if {@code withBody} and of
+   * {@link #RELATED} if {@code withRelated}.
+   */
+  private ArticleRead read(ResultSet row, boolean withBody, boolean withRelated)
+      throws SQLException {
     UUID id = row.getObject(1, UUID.class);
     String slug = row.getString(2);
     String title = row.getString(3);
@@ -147,25 +187,20 @@ class ArticleReads {
             : imageUrl != null
                 ? EmbeddedImage.external(imageUrl, imageAlt, imageCaption, imageCredit)
                 : null;
-    List<AuthorSummary> authors = new ArrayList<>();
-    for (JsonNode author : parse(row.getString(28))) {
-      authors.add(
-          AuthorSummary.of(
-              UUID.fromString(author.get(0).asText()),
-              author.get(1).asText(),
-              author.get(2).asText(),
-              text(author.get(3)),
-              author.get(4).isNull() ? null : asset(author.get(4))));
-    }
+    Array byline = row.getArray(28);
+    List<AuthorSummary> authors =
+        byline == null ? List.of() : knownAuthors.byline(Arrays.asList((UUID[]) byline.getArray()));
     String body = null;
     List<ArticleRead.Pinned> related = null;
-    if (detail) {
+    if (withBody) {
       Map<UUID, Asset> shown = new HashMap<>();
       for (JsonNode image : parse(row.getString(30))) {
         Asset asset = asset(image);
         shown.put(asset.id, asset);
       }
       body = BodyImages.render(row.getString(29), shown);
+    }
+    if (withRelated) {
       related = new ArrayList<>();
       for (JsonNode pinned : parse(row.getString(31))) {
         related.add(
@@ -189,7 +224,7 @@ class ArticleReads {
         status,
         publishedAt,
         category,
-        List.copyOf(authors),
+        authors,
         tags,
         related == null ? null : List.copyOf(related),
         sourceName == null ? null : new ArticleSource(sourceName, sourceUrl),

@@ -3,7 +3,6 @@ package dev.feder.article;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.feder.article.preview.PreviewTokens;
 import dev.feder.article.search.ArticleSearch;
-import dev.feder.asset.BodyImages;
 import dev.feder.audit.AuditAction;
 import dev.feder.audit.AuditDetails;
 import dev.feder.config.FederConfig;
@@ -49,7 +48,9 @@ public class ArticleService {
    * Newest first; the id breaks ties, so equal publication times keep a stable order. The same
    * order as the list's default, which the published index serves (V6__article_trash.sql).
    */
-  private static final Sort NEWEST_FIRST = SortOrder.parse(null, SORTABLE, "-publishedAt").toSort();
+  private static final SortOrder NEWEST = SortOrder.parse(null, SORTABLE, "-publishedAt");
+
+  private static final Sort NEWEST_FIRST = NEWEST.toSort();
 
   private final ArticleAccess access;
   private final ArticleReads reads;
@@ -93,7 +94,6 @@ public class ArticleService {
    * ask for; authenticated callers see every status, or the one they filter by. A search ({@code
    * q}) ranks by relevance unless a sort is given and highlights the matches.
    */
-  @Transactional
   @ReadOnly
   public Page<ArticleListItem> list(
       PageRequest request,
@@ -114,16 +114,17 @@ public class ArticleService {
     SortOrder order = SortOrder.parse(sort, SORTABLE, "-publishedAt");
     if (request.isCursor()) {
       query.after(order, Cursor.decode(request.cursor(), order));
-      List<Article> rows = query.first(order.toSort(), request.size() + 1);
-      return page(rows, request, order, null, rows.size() > request.size(), withBody, now);
+      List<ArticleRead> rows = reads.items(query.ids(order, 0, request.size() + 1), withBody);
+      return page(rows, request, order, null, rows.size() > request.size(), now);
     }
     long total = counts.total(query.countKey(), now, query::count);
-    List<Article> rows = query.page(order.toSort(), request);
+    List<ArticleRead> rows =
+        reads.items(query.ids(order, request.offset(), request.size()), withBody);
     boolean more = (long) request.offset() + rows.size() < total;
-    return page(rows, request, order, total, more, withBody, now);
+    return page(rows, request, order, total, more, now);
   }
 
-  private static Page<ArticleListItem> search(
+  private Page<ArticleListItem> search(
       ArticleSearch search, PageRequest request, String sort, boolean withBody, Instant now) {
     SortOrder order =
         sort == null || sort.isBlank() ? null : SortOrder.parse(sort, SORTABLE, "-publishedAt");
@@ -135,14 +136,9 @@ public class ArticleService {
     ArticleSearch.Hits found = search.find(Article.getEntityManager(), order, request);
     Map<UUID, ArticleSearch.Hit> byId = new HashMap<>();
     found.page().forEach(hit -> byId.put(hit.id(), hit));
-    Map<UUID, String> bodies =
-        withBody ? BodyImages.renderAll(Article.bodies(byId.keySet())) : Map.of();
     List<ArticleListItem> items =
-        Article.inOrder(found.page().stream().map(ArticleSearch.Hit::id).toList()).stream()
-            .map(
-                article ->
-                    ArticleListItem.from(article, now, bodies.get(article.id))
-                        .withHighlight(highlight(byId.get(article.id))))
+        reads.items(found.page().stream().map(ArticleSearch.Hit::id).toList(), withBody).stream()
+            .map(article -> article.listItem(now).withHighlight(highlight(byId.get(article.id()))))
             .toList();
     return new Page<>(items, request, found.total());
   }
@@ -151,28 +147,20 @@ public class ArticleService {
     return ArticleHighlight.fromRaw(hit.title(), hit.excerpt(), hit.body());
   }
 
+  /** The page of these rows; {@code rows} may hold one more, which tells that more follow. */
   private static Page<ArticleListItem> page(
-      List<Article> rows,
+      List<ArticleRead> rows,
       PageRequest request,
       SortOrder order,
       Long total,
       boolean more,
-      boolean withBody,
       Instant now) {
-    List<Article> items = rows.size() > request.size() ? rows.subList(0, request.size()) : rows;
+    List<ArticleRead> items = rows.size() > request.size() ? rows.subList(0, request.size()) : rows;
     String next =
         more && !items.isEmpty()
             ? ArticleListQuery.cursorAfter(items.get(items.size() - 1), order).encode()
             : null;
-    Map<UUID, String> bodies =
-        withBody
-            ? BodyImages.renderAll(Article.bodies(items.stream().map(a -> a.id).toList()))
-            : Map.of();
-    return new Page<>(
-        items.stream().map(a -> ArticleListItem.from(a, now, bodies.get(a.id))).toList(),
-        request,
-        total,
-        next);
+    return new Page<>(items.stream().map(a -> a.listItem(now)).toList(), request, total, next);
   }
 
   /**
@@ -188,8 +176,8 @@ public class ArticleService {
     if (categorySlug != null) {
       query.inCategoryTree(categorySlug);
     }
-    return query.first(NEWEST_FIRST, limit).stream()
-        .map(a -> ArticleListItem.from(a, now, null))
+    return reads.items(query.ids(NEWEST, 0, limit), false).stream()
+        .map(a -> a.listItem(now))
         .toList();
   }
 

@@ -132,8 +132,8 @@ public final class BodyImages {
   }
 
   /**
-   * A stored body as responses send it: each asset image with its sources and size, the assets
-   * read already ({@code assets}: at least those the body shows that exist).
+   * A stored body as responses send it: each asset image with its sources and size, the assets read
+   * already ({@code assets}: at least those the body shows that exist).
    */
   public static String render(String html, Map<UUID, Asset> assets) {
     if (html == null || !html.contains(ATTRIBUTE)) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A parsed {@code sort} parameter: a comma list of allowed fields, each optionally prefixed with
@@ -57,6 +58,19 @@ public record SortOrder(String spec, List<Key> keys) {
     return new SortOrder(String.join(",", canonical), List.copyOf(keys));
   }
 
+  /**
+   * The order as an SQL {@code order by} list over the columns that {@code column} names for the
+   * attributes, the same as {@link #toSort()}.
+   */
+  public String orderBy(Function<String, String> column) {
+    List<String> terms = new ArrayList<>();
+    for (Key key : keys) {
+      terms.add(
+          column.apply(key.attribute()) + (key.descending() ? " desc" : " asc") + " nulls last");
+    }
+    return String.join(", ", terms);
+  }
+
   /** The order for a Panache query. */
   public Sort toSort() {
     Sort sort = null;
@@ -85,6 +99,18 @@ public record SortOrder(String spec, List<Key> keys) {
    * to return 21).
    */
   public String after(List<Object> values, Parameters params, boolean firstKeyNeverNull) {
+    return after(values, params, firstKeyNeverNull, Function.identity());
+  }
+
+  /**
+   * {@link #after(List, Parameters, boolean)} over the columns that {@code column} names for the
+   * attributes: SQL instead of JPQL.
+   */
+  public String after(
+      List<Object> values,
+      Parameters params,
+      boolean firstKeyNeverNull,
+      Function<String, String> column) {
     List<String> alternatives = new ArrayList<>();
     List<String> equalSoFar = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
@@ -93,17 +119,18 @@ public record SortOrder(String spec, List<Key> keys) {
       String name = "after" + i;
       if (value != null) {
         params.and(name, value);
-        String beyond = key.attribute() + (key.descending() ? " < :" : " > :") + name;
+        String attribute = column.apply(key.attribute());
+        String beyond = attribute + (key.descending() ? " < :" : " > :") + name;
         if (!"id".equals(key.attribute())) {
-          beyond = "(" + beyond + " or " + key.attribute() + " is null)";
+          beyond = "(" + beyond + " or " + attribute + " is null)";
         }
         List<String> alternative = new ArrayList<>(equalSoFar);
         alternative.add(beyond);
         alternatives.add("(" + String.join(" and ", alternative) + ")");
-        equalSoFar.add(key.attribute() + " = :" + name);
+        equalSoFar.add(attribute + " = :" + name);
       } else {
         // Nulls sort last: after a null only other nulls follow, so only equality continues.
-        equalSoFar.add(key.attribute() + " is null");
+        equalSoFar.add(column.apply(key.attribute()) + " is null");
       }
     }
     if (alternatives.isEmpty()) {
@@ -116,7 +143,7 @@ public record SortOrder(String spec, List<Key> keys) {
     Key first = keys.get(0);
     return condition
         + " and "
-        + first.attribute()
+        + column.apply(first.attribute())
         + (first.descending() ? " <= " : " >= ")
         + ":after0";
   }

@@ -55,6 +55,12 @@ public final class ContentTags {
   /** Every category ({@code category:any}). */
   public static final String ANY_CATEGORY = "category:any";
 
+  /** Every author ({@code author:any}). */
+  public static final String ANY_AUTHOR = "author:any";
+
+  /** Every asset ({@code asset:any}). */
+  public static final String ANY_ASSET = "asset:any";
+
   /** The id part of a tag that stands for every item of its kind. */
   static final String ANY = "any";
 

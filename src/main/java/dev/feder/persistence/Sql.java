@@ -1,7 +1,9 @@
 package dev.feder.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -14,7 +16,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,12 +50,55 @@ public class Sql {
 
   private static final Logger LOG = Logger.getLogger(Sql.class);
 
+  /** A named parameter: a colon and a name, not part of a {@code ::} cast. */
+  private static final Pattern NAMED = Pattern.compile("(?<![:\\w]):([A-Za-z]\\w*)");
+
+  /** A statement with its parameters in order, for {@link #read(Statement, Row)}. */
+  public record Statement(String sql, List<Object> parameters) {
+
+    /**
+     * A statement written with named parameters ({@code :name}), as JPQL and Hibernate's native
+     * queries take them, bound to {@code values} by position; a collection value stands for a list
+     * of values ({@code in (:ids)}). A name without a value is a mistake of the caller.
+     */
+    public static Statement named(String sql, Map<String, ?> values) {
+      List<Object> parameters = new ArrayList<>();
+      StringBuilder positional = new StringBuilder();
+      Matcher m = NAMED.matcher(sql);
+      while (m.find()) {
+        String name = m.group(1);
+        if (!values.containsKey(name)) {
+          throw new IllegalArgumentException("No value for :" + name + " in " + sql);
+        }
+        Object value = values.get(name);
+        String marks = "?";
+        if (value instanceof Collection<?> list) {
+          parameters.addAll(list);
+          marks = String.join(", ", Collections.nCopies(Math.max(list.size(), 1), "?"));
+          if (list.isEmpty()) {
+            parameters.add(null);
+          }
+        } else {
+          parameters.add(value);
+        }
+        m.appendReplacement(positional, marks);
+      }
+      m.appendTail(positional);
+      return new Statement(positional.toString(), Collections.unmodifiableList(parameters));
+    }
+  }
+
   private final AgroalDataSource dataSource;
   private final TransactionManager transactions;
+  private final List<StatementInspector> inspectors;
 
-  public Sql(AgroalDataSource dataSource, TransactionManager transactions) {
+  public Sql(
+      AgroalDataSource dataSource,
+      TransactionManager transactions,
+      @PersistenceUnitExtension Instance<StatementInspector> inspectors) {
     this.dataSource = dataSource;
     this.transactions = transactions;
+    this.inspectors = inspectors.stream().toList();
   }
 
   /**
@@ -55,28 +106,38 @@ public class Sql {
    * transaction (its own auto-commit connection) and the connection broke under it ({@link
    * DatabaseFailure#CONNECTION_LOST}), it runs once more on a new connection; when no connection
    * could be had it fails as {@link DatabaseFailure#UNREACHABLE}. Within a transaction it joins it
-   * as {@link #list} does, and is not repeated.
+   * (the data source hands out the transaction's connection), and is not repeated.
    */
+  public <T> List<T> read(Statement statement, Row<T> row) {
+    return read(statement.sql(), row, statement.parameters().toArray());
+  }
+
+  /** {@link #read(Statement, Row)} of this SQL and parameters. */
   public <T> List<T> read(String sql, Row<T> row, Object... parameters) {
-    if (inTransaction()) {
-      return list(sql, row, parameters);
-    }
-    try {
-      return query(sql, row, parameters);
-    } catch (SQLException e) {
-      if (DatabaseFailure.of(e).orElse(null) != DatabaseFailure.CONNECTION_LOST) {
-        throw failed(sql, e);
+    boolean repeatable = !inTransaction();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return query(sql, row, parameters);
+      } catch (SQLException e) {
+        if (!repeatable
+            || attempt > 1
+            || DatabaseFailure.of(e).orElse(null) != DatabaseFailure.CONNECTION_LOST) {
+          throw failed(sql, e);
+        }
+        LOG.infof("A read lost its database connection, retrying on a new connection: %s", e);
       }
-      LOG.infof("A read lost its database connection, retrying on a new connection: %s", e);
-    }
-    try {
-      return query(sql, row, parameters);
-    } catch (SQLException e) {
-      throw failed(sql, e);
     }
   }
 
+  /**
+   * The rows of a read, its statement seen first by the persistence unit's statement inspectors, as
+   * Hibernate's are (tests record what requests send so).
+   */
   private <T> List<T> query(String sql, Row<T> row, Object... parameters) throws SQLException {
+    String inspected = sql;
+    for (StatementInspector inspector : inspectors) {
+      inspected = inspector.inspect(inspected);
+    }
     Connection connection;
     try {
       connection = dataSource.getConnection();
@@ -84,7 +145,7 @@ public class Sql {
       throw DatabaseFailure.unreachable(e);
     }
     try (connection;
-        PreparedStatement statement = prepare(connection, sql, parameters);
+        PreparedStatement statement = prepare(connection, inspected, parameters);
         ResultSet result = statement.executeQuery()) {
       List<T> rows = new ArrayList<>();
       while (result.next()) {

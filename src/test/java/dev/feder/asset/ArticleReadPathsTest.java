@@ -58,8 +58,7 @@ class ArticleReadPathsTest {
         Fixtures.newArticle("Gipfel in Seoul " + run, nachrichten)
             .published(Instant.now().plus(2, ChronoUnit.DAYS))
             .create();
-    Created trashed =
-        Fixtures.newArticle("Überholt " + run, nachrichten).published().create();
+    Created trashed = Fixtures.newArticle("Überholt " + run, nachrichten).published().create();
 
     Map<String, Object> payload =
         Fixtures.newArticle("„Größte Übung seit Jahren“: Marine probt " + run, nachrichten)
@@ -94,7 +93,8 @@ class ArticleReadPathsTest {
             .patch(ARTICLES + "/" + article.id());
     written.then().statusCode(200);
 
-    for (String path : List.of(ARTICLES + "/" + article.id(), ARTICLES + "/slug/" + article.slug())) {
+    for (String path :
+        List.of(ARTICLES + "/" + article.id(), ARTICLES + "/slug/" + article.slug())) {
       Response read = Api.admin().get(path);
       read.then().statusCode(200);
       assertEquals(written.asString(), read.asString(), path);
@@ -107,7 +107,8 @@ class ArticleReadPathsTest {
     ObjectNode expected = editors.deepCopy();
     ArrayNode publicOnly = JSON.createArrayNode().add(editors.get("related").get(0));
     expected.set("related", publicOnly);
-    for (String path : List.of(ARTICLES + "/" + article.id(), ARTICLES + "/slug/" + article.slug())) {
+    for (String path :
+        List.of(ARTICLES + "/" + article.id(), ARTICLES + "/slug/" + article.slug())) {
       Response read = Api.anonymous().get(path);
       read.then().statusCode(200);
       assertEquals(expected, JSON.readTree(read.asString()), path);
@@ -116,7 +117,8 @@ class ArticleReadPathsTest {
   }
 
   private static String uploaded(Map<String, String> texts) {
-    return upload(uniquePhoto(), "bild.jpg", "image/jpeg", new HashMap<>(new LinkedHashMap<>(texts)))
+    return upload(
+            uniquePhoto(), "bild.jpg", "image/jpeg", new HashMap<>(new LinkedHashMap<>(texts)))
         .then()
         .statusCode(201)
         .extract()

@@ -25,13 +25,14 @@ public final class QueryCounts {
         .sum();
   }
 
-  /** How many SQL statements the application prepared while {@code work} ran. */
+  /**
+   * How many SQL statements the application sent while {@code work} ran: Hibernate's and the plain
+   * reads' ({@link SentStatements}).
+   */
   public static long statementsFor(SessionFactory sessionFactory, Runnable work) {
-    Statistics statistics = sessionFactory.getStatistics();
-    statistics.setStatisticsEnabled(true);
-    long before = statistics.getPrepareStatementCount();
+    long before = SentStatements.sent();
     work.run();
-    return statistics.getPrepareStatementCount() - before;
+    return SentStatements.sent() - before;
   }
 
   /**

@@ -11,38 +11,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.hibernate.Session;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
- * The SQL statements Hibernate sends, recorded while a test asks for them, and their plans: so that
- * a plan test explains the statement a query class really sends for a request, not a copy of it.
+ * The SQL statements the application sends, recorded while a test asks for them, and their plans:
+ * so that a plan test explains the statement a query class really sends for a request, not a copy
+ * of it.
  *
  * <p>Hibernate hands every statement to this inspector before preparing it (with {@code ?} for its
- * parameters). Recording is off unless a test runs {@link #during}; requests are served on other
- * threads, so whatever the application sends meanwhile is recorded.
+ * parameters), and so do the plain reads of {@code dev.feder.persistence.Sql}. Recording is off
+ * unless a test runs {@link #during}; requests are served on other threads, so whatever the
+ * application sends meanwhile is recorded.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
 public class SentStatements implements StatementInspector {
 
   private static final Queue<String> RECORDED = new ConcurrentLinkedQueue<>();
+  private static final AtomicLong SENT = new AtomicLong();
   private static volatile boolean recording;
 
   @Override
   public String inspect(String sql) {
+    SENT.incrementAndGet();
     if (recording) {
       RECORDED.add(sql);
     }
     return sql;
   }
 
-  /**
-   * The one statement sent while {@code action} ran that {@code wanted} picks; fails unless exactly
-   * one matches, so a request that stops sending it (or sends two) is noticed.
-   */
-  public static synchronized String during(Runnable action, Predicate<String> wanted) {
+  /** How many statements the application sent so far, through Hibernate or as plain reads. */
+  public static long sent() {
+    return SENT.get();
+  }
+
+  /** Every statement sent while {@code action} ran, in order. */
+  public static synchronized List<String> allDuring(Runnable action) {
     RECORDED.clear();
     recording = true;
     try {
@@ -52,6 +59,15 @@ public class SentStatements implements StatementInspector {
     }
     List<String> sent = new ArrayList<>(RECORDED);
     RECORDED.clear();
+    return sent;
+  }
+
+  /**
+   * The one statement sent while {@code action} ran that {@code wanted} picks; fails unless exactly
+   * one matches, so a request that stops sending it (or sends two) is noticed.
+   */
+  public static synchronized String during(Runnable action, Predicate<String> wanted) {
+    List<String> sent = allDuring(action);
     List<String> matching = sent.stream().filter(wanted).toList();
     if (matching.size() != 1) {
       throw new AssertionError(
