@@ -9,8 +9,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Marks a {@code @Transactional} method that only reads. When the method starts the transaction
- * (none is running yet):
+ * Marks a method that only reads, usually a {@code @Transactional} one. When the method starts the
+ * transaction (none is running yet):
  *
  * <ul>
  *   <li>Hibernate loads read-only ({@link ReadOnlySession}): it keeps no copy of the entities'
@@ -20,6 +20,10 @@ import java.lang.annotation.Target;
  *       server restarted or crashed), it runs once more, in a new transaction on a new connection
  *       ({@link ReadOnlyRetry}), so that a read caught by a restart is answered rather than failed.
  * </ul>
+ *
+ * <p>A method that reads without a transaction (each statement on an auto-commit connection of its
+ * own, one round trip, as the article list does) is run once more all the same when its connection
+ * broke; its Hibernate queries load read-only.
  *
  * <p>Called within a transaction that is already running, the method joins it as an ordinary read:
  * neither read-only (that would last for the rest of the caller's transaction) nor repeated (the

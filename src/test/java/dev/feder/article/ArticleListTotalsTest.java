@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArticleListTotalsTest {
 
-  @Inject SessionFactory sessionFactory;
   @Inject AgroalDataSource dataSource;
   @Inject ContentVersions versions;
   @Inject TestClock clock;
@@ -106,6 +104,6 @@ class ArticleListTotalsTest {
   }
 
   private long statementsFor(String category) {
-    return QueryCounts.statementsFor(sessionFactory, () -> total(category));
+    return QueryCounts.statementsFor(() -> total(category));
   }
 }

@@ -40,7 +40,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +55,6 @@ class KeptRenditionTest {
   private static final String ARTICLES = "/api/v1/articles";
 
   @Inject MeterRegistry registry;
-  @Inject SessionFactory sessionFactory;
   @Inject AgroalDataSource dataSource;
 
   private Fixtures.Created category;
@@ -404,7 +402,7 @@ class KeptRenditionTest {
   }
 
   private long statements(Supplier<?> reads) {
-    return QueryCounts.statementsFor(sessionFactory, reads::get);
+    return QueryCounts.statementsFor(reads::get);
   }
 
   /** The headers of a response but its date, as name: value lines. */

@@ -7,7 +7,10 @@ import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 
-/** What Hibernate's statistics say about the queries the application ran (switched on first). */
+/**
+ * How many statements the application sent ({@link SentStatements}), and what Hibernate's
+ * statistics (switched on first) say about the queries it ran.
+ */
 public final class QueryCounts {
 
   /** How often a measurement is tried before a content change during each attempt fails it. */
@@ -29,7 +32,7 @@ public final class QueryCounts {
    * How many SQL statements the application sent while {@code work} ran: Hibernate's and the plain
    * reads' ({@link SentStatements}).
    */
-  public static long statementsFor(SessionFactory sessionFactory, Runnable work) {
+  public static long statementsFor(Runnable work) {
     long before = SentStatements.sent();
     work.run();
     return SentStatements.sent() - before;

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +46,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CacheInvalidationTest {
 
-  @Inject SessionFactory sessionFactory;
   @Inject AgroalDataSource dataSource;
 
   private String run;
@@ -671,6 +669,6 @@ class CacheInvalidationTest {
   }
 
   private long statementsFor(Supplier<?> reads) {
-    return QueryCounts.statementsFor(sessionFactory, reads::get);
+    return QueryCounts.statementsFor(reads::get);
   }
 }

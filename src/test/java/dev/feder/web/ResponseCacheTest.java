@@ -46,7 +46,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,7 +62,6 @@ class ResponseCacheTest {
   private static final String OTHER_FRONTEND = "http://localhost:5173";
   private static final String FOREIGN = "https://evil.example";
 
-  @Inject SessionFactory sessionFactory;
   @Inject AgroalDataSource dataSource;
   @Inject ContentVersions versions;
   @Inject TestClock clock;
@@ -496,6 +494,6 @@ class ResponseCacheTest {
   }
 
   private long statementsFor(Runnable reads) {
-    return QueryCounts.statementsFor(sessionFactory, reads);
+    return QueryCounts.statementsFor(reads);
   }
 }

@@ -26,7 +26,6 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.postgresql.Driver;
 
@@ -46,7 +45,6 @@ class StaleIfErrorTest {
 
   @Inject ContentChanges changes;
   @Inject AgroalDataSource dataSource;
-  @Inject SessionFactory sessionFactory;
 
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
   String url;
@@ -168,7 +166,7 @@ class StaleIfErrorTest {
   }
 
   private long statementsFor(Supplier<?> reads) {
-    return QueryCounts.statementsFor(sessionFactory, reads::get);
+    return QueryCounts.statementsFor(reads::get);
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
