@@ -9,6 +9,7 @@ import dev.feder.asset.EmbeddedImage;
 import dev.feder.author.AuthorSummary;
 import dev.feder.author.KnownAuthors;
 import dev.feder.category.CategorySummary;
+import dev.feder.category.KnownCategories;
 import dev.feder.persistence.Sql;
 import dev.feder.text.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,18 +23,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads articles as their readers get them, in one statement: the rows with their category and
- * parent, lead image and the ids of their byline (whose authors {@link KnownAuthors} remembers),
- * and for a single article its body with the images it shows and its pinned related articles, which
- * PostgreSQL gathers as JSON. One round trip on an auto-commit connection ({@link Sql#read})
- * instead of a transaction of seven or more, and no entities to load: the uncached read path of
- * signed-in readers, previews and the first read after a change.
+ * Reads articles as their readers get them, in one statement: the rows with their lead image and
+ * the ids of their category and byline (which {@link KnownCategories} and {@link KnownAuthors}
+ * remember), and for a single article its body with the images it shows and its pinned related
+ * articles, which PostgreSQL gathers as JSON. One round trip on an auto-commit connection ({@link
+ * Sql#read}) instead of a transaction of seven or more, and no entities to load: the uncached read
+ * path of signed-in readers, previews and the first read after a change.
  *
  * <p>What is read is mapped to answers by {@link ArticleRead}, as the entities of writes are.
  */
@@ -45,13 +48,13 @@ class ArticleReads {
       "json_build_array(%1$s.id, %1$s.file_version, %1$s.width, %1$s.height, %1$s.alt,"
           + " %1$s.caption, %1$s.credit, %1$s.focal_x, %1$s.focal_y, %1$s.lqip)";
 
-  /** The article, its category path, lead image and byline's ids: what a list item shows. */
+  /** The article, its category's id, lead image and byline's ids: what a list item shows. */
   private static final String ITEM =
       "select a.id, a.slug, a.title, a.subtitle, a.excerpt, a.language, a.status, a.published_at,"
           + " a.tags, a.source_name, a.source_url, a.image_url, a.image_alt, a.image_caption,"
           + " a.image_credit, a.meta_title, a.meta_description, a.canonical_url, a.word_count,"
           + " a.reading_time_minutes, a.created_at, a.updated_at,"
-          + " c.id, c.slug, c.name, p.slug,"
+          + " a.category_id,"
           + " case when i.id is not null then "
           + IMAGE_JSON.formatted("i")
           + " end,"
@@ -76,11 +79,8 @@ class ArticleReads {
           + " order by ar.position) from article_related ar join article r on r.id = ar.related_id"
           + " where ar.article_id = a.id and r.deleted_at is null)";
 
-  /** The category, its parent and the lead image of the article {@code a}. */
-  private static final String JOINS =
-      " join category c on c.id = a.category_id"
-          + " left join category p on p.id = c.parent_id"
-          + " left join asset i on i.id = a.image_asset_id";
+  /** The lead image of the article {@code a}. */
+  private static final String JOINS = " left join asset i on i.id = a.image_asset_id";
 
   private static final String FROM = " from article a" + JOINS;
 
@@ -101,17 +101,20 @@ class ArticleReads {
 
   private final Sql sql;
   private final KnownAuthors knownAuthors;
+  private final KnownCategories knownCategories;
   private final ObjectMapper json;
 
-  ArticleReads(Sql sql, KnownAuthors knownAuthors, ObjectMapper json) {
+  ArticleReads(
+      Sql sql, KnownAuthors knownAuthors, KnownCategories knownCategories, ObjectMapper json) {
     this.sql = sql;
     this.knownAuthors = knownAuthors;
+    this.knownCategories = knownCategories;
     this.json = json;
   }
 
   /** The live article with this id, with its body and pinned articles. */
   Optional<ArticleRead> byId(UUID id) {
-    return sql.read(BY_ID, this::detail, id).stream().findFirst();
+    return complete(sql.read(BY_ID, this::detail, id)).stream().findFirst();
   }
 
   /**
@@ -120,7 +123,7 @@ class ArticleReads {
    */
   Optional<ArticleRead> bySlug(String slug) {
     return Slugs.isValid(slug)
-        ? sql.read(BY_SLUG, this::detail, slug).stream().findFirst()
+        ? complete(sql.read(BY_SLUG, this::detail, slug)).stream().findFirst()
         : Optional.empty();
   }
 
@@ -142,19 +145,51 @@ class ArticleReads {
    */
   List<ArticleRead> items(Sql.Statement ids, boolean withBodies) {
     String page = ITEM + (withBodies ? BODY : "") + PAGE.formatted(ids.sql());
-    return sql.read(new Sql.Statement(page, ids.parameters()), row -> read(row, withBodies, false));
+    return complete(
+        sql.read(new Sql.Statement(page, ids.parameters()), row -> read(row, withBodies, false)));
   }
 
-  private ArticleRead detail(ResultSet row) throws SQLException {
+  /**
+   * An article as its row holds it: without its category and byline, which it names by id, so that
+   * they are looked up once the statement's connection is back in the pool (looking them up may
+   * read the categories or authors again, on another connection).
+   */
+  private record Stored(ArticleRead article, UUID category, List<UUID> authors) {}
+
+  private Stored detail(ResultSet row) throws SQLException {
     return read(row, true, true);
+  }
+
+  /** The articles with their categories and bylines, looked up for all of them at once. */
+  private List<ArticleRead> complete(List<Stored> stored) {
+    Set<UUID> categoryIds = new HashSet<>();
+    Set<UUID> authorIds = new HashSet<>();
+    for (Stored article : stored) {
+      categoryIds.add(article.category());
+      authorIds.addAll(article.authors());
+    }
+    Map<UUID, CategorySummary> categories = knownCategories.summaries(categoryIds);
+    Map<UUID, AuthorSummary> authors = knownAuthors.summaries(authorIds);
+    List<ArticleRead> complete = new ArrayList<>(stored.size());
+    for (Stored article : stored) {
+      List<AuthorSummary> byline = new ArrayList<>(article.authors().size());
+      for (UUID author : article.authors()) {
+        AuthorSummary summary = authors.get(author);
+        if (summary != null) {
+          byline.add(summary);
+        }
+      }
+      complete.add(
+          article.article().embedding(categories.get(article.category()), List.copyOf(byline)));
+    }
+    return complete;
   }
 
   /**
    * Reads the columns of {@link #ITEM}, then those of {@link #BODY} if {@code withBody} and of
    * {@link #RELATED} if {@code withRelated}.
    */
-  private ArticleRead read(ResultSet row, boolean withBody, boolean withRelated)
-      throws SQLException {
+  private Stored read(ResultSet row, boolean withBody, boolean withRelated) throws SQLException {
     UUID id = row.getObject(1, UUID.class);
     String slug = row.getString(2);
     String title = row.getString(3);
@@ -177,32 +212,29 @@ class ArticleReads {
     int readingTimeMinutes = row.getInt(20);
     Instant createdAt = Sql.instant(row, 21);
     Instant updatedAt = Sql.instant(row, 22);
-    CategorySummary category =
-        new CategorySummary(
-            row.getObject(23, UUID.class), row.getString(24), row.getString(25), row.getString(26));
-    String leadImage = row.getString(27);
+    UUID category = row.getObject(23, UUID.class);
+    String leadImage = row.getString(24);
     EmbeddedImage featuredImage =
         leadImage != null
             ? EmbeddedImage.of(asset(tree(leadImage)), imageAlt, imageCaption, imageCredit)
             : imageUrl != null
                 ? EmbeddedImage.external(imageUrl, imageAlt, imageCaption, imageCredit)
                 : null;
-    Array byline = row.getArray(28);
-    List<AuthorSummary> authors =
-        byline == null ? List.of() : knownAuthors.byline(Arrays.asList((UUID[]) byline.getArray()));
+    Array byline = row.getArray(25);
+    List<UUID> authors = byline == null ? List.of() : List.of((UUID[]) byline.getArray());
     String body = null;
     List<ArticleRead.Pinned> related = null;
     if (withBody) {
       Map<UUID, Asset> shown = new HashMap<>();
-      for (JsonNode image : parse(row.getString(30))) {
+      for (JsonNode image : parse(row.getString(27))) {
         Asset asset = asset(image);
         shown.put(asset.id, asset);
       }
-      body = BodyImages.render(row.getString(29), shown);
+      body = BodyImages.render(row.getString(26), shown);
     }
     if (withRelated) {
       related = new ArrayList<>();
-      for (JsonNode pinned : parse(row.getString(31))) {
+      for (JsonNode pinned : parse(row.getString(28))) {
         related.add(
             new ArticleRead.Pinned(
                 new RelatedArticle(
@@ -213,29 +245,31 @@ class ArticleReads {
                 pinned.get(4).asText()));
       }
     }
-    return new ArticleRead(
-        id,
-        slug,
-        title,
-        subtitle,
-        excerpt,
-        body,
-        language,
-        status,
-        publishedAt,
-        category,
-        authors,
-        tags,
-        related == null ? null : List.copyOf(related),
-        sourceName == null ? null : new ArticleSource(sourceName, sourceUrl),
-        featuredImage,
-        metaTitle == null && metaDescription == null && canonicalUrl == null
-            ? null
-            : new Seo(metaTitle, metaDescription, canonicalUrl),
-        wordCount,
-        readingTimeMinutes,
-        createdAt,
-        updatedAt);
+    ArticleRead article =
+        new ArticleRead(
+            id,
+            slug,
+            title,
+            subtitle,
+            excerpt,
+            body,
+            language,
+            status,
+            publishedAt,
+            null,
+            List.of(),
+            tags,
+            related == null ? null : List.copyOf(related),
+            sourceName == null ? null : new ArticleSource(sourceName, sourceUrl),
+            featuredImage,
+            metaTitle == null && metaDescription == null && canonicalUrl == null
+                ? null
+                : new Seo(metaTitle, metaDescription, canonicalUrl),
+            wordCount,
+            readingTimeMinutes,
+            createdAt,
+            updatedAt);
+    return new Stored(article, category, authors);
   }
 
   /** A JSON array PostgreSQL built; SQL null (an empty aggregate) is an empty one. */
@@ -253,18 +287,17 @@ class ArticleReads {
 
   /** The asset an {@link #IMAGE_JSON} array describes, as far as embedding it needs. */
   private static Asset asset(JsonNode image) {
-    Asset asset = new Asset();
-    asset.id = UUID.fromString(image.get(0).asText());
-    asset.fileVersion = image.get(1).asInt();
-    asset.width = image.get(2).isNull() ? null : image.get(2).asInt();
-    asset.height = image.get(3).isNull() ? null : image.get(3).asInt();
-    asset.alt = text(image.get(4));
-    asset.caption = text(image.get(5));
-    asset.credit = text(image.get(6));
-    asset.focalX = image.get(7).asDouble();
-    asset.focalY = image.get(8).asDouble();
-    asset.lqip = text(image.get(9));
-    return asset;
+    return Asset.embeddable(
+        UUID.fromString(image.get(0).asText()),
+        image.get(1).asInt(),
+        image.get(2).isNull() ? null : image.get(2).asInt(),
+        image.get(3).isNull() ? null : image.get(3).asInt(),
+        text(image.get(4)),
+        text(image.get(5)),
+        text(image.get(6)),
+        image.get(7).asDouble(),
+        image.get(8).asDouble(),
+        text(image.get(9)));
   }
 
   private static String text(JsonNode node) {

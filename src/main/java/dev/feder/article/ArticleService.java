@@ -14,6 +14,7 @@ import dev.feder.paging.PageRequest;
 import dev.feder.paging.SortOrder;
 import dev.feder.persistence.ReadOnly;
 import dev.feder.web.MergePatch;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -109,7 +110,11 @@ public class ArticleService {
             : ArticleListQuery.publicAt(now);
     filter.applyTo(query);
     if (text != null) {
-      return search(query.searching(text, searchWindow), request, sort, withBody, now);
+      // A search's statements share one transaction: the first chooses the plan settings of the
+      // others for this transaction only (V11__search_plan_choice.sql).
+      ArticleSearch search = query.searching(text, searchWindow);
+      return QuarkusTransaction.joiningExisting()
+          .call(() -> search(search, request, sort, withBody, now));
     }
     SortOrder order = SortOrder.parse(sort, SORTABLE, "-publishedAt");
     if (request.isCursor()) {

@@ -81,6 +81,35 @@ public class Asset extends TrackedEntity {
     return width != null;
   }
 
+  /**
+   * An asset as far as embedding it needs ({@link EmbeddedImage#of}, {@link BodyImages#render}),
+   * made from columns read without Hibernate; never persisted.
+   */
+  public static Asset embeddable(
+      UUID id,
+      int fileVersion,
+      Integer width,
+      Integer height,
+      String alt,
+      String caption,
+      String credit,
+      double focalX,
+      double focalY,
+      String lqip) {
+    Asset asset = new Asset();
+    asset.id = id;
+    asset.fileVersion = fileVersion;
+    asset.width = width;
+    asset.height = height;
+    asset.alt = alt;
+    asset.caption = caption;
+    asset.credit = credit;
+    asset.focalX = focalX;
+    asset.focalY = focalY;
+    asset.lqip = lqip;
+    return asset;
+  }
+
   /** The key of the stored file. */
   public String fileKey() {
     return AssetKeys.file(id, sha256);

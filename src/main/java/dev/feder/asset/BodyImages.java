@@ -31,6 +31,9 @@ public final class BodyImages {
       Pattern.compile(
           "/api/v1/assets/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/(?:file|image)(?:[?#].*)?");
 
+  /** An asset image as bodies store it. */
+  private static final Pattern STORED = Pattern.compile(ATTRIBUTE + "=\"([0-9a-f-]{36})\"");
+
   /** Width of the {@code src} fallback, for browsers that ignore {@code srcset}. */
   private static final int FALLBACK_WIDTH = 1280;
 
@@ -105,7 +108,7 @@ public final class BodyImages {
     if (html == null || !html.contains(ATTRIBUTE)) {
       return ids;
     }
-    Matcher m = Pattern.compile(ATTRIBUTE + "=\"([0-9a-f-]{36})\"").matcher(html);
+    Matcher m = STORED.matcher(html);
     while (m.find()) {
       ids.add(UUID.fromString(m.group(1)));
     }
@@ -136,7 +139,7 @@ public final class BodyImages {
    * already ({@code assets}: at least those the body shows that exist).
    */
   public static String render(String html, Map<UUID, Asset> assets) {
-    if (html == null || !html.contains(ATTRIBUTE)) {
+    if (html == null || referenced(html).isEmpty()) {
       return html;
     }
     AssetUrls urls = AssetUrls.current();

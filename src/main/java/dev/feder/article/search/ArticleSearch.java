@@ -150,8 +150,13 @@ public record ArticleSearch(
    * the text as typed, or, when that finds nothing at all, read with typos forgiven.
    *
    * @param order null for relevance
+   * @throws IllegalStateException outside a transaction: the plan settings that the first statement
+   *     chooses hold for the rest of the transaction only
    */
   public Hits find(EntityManager entityManager, SortOrder order, PageRequest page) {
+    if (!entityManager.isJoinedToTransaction()) {
+      throw new IllegalStateException("A search runs in a transaction, for its plan settings");
+    }
     Hits exact = find(entityManager, Reading.asTyped(text), order, page);
     if (exact.total() > 0 || !mayForgiveTypos()) {
       return exact;
