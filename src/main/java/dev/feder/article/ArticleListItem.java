@@ -55,29 +55,4 @@ public record ArticleListItem(
   static ArticleListItem from(Article article, Instant now, String body) {
     return ArticleRead.of(article, body, false).listItem(now);
   }
-
-  /** The same item with the places where a search matched. */
-  ArticleListItem withHighlight(ArticleHighlight found) {
-    return new ArticleListItem(
-        id,
-        slug,
-        title,
-        subtitle,
-        excerpt,
-        body,
-        language,
-        status,
-        publishedAt,
-        category,
-        authors,
-        tags,
-        source,
-        featuredImage,
-        seo,
-        wordCount,
-        readingTimeMinutes,
-        createdAt,
-        updatedAt,
-        found);
-  }
 }

@@ -147,6 +147,11 @@ record ArticleRead(
 
   /** The article in a list at {@code now}, with its body if it was read. */
   ArticleListItem listItem(Instant now) {
+    return listItem(now, null);
+  }
+
+  /** The article among the results of a search at {@code now}, with where it matched. */
+  ArticleListItem listItem(Instant now, ArticleHighlight highlight) {
     return new ArticleListItem(
         id,
         slug,
@@ -167,6 +172,6 @@ record ArticleRead(
         readingTimeMinutes,
         createdAt,
         updatedAt,
-        null);
+        highlight);
   }
 }

@@ -143,7 +143,7 @@ public class ArticleService {
     found.page().forEach(hit -> byId.put(hit.id(), hit));
     List<ArticleListItem> items =
         reads.items(found.page().stream().map(ArticleSearch.Hit::id).toList(), withBody).stream()
-            .map(article -> article.listItem(now).withHighlight(highlight(byId.get(article.id()))))
+            .map(article -> article.listItem(now, highlight(byId.get(article.id()))))
             .toList();
     return new Page<>(items, request, found.total());
   }
