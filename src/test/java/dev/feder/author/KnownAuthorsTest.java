@@ -7,13 +7,12 @@ import dev.feder.support.Api;
 import dev.feder.support.Await;
 import dev.feder.support.Fixtures;
 import dev.feder.support.Fixtures.Created;
+import dev.feder.support.OtherConnection;
 import dev.feder.support.QueryCounts;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -137,12 +136,6 @@ class KnownAuthorsTest {
   }
 
   private void sql(String statement, Object... values) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(statement)) {
-      for (int i = 0; i < values.length; i++) {
-        update.setObject(i + 1, values[i]);
-      }
-      assertEquals(1, update.executeUpdate());
-    }
+    assertEquals(1, OtherConnection.update(dataSource, statement, values));
   }
 }
