@@ -20,13 +20,14 @@ import java.util.function.Function;
 /**
  * The article list query: visibility first (anonymous readers see only what is public now), then
  * the caller's filters; a page by number or after a keyset cursor, and the total. Every value is a
- * bound parameter. Categories and authors of a page are loaded in batches (see {@code
- * quarkus.hibernate-orm.fetch.batch-size}), so a page costs a fixed number of statements whatever
- * its size. The list's indexes (partial, in the list's order) are in {@code V6__article_trash.sql}.
+ * bound parameter. The list's indexes (partial, in the list's order) are in {@code
+ * V6__article_trash.sql}.
  *
- * <p>Each condition is kept twice, as JPQL for the list and as SQL over {@code article a} for a
- * search among the same articles ({@link #searching}), which needs PostgreSQL's full-text
- * operators.
+ * <p>Each condition is kept twice: as SQL over {@code article a}, for the ids of a list page
+ * ({@link #ids}, whose rows {@link ArticleReads} reads in the same statement) and for a search
+ * among the same articles ({@link #searching}, which needs PostgreSQL's full-text operators); and
+ * as JPQL, for the list's total and for the trash, which reads whole entities ({@link #page},
+ * {@link #first}).
  */
 final class ArticleListQuery {
 
