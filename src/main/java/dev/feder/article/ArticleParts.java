@@ -10,17 +10,26 @@ final class ArticleParts {
   private ArticleParts() {}
 
   static ArticleSource source(Article a) {
-    return a.sourceName == null ? null : new ArticleSource(a.sourceName, a.sourceUrl);
+    return source(a.sourceName, a.sourceUrl);
+  }
+
+  /** The source line of an article stored with these columns. */
+  static ArticleSource source(String name, String url) {
+    return name == null ? null : new ArticleSource(name, url);
   }
 
   /** The lead image as responses embed it: an asset with this article's texts, or a URL. */
   static EmbeddedImage featuredImage(Article a) {
-    if (a.imageAsset != null) {
-      return EmbeddedImage.of(a.imageAsset, a.imageAlt, a.imageCaption, a.imageCredit);
+    return featuredImage(a.imageAsset, a.imageUrl, a.imageAlt, a.imageCaption, a.imageCredit);
+  }
+
+  /** The lead image of an article stored with these columns ({@code asset} null for none). */
+  static EmbeddedImage featuredImage(
+      Asset asset, String url, String alt, String caption, String credit) {
+    if (asset != null) {
+      return EmbeddedImage.of(asset, alt, caption, credit);
     }
-    return a.imageUrl == null
-        ? null
-        : EmbeddedImage.external(a.imageUrl, a.imageAlt, a.imageCaption, a.imageCredit);
+    return url == null ? null : EmbeddedImage.external(url, alt, caption, credit);
   }
 
   /** The lead image as a client writes it. */
@@ -35,9 +44,14 @@ final class ArticleParts {
   }
 
   static Seo seo(Article a) {
-    return a.metaTitle == null && a.metaDescription == null && a.canonicalUrl == null
+    return seo(a.metaTitle, a.metaDescription, a.canonicalUrl);
+  }
+
+  /** The search-engine fields of an article stored with these columns. */
+  static Seo seo(String metaTitle, String metaDescription, String canonicalUrl) {
+    return metaTitle == null && metaDescription == null && canonicalUrl == null
         ? null
-        : new Seo(a.metaTitle, a.metaDescription, a.canonicalUrl);
+        : new Seo(metaTitle, metaDescription, canonicalUrl);
   }
 
   static void apply(

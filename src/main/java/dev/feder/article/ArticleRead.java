@@ -81,31 +81,6 @@ record ArticleRead(
         a.updatedAt);
   }
 
-  /** The same article, embedding this category and byline. */
-  ArticleRead embedding(CategorySummary category, List<AuthorSummary> authors) {
-    return new ArticleRead(
-        id,
-        slug,
-        title,
-        subtitle,
-        excerpt,
-        body,
-        language,
-        status,
-        publishedAt,
-        category,
-        authors,
-        tags,
-        related,
-        source,
-        featuredImage,
-        seo,
-        wordCount,
-        readingTimeMinutes,
-        createdAt,
-        updatedAt);
-  }
-
   ArticleStatus statusAt(Instant now) {
     return Article.statusAt(status, publishedAt, now);
   }

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Reads articles as their readers get them, in one statement: the rows with their lead image and
@@ -150,11 +151,14 @@ class ArticleReads {
   }
 
   /**
-   * An article as its row holds it: without its category and byline, which it names by id, so that
-   * they are looked up once the statement's connection is back in the pool (looking them up may
-   * read the categories or authors again, on another connection).
+   * An article as its row holds it: it names its category and byline by id, and becomes an {@link
+   * ArticleRead} once they are looked up, after the statement's connection is back in the pool
+   * (looking them up may read the categories or authors again, on another connection).
    */
-  private record Stored(ArticleRead article, UUID category, List<UUID> authors) {}
+  private record Stored(
+      UUID category,
+      List<UUID> authors,
+      BiFunction<CategorySummary, List<AuthorSummary>, ArticleRead> article) {}
 
   private Stored detail(ResultSet row) throws SQLException {
     return read(row, true, true);
@@ -180,7 +184,7 @@ class ArticleReads {
         }
       }
       complete.add(
-          article.article().embedding(categories.get(article.category()), List.copyOf(byline)));
+          article.article().apply(categories.get(article.category()), List.copyOf(byline)));
     }
     return complete;
   }
@@ -199,15 +203,10 @@ class ArticleReads {
     String status = row.getString(7);
     Instant publishedAt = Sql.instant(row, 8);
     List<String> tags = tags(row.getArray(9));
-    String sourceName = row.getString(10);
-    String sourceUrl = row.getString(11);
     String imageUrl = row.getString(12);
     String imageAlt = row.getString(13);
     String imageCaption = row.getString(14);
     String imageCredit = row.getString(15);
-    String metaTitle = row.getString(16);
-    String metaDescription = row.getString(17);
-    String canonicalUrl = row.getString(18);
     int wordCount = row.getInt(19);
     int readingTimeMinutes = row.getInt(20);
     Instant createdAt = Sql.instant(row, 21);
@@ -215,61 +214,69 @@ class ArticleReads {
     UUID category = row.getObject(23, UUID.class);
     String leadImage = row.getString(24);
     EmbeddedImage featuredImage =
-        leadImage != null
-            ? EmbeddedImage.of(asset(tree(leadImage)), imageAlt, imageCaption, imageCredit)
-            : imageUrl != null
-                ? EmbeddedImage.external(imageUrl, imageAlt, imageCaption, imageCredit)
-                : null;
-    Array byline = row.getArray(25);
-    List<UUID> authors = byline == null ? List.of() : List.of((UUID[]) byline.getArray());
-    String body = null;
-    List<ArticleRead.Pinned> related = null;
-    if (withBody) {
-      Map<UUID, Asset> shown = new HashMap<>();
-      for (JsonNode image : parse(row.getString(27))) {
-        Asset asset = asset(image);
-        shown.put(asset.id, asset);
-      }
-      body = BodyImages.render(row.getString(26), shown);
+        ArticleParts.featuredImage(
+            leadImage == null ? null : asset(tree(leadImage)),
+            imageUrl,
+            imageAlt,
+            imageCaption,
+            imageCredit);
+    Array authorIds = row.getArray(25);
+    List<UUID> authors = authorIds == null ? List.of() : List.of((UUID[]) authorIds.getArray());
+    String body = withBody ? body(row.getString(26), row.getString(27)) : null;
+    List<ArticleRead.Pinned> related = withRelated ? related(row.getString(28)) : null;
+    ArticleSource source = ArticleParts.source(row.getString(10), row.getString(11));
+    Seo seo = ArticleParts.seo(row.getString(16), row.getString(17), row.getString(18));
+    return new Stored(
+        category,
+        authors,
+        (summary, byline) ->
+            new ArticleRead(
+                id,
+                slug,
+                title,
+                subtitle,
+                excerpt,
+                body,
+                language,
+                status,
+                publishedAt,
+                summary,
+                byline,
+                tags,
+                related,
+                source,
+                featuredImage,
+                seo,
+                wordCount,
+                readingTimeMinutes,
+                createdAt,
+                updatedAt));
+  }
+
+  /** A stored body as responses send it, with the images ({@link #BODY}) it shows. */
+  private String body(String stored, String images) {
+    Map<UUID, Asset> shown = new HashMap<>();
+    for (JsonNode image : parse(images)) {
+      Asset asset = asset(image);
+      shown.put(asset.id, asset);
     }
-    if (withRelated) {
-      related = new ArrayList<>();
-      for (JsonNode pinned : parse(row.getString(28))) {
-        related.add(
-            new ArticleRead.Pinned(
-                new RelatedArticle(
-                    UUID.fromString(pinned.get(0).asText()),
-                    pinned.get(1).asText(),
-                    pinned.get(2).asText(),
-                    instant(pinned.get(3))),
-                pinned.get(4).asText()));
-      }
+    return BodyImages.render(stored, shown);
+  }
+
+  /** The live pinned articles in order, as {@link #RELATED} gathers them. */
+  private List<ArticleRead.Pinned> related(String gathered) {
+    List<ArticleRead.Pinned> related = new ArrayList<>();
+    for (JsonNode pinned : parse(gathered)) {
+      related.add(
+          new ArticleRead.Pinned(
+              new RelatedArticle(
+                  UUID.fromString(pinned.get(0).asText()),
+                  pinned.get(1).asText(),
+                  pinned.get(2).asText(),
+                  instant(pinned.get(3))),
+              pinned.get(4).asText()));
     }
-    ArticleRead article =
-        new ArticleRead(
-            id,
-            slug,
-            title,
-            subtitle,
-            excerpt,
-            body,
-            language,
-            status,
-            publishedAt,
-            null,
-            List.of(),
-            tags,
-            related == null ? null : List.copyOf(related),
-            sourceName == null ? null : new ArticleSource(sourceName, sourceUrl),
-            featuredImage,
-            metaTitle == null && metaDescription == null && canonicalUrl == null
-                ? null
-                : new Seo(metaTitle, metaDescription, canonicalUrl),
-            wordCount,
-            readingTimeMinutes,
-            createdAt,
-            updatedAt);
-    return new Stored(article, category, authors);
+    return List.copyOf(related);
   }
 
   /** A JSON array PostgreSQL built; SQL null (an empty aggregate) is an empty one. */

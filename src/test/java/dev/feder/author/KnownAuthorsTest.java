@@ -1,6 +1,7 @@
 package dev.feder.author;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feder.persistence.ContentVersions;
 import dev.feder.support.Api;
@@ -108,6 +109,7 @@ class KnownAuthorsTest {
             () ->
                 QueryCounts.statementsFor(
                     () -> assertEquals(3, list(category, 3).getList("data").size())));
+    assertTrue(one > 0, "the pages were read from the database");
     assertEquals(one, three);
   }
 
